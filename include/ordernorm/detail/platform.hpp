@@ -1,0 +1,63 @@
+// The seam between the generic engine and one platform's mapping. Each
+// platform implements `platform_converter` in its own translation unit
+// (src/platforms/<name>.cpp), so mapping templates are instantiated once and
+// builds stay parallel.
+//
+// Private to ordernorm.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "ordernorm/detail/mapping.hpp"
+#include "ordernorm/model.hpp"
+
+namespace ordernorm::detail {
+
+class platform_converter {
+ public:
+  virtual ~platform_converter() = default;
+  // Maps one order object into the converter's order; on failure the walker
+  // holds the error. The order stays valid until the next call.
+  virtual error_code convert(fast_walker& w, od::object& order_object) = 0;
+  virtual error_code convert(reference_walker& w, od::object& order_object) = 0;
+  virtual const order& result() const noexcept = 0;
+};
+
+struct platform_info {
+  platform id;
+  std::string_view name;
+  // Top-level keys that only this platform's orders carry (for --from auto).
+  std::span<const std::string_view> marker_keys;
+  // Null when the platform is detected but cannot be converted yet.
+  std::unique_ptr<platform_converter> (*make_converter)();
+};
+
+// One per platform, defined in its translation unit.
+const platform_info& shopify_platform() noexcept;
+const platform_info& malomo_platform() noexcept;
+
+// The converter of a mapping: `OrderMap` is its table for the order object,
+// `Rules` provides `static void reset(Source&)` (clear for the next record,
+// keeping memory) and `static error_code finish(Walker&, Source&)` (the
+// rules that run after the single pass: statuses, derived totals, shipments).
+template <class OrderMap, class Rules>
+class mapped_platform_converter final : public platform_converter {
+ public:
+  error_code convert(fast_walker& w, od::object& o) override { return run(w, o); }
+  error_code convert(reference_walker& w, od::object& o) override { return run(w, o); }
+  const order& result() const noexcept override { return source_; }
+
+ private:
+  template <class Walker>
+  error_code run(Walker& w, od::object& o) {
+    Rules::reset(source_);
+    const error_code err = w.template map_fields<OrderMap>(o, source_);
+    if (err != error_code::ok) return err;
+    return Rules::finish(w, source_);
+  }
+  typename OrderMap::target source_;
+};
+
+}  // namespace ordernorm::detail

@@ -1,0 +1,71 @@
+// Error codes and the result type shared by every part of ordernorm.
+//
+// The core never throws on the hot path: every fallible function returns an
+// `error_code` or a `result<T>`. Record-level failures are described by a
+// `record_error`, which says what went wrong, where (JSON pointer and byte
+// offset) and in which record.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace ordernorm {
+
+enum class error_code : std::uint8_t {
+  ok = 0,
+  // JSON
+  invalid_json,   // the bytes are not valid JSON (simdjson's reason follows)
+  wrong_type,     // a value has a JSON type the mapping cannot use
+  not_an_object,  // a record is not a JSON object
+  // values
+  invalid_money,           // not a decimal number (garbage, empty, misplaced sign)
+  money_out_of_range,      // too many digits or an exponent that cannot be held exactly
+  invalid_timestamp,       // not a timestamp in any accepted form
+  timestamp_out_of_range,  // a real date, but outside years 0000-9999 once in UTC
+  naive_timestamp,         // no offset, and the field's rule says one is required
+  invalid_number,          // an integer field holds something else or overflows
+  // records and documents
+  unknown_platform,      // --from auto could not tell what the document is
+  unsupported_platform,  // recognized, but this build has no mapping for it
+  platform_mismatch,     // --from X given, but the document is plainly another platform's
+  trailing_content,      // bytes after the end of a JSON document
+  record_too_large,      // a record exceeds options::max_record_bytes
+  // I/O
+  io_error,
+};
+
+// Short stable name ("invalid_money"), used in rejects files.
+std::string_view to_string(error_code code) noexcept;
+
+// A value or an error code; cheap enough for the hot path (no allocation).
+template <class T>
+class [[nodiscard]] result {
+ public:
+  constexpr result(T value) noexcept : value_(std::move(value)) {}  // NOLINT: implicit by design
+  constexpr result(error_code code) noexcept : code_(code) {}       // NOLINT: implicit by design
+
+  constexpr bool ok() const noexcept { return code_ == error_code::ok; }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr error_code error() const noexcept { return code_; }
+  // Precondition: ok().
+  constexpr const T& value() const& noexcept { return value_; }
+  constexpr T& value() & noexcept { return value_; }
+  constexpr const T& operator*() const& noexcept { return value_; }
+  constexpr const T* operator->() const noexcept { return &value_; }
+
+ private:
+  T value_{};
+  error_code code_ = error_code::ok;
+};
+
+// Why one record was rejected, and where.
+struct record_error {
+  error_code code = error_code::ok;
+  std::string message;            // human-readable reason, e.g. "\"12,50\" is not a decimal number"
+  std::string json_pointer;       // RFC 6901 pointer inside the record, "" for the record itself
+  std::uint64_t byte_offset = 0;  // offset of the offending value in the whole input
+};
+
+}  // namespace ordernorm

@@ -1,0 +1,43 @@
+#include "ordernorm/error.hpp"
+
+namespace ordernorm {
+
+std::string_view to_string(error_code code) noexcept {
+  switch (code) {
+    case error_code::ok:
+      return "ok";
+    case error_code::invalid_json:
+      return "invalid_json";
+    case error_code::wrong_type:
+      return "wrong_type";
+    case error_code::not_an_object:
+      return "not_an_object";
+    case error_code::invalid_money:
+      return "invalid_money";
+    case error_code::money_out_of_range:
+      return "money_out_of_range";
+    case error_code::invalid_timestamp:
+      return "invalid_timestamp";
+    case error_code::timestamp_out_of_range:
+      return "timestamp_out_of_range";
+    case error_code::naive_timestamp:
+      return "naive_timestamp";
+    case error_code::invalid_number:
+      return "invalid_number";
+    case error_code::unknown_platform:
+      return "unknown_platform";
+    case error_code::unsupported_platform:
+      return "unsupported_platform";
+    case error_code::platform_mismatch:
+      return "platform_mismatch";
+    case error_code::trailing_content:
+      return "trailing_content";
+    case error_code::record_too_large:
+      return "record_too_large";
+    case error_code::io_error:
+      return "io_error";
+  }
+  return "unknown_error";
+}
+
+}  // namespace ordernorm
