@@ -82,92 +82,102 @@ struct order_source : order {
 
 inline constexpr auto shopify_time = as_time<naive_time::reject>;
 
+// clang-format off
 struct money_amount_map {
   using target = money_amount;
-  static constexpr auto fields = hana::make_tuple(field("amount", &money_amount::amount, as_money));
+  static constexpr auto fields = hana::make_tuple(
+      field("amount", &money_amount::amount, as_money));
 };
 
 struct money_set_map {
   using target = money_set;
-  static constexpr auto fields =
-      hana::make_tuple(field("shop_money", &money_set::shop_money, as_object<money_amount_map>));
+  static constexpr auto fields = hana::make_tuple(
+      field("shop_money", &money_set::shop_money, as_object<money_amount_map>));
 };
 
 struct shipping_line_map {
   using target = shipping_line;
-  static constexpr auto fields = hana::make_tuple(field("price", &shipping_line::price, as_money));
+  static constexpr auto fields = hana::make_tuple(
+      field("price", &shipping_line::price, as_money));
 };
 
 struct fulfillment_map {
   using target = fulfillment;
-  static constexpr auto fields =
-      hana::make_tuple(field("status", &fulfillment::status, as_text),
-                       field("shipment_status", &fulfillment::shipment_status, as_text),
-                       field("tracking_company", &fulfillment::tracking_company, as_text),
-                       field("tracking_number", &fulfillment::tracking_number, as_text),
-                       field("tracking_url", &fulfillment::tracking_url, as_text),
-                       field("tracking_numbers", &fulfillment::tracking_numbers, as_text_list),
-                       field("tracking_urls", &fulfillment::tracking_urls, as_text_list));
+  static constexpr auto fields = hana::make_tuple(
+      field("status",           &fulfillment::status,           as_text),
+      field("shipment_status",  &fulfillment::shipment_status,  as_text),
+      field("tracking_company", &fulfillment::tracking_company, as_text),
+      field("tracking_number",  &fulfillment::tracking_number,  as_text),
+      field("tracking_url",     &fulfillment::tracking_url,     as_text),
+      field("tracking_numbers", &fulfillment::tracking_numbers, as_text_list),
+      field("tracking_urls",    &fulfillment::tracking_urls,    as_text_list));
 };
 
 struct address_map {
   using target = address;
   static constexpr auto fields = hana::make_tuple(
-      field("first_name", &address::first_name, as_text),
-      field("last_name", &address::last_name, as_text),
-      field("company", &address::company, as_text), field("address1", &address::address1, as_text),
-      field("address2", &address::address2, as_text), field("city", &address::city, as_text),
-      field("province_code", &address::region, as_text),
-      field("province", &address::region, as_text_fallback),
-      field("zip", &address::postal_code, as_text),
-      field("country_code", &address::country_code, as_text),
-      field("phone", &address::phone, as_text));
+      field("first_name",    &address::first_name,   as_text),
+      field("last_name",     &address::last_name,    as_text),
+      field("company",       &address::company,      as_text),
+      field("address1",      &address::address1,     as_text),
+      field("address2",      &address::address2,     as_text),
+      field("city",          &address::city,         as_text),
+      field("province_code", &address::region,       as_text),
+      field("province",      &address::region,       as_text_fallback),
+      field("zip",           &address::postal_code,  as_text),
+      field("country_code",  &address::country_code, as_text),
+      field("phone",         &address::phone,        as_text));
 };
 
 struct customer_map {
   using target = customer;
   static constexpr auto fields = hana::make_tuple(
-      field("id", &customer::customer_id, as_id),
-      field("first_name", &customer::first_name, as_text),
-      field("last_name", &customer::last_name, as_text), field("email", &customer::email, as_text),
-      field("phone", &customer::phone, as_text));
+      field("id",         &customer::customer_id, as_id),
+      field("first_name", &customer::first_name,  as_text),
+      field("last_name",  &customer::last_name,   as_text),
+      field("email",      &customer::email,       as_text),
+      field("phone",      &customer::phone,       as_text));
 };
 
 struct line_item_map {
   using target = line_item;
   static constexpr auto fields = hana::make_tuple(
-      field("id", &line_item::line_item_id, as_id),
-      field("product_id", &line_item::product_id, as_id),
-      field("variant_id", &line_item::variant_id, as_id), field("sku", &line_item::sku, as_text),
-      field("title", &line_item::title, as_text), field("quantity", &line_item::quantity, as_int),
-      field("price", &line_item::price, as_money));
+      field("id",         &line_item::line_item_id, as_id),
+      field("product_id", &line_item::product_id,   as_id),
+      field("variant_id", &line_item::variant_id,   as_id),
+      field("sku",        &line_item::sku,          as_text),
+      field("title",      &line_item::title,        as_text),
+      field("quantity",   &line_item::quantity,     as_int),
+      field("price",      &line_item::price,        as_money));
 };
 
 struct order_map {
   using target = order_source;
   static constexpr auto fields = hana::make_tuple(
-      field("id", &order::remote_id, as_id), field("order_number", &order::order_number, as_id),
-      field("created_at", &order::remote_created_at, shopify_time),
-      field("updated_at", &order::remote_updated_at, shopify_time),
-      field("cancelled_at", &order_source::cancelled_at, shopify_time),
-      field("closed_at", &order_source::closed_at, shopify_time),
-      field("financial_status", &order::payment_status_raw, as_text),
-      field("fulfillment_status", &order::fulfillment_status_raw, as_text),
-      field("currency", &order::currency, as_text),
-      field("total_price", &order::total_price, as_money),
-      field("total_tax", &order::total_tax, as_money),
-      field("total_discounts", &order::total_discount, as_money),
+      field("id",                       &order::remote_id,              as_id),
+      field("order_number",             &order::order_number,           as_id),
+      field("created_at",               &order::remote_created_at,      shopify_time),
+      field("updated_at",               &order::remote_updated_at,      shopify_time),
+      field("cancelled_at",             &order_source::cancelled_at,    shopify_time),
+      field("closed_at",                &order_source::closed_at,       shopify_time),
+      field("financial_status",         &order::payment_status_raw,     as_text),
+      field("fulfillment_status",       &order::fulfillment_status_raw, as_text),
+      field("currency",                 &order::currency,               as_text),
+      field("total_price",              &order::total_price,            as_money),
+      field("total_tax",                &order::total_tax,              as_money),
+      field("total_discounts",          &order::total_discount,         as_money),
       field("total_shipping_price_set", &order_source::total_shipping_price_set,
-            as_object<money_set_map>),
-      field("shipping_lines", &order_source::shipping_lines, as_array<shipping_line_map>),
-      field("line_items", &order::line_items, as_array<line_item_map>),
-      field("billing_address", &order::billing_address, as_object<address_map>),
-      field("shipping_address", &order::shipping_address, as_object<address_map>),
-      field("customer", &order::customer, as_object<customer_map>),
-      field("fulfillments", &order_source::fulfillments, as_array<fulfillment_map>),
-      field("email", &order_source::email, as_text),
-      field("contact_email", &order_source::contact_email, as_text));
+                                        as_object<money_set_map>),
+      field("shipping_lines",           &order_source::shipping_lines,  as_array<shipping_line_map>),
+      field("line_items",               &order::line_items,             as_array<line_item_map>),
+      field("billing_address",          &order::billing_address,        as_object<address_map>),
+      field("shipping_address",         &order::shipping_address,       as_object<address_map>),
+      field("customer",                 &order::customer,               as_object<customer_map>),
+      field("fulfillments",             &order_source::fulfillments,    as_array<fulfillment_map>),
+      field("email",                    &order_source::email,           as_text),
+      field("contact_email",            &order_source::contact_email,   as_text));
 };
+// clang-format on
 
 // ---------------------------------------------------------------------------
 // Status vocabularies.
