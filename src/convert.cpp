@@ -297,14 +297,14 @@ struct converter::impl {
         reject(begin, error_code::platform_mismatch,
                fmt::format("expected a {} order, but the document is a {} order", given->name,
                            found.platform->name));
-        return true;
+        return skip_fields(obj);
       }
       if (given == nullptr && found.platform == nullptr) {
         reject(begin, error_code::unknown_platform,
                fmt::format("not an order of a known platform nor a list of orders: the object "
                            "has {}",
                            key_list(obj)));
-        return true;
+        return skip_fields(obj);
       }
       // The marker decided, so convert_record need not scan again.
       bool ignored;

@@ -25,7 +25,7 @@ error_code read_string(W& w, od::value& v, std::string_view& out, std::string_vi
   if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
   if (type == od::json_type::null) {
     out = {};
-    return error_code::ok;
+    return check_null(w, v);
   }
   if (type != od::json_type::string) return w.fail(error_code::wrong_type, v, expected);
   if (auto e = v.get_string().get(out)) return w.fail_json(e, v.raw_json_token().data());
@@ -41,7 +41,7 @@ error_code read_scalar_text(W& w, od::value& v, std::string_view& out, std::stri
   switch (type) {
     case od::json_type::null:
       out = {};
-      return error_code::ok;
+      return check_null(w, v);
     case od::json_type::string:
       if (auto e = v.get_string().get(out)) return w.fail_json(e, v.raw_json_token().data());
       return error_code::ok;
@@ -150,7 +150,7 @@ struct int_converter {
   error_code operator()(W& w, od::value& v, opt_int& out) const {
     od::json_type type;
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return error_code::ok;
+    if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::number) return w.fail(error_code::wrong_type, v, "an integer");
     std::int64_t n;
     if (v.get_int64().get(n)) return w.fail(error_code::invalid_number, v, "a 64-bit integer");
@@ -166,7 +166,7 @@ struct bool_converter {
   error_code operator()(W& w, od::value& v, bool& out) const {
     od::json_type type;
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return error_code::ok;
+    if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::boolean) return w.fail(error_code::wrong_type, v, "true or false");
     bool b;
     if (auto e = v.get_bool().get(b)) return w.fail_json(e, v.raw_json_token().data());
@@ -183,7 +183,7 @@ struct text_list_converter {
   error_code operator()(W& w, od::value& v, std::vector<text>& out) const {
     od::json_type type;
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return error_code::ok;
+    if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::array)
       return w.fail(error_code::wrong_type, v, "an array of strings");
     od::array arr;

@@ -241,6 +241,18 @@ inline std::string_view trim_token(std::string_view token) noexcept {
   return token;
 }
 
+// On-Demand classifies a value by its first byte only: `nul` or `nullx` looks
+// like null. Check the literal before treating the value as absent.
+template <class W>
+error_code check_null(W& w, od::value& v) {
+  bool is_null = false;
+  if (v.is_null().get(is_null) != simdjson::SUCCESS || !is_null) {
+    return w.fail(error_code::invalid_json, v.raw_json_token().data(),
+                  "invalid JSON: a literal that is not null");
+  }
+  return error_code::ok;
+}
+
 // ---------------------------------------------------------------------------
 // Walkers
 
@@ -255,7 +267,7 @@ class walker_base : public walk_state {
     if (auto e = v.type().get(type)) return fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) {
       present = false;
-      return error_code::ok;
+      return check_null(*this, v);
     }
     if (type != od::json_type::object) return fail(error_code::wrong_type, v, "an object");
     od::object obj;
@@ -269,7 +281,7 @@ class walker_base : public walk_state {
   error_code map_array(od::value& v, std::vector<Element>& out) {
     od::json_type type;
     if (auto e = v.type().get(type)) return fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return error_code::ok;
+    if (type == od::json_type::null) return check_null(*this, v);
     if (type != od::json_type::array) return fail(error_code::wrong_type, v, "an array");
     od::array arr;
     if (auto e = v.get_array().get(arr)) return fail_json(e, v.raw_json_token().data());

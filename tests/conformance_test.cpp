@@ -1,0 +1,83 @@
+// Conformance: every real public payload in ../shared/conformance/<platform>/
+// converts, field by field, to the reviewed output in
+// tests/conformance/<platform>/<file>.expected.ndjson, under both mappers.
+// A payload that is not an order (a Shopify refund resource) has instead a
+// <file>.expected.reject holding the error code it must get.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace ordernorm;
+using namespace ordernorm::testing;
+
+namespace {
+
+struct payload {
+  std::string platform;
+  fs::path input;
+};
+
+const fs::path shared_dir = ORDERNORM_SHARED_DIR;
+const fs::path expected_dir = ORDERNORM_CONFORMANCE_EXPECTED_DIR;
+
+std::vector<payload> find_payloads() {
+  std::vector<payload> out;
+  for (const std::string platform : {"shopify"}) {
+    const fs::path dir = shared_dir / "conformance" / platform;
+    if (!fs::is_directory(dir)) continue;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+      if (entry.path().extension() == ".json") out.push_back({platform, entry.path()});
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const payload& a, const payload& b) { return a.input < b.input; });
+  if (out.empty()) out.push_back({"", {}});  // reported as skipped, not as passed
+  return out;
+}
+
+class Conformance : public ::testing::TestWithParam<payload> {};
+
+TEST_P(Conformance, ConvertsToReviewedOutput) {
+  const payload& p = GetParam();
+  if (p.input.empty()) GTEST_SKIP() << "no conformance payloads under " << shared_dir;
+  const std::string input = read_file(p.input);
+  const fs::path base = expected_dir / p.platform / p.input.filename();
+  const fs::path expected_orders = fs::path(base).concat(".expected.ndjson");
+  const fs::path expected_reject = fs::path(base).concat(".expected.reject");
+  ASSERT_TRUE(fs::exists(expected_orders) || fs::exists(expected_reject))
+      << "no reviewed output for " << p.input;
+
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    SCOPED_TRACE(m == mapper::fast ? "fast mapper" : "reference mapper");
+    const conversion got = convert_text(input, options{std::nullopt, m});
+    if (fs::exists(expected_orders)) {
+      EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
+      EXPECT_EQ(got.ndjson, read_file(expected_orders));
+    } else {
+      std::string code = read_file(expected_reject);
+      code.erase(code.find_last_not_of("\n") + 1);
+      ASSERT_EQ(got.rejects.size(), 1u);
+      EXPECT_EQ(to_string(got.rejects[0].error.code), code);
+      EXPECT_TRUE(got.ndjson.empty());
+    }
+    EXPECT_EQ(got.records, got.converted + got.rejects.size());
+  }
+}
+
+std::string payload_name(const ::testing::TestParamInfo<payload>& info) {
+  std::string name = info.param.platform + "_" + info.param.input.stem().string();
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name == "_" ? "none" : name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Payloads, Conformance, ::testing::ValuesIn(find_payloads()), payload_name);
+
+}  // namespace

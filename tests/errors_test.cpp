@@ -1,0 +1,238 @@
+// One test per error kind: each bad input gets its specific error code, the
+// JSON pointer and byte offset of the offending value, and a message that
+// says what was wrong; the other records of the same input still convert.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_support.hpp"
+
+using namespace ordernorm;
+using namespace ordernorm::testing;
+
+namespace {
+
+const options shopify{platform::shopify, mapper::fast};
+
+// Converts `bad` between two good orders (NDJSON lines), under both mappers,
+// and returns the single reject it must produce.
+record_error reject_between_good_orders(const std::string& bad, options opts = {}) {
+  const std::string good1 = R"({"id":1,"financial_status":"paid"})";
+  const std::string good2 = R"({"id":2,"financial_status":"paid"})";
+  const std::string text = good1 + "\n" + bad + "\n" + good2 + "\n";
+  record_error first;
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    opts.mapper = m;
+    const conversion got = convert_lines(text, opts);
+    EXPECT_EQ(got.converted, 2u) << "the good records around a bad one still convert";
+    EXPECT_EQ(got.records, got.converted + got.rejects.size()) << "nothing is lost";
+    EXPECT_EQ(got.rejects.size(), 1u) << describe(got.rejects);
+    if (got.rejects.size() != 1) return {};
+    const reject_entry& r = got.rejects[0];
+    EXPECT_EQ(r.where.index, 2u);
+    EXPECT_GE(r.error.byte_offset, good1.size() + 1) << "offsets count from the input's start";
+    if (m == mapper::fast) {
+      first = r.error;
+    } else {
+      EXPECT_EQ(r.error.code, first.code) << "both mappers reject for the same reason";
+      EXPECT_EQ(r.error.json_pointer, first.json_pointer);
+      EXPECT_EQ(r.error.byte_offset, first.byte_offset);
+    }
+  }
+  return first;
+}
+
+std::uint64_t offset_of(const std::string& bad, std::string_view needle) {
+  const std::string good1 = R"({"id":1,"financial_status":"paid"})";
+  return good1.size() + 1 + bad.find(needle);
+}
+
+TEST(Errors, InvalidJsonIsRejectedWithSimdjsonsReason) {
+  const std::string bad = R"({"id":3,"financial_status":"paid",)";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_json);
+  EXPECT_NE(e.message.find("invalid JSON"), std::string::npos) << e.message;
+}
+
+TEST(Errors, UnterminatedStringIsInvalidJson) {
+  const record_error e = reject_between_good_orders(R"({"id":3,"financial_status":"paid)");
+  EXPECT_EQ(e.code, error_code::invalid_json);
+}
+
+TEST(Errors, BrokenLiteralInsideAMappedObjectIsInvalidJson) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","customer":{"id":5,"email":nul}})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_json);
+}
+
+TEST(Errors, MoneyThatIsNotADecimalIsInvalidMoney) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","total_price":"12,50"})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_money);
+  EXPECT_EQ(e.json_pointer, "/total_price");
+  EXPECT_EQ(e.byte_offset, offset_of(bad, R"("12,50")"));
+  EXPECT_NE(e.message.find("\"12,50\""), std::string::npos) << e.message;
+}
+
+TEST(Errors, MoneyWithAThousandDigitsIsOutOfRange) {
+  const std::string bad =
+      R"({"id":3,"financial_status":"paid","total_price":)" + std::string(1000, '9') + "}";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::money_out_of_range);
+  EXPECT_EQ(e.json_pointer, "/total_price");
+  EXPECT_LT(e.message.size(), 200u) << "long values are cut in messages";
+}
+
+TEST(Errors, MoneyThatIsAnObjectIsWrongType) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","total_tax":{"amount":"1.00"}})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/total_tax");
+  EXPECT_NE(e.message.find("an object"), std::string::npos) << e.message;
+}
+
+TEST(Errors, MoneyInsideALineItemPointsIntoTheArray) {
+  const std::string bad =
+      R"({"id":3,"financial_status":"paid","line_items":[{"id":1,"price":"1.00"},{"id":2,"price":"x"}]})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_money);
+  EXPECT_EQ(e.json_pointer, "/line_items/1/price");
+  EXPECT_EQ(e.byte_offset, offset_of(bad, R"("x")"));
+}
+
+TEST(Errors, UnparseableDateIsInvalidTimestamp) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","created_at":"yesterday"})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_timestamp);
+  EXPECT_EQ(e.json_pointer, "/created_at");
+}
+
+TEST(Errors, DateInYear99999IsOutOfRange) {
+  const std::string bad =
+      R"({"id":3,"financial_status":"paid","updated_at":"99999-01-01T00:00:00Z"})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::timestamp_out_of_range);
+  EXPECT_EQ(e.json_pointer, "/updated_at");
+}
+
+TEST(Errors, ShopifyTimeWithoutOffsetIsNaiveTimestamp) {
+  const std::string bad =
+      R"({"id":3,"financial_status":"paid","created_at":"2024-01-01 10:00:00"})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::naive_timestamp);
+}
+
+TEST(Errors, FractionalQuantityIsInvalidNumber) {
+  const std::string bad =
+      R"({"id":3,"financial_status":"paid","line_items":[{"id":1,"quantity":1.5}]})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::invalid_number);
+  EXPECT_EQ(e.json_pointer, "/line_items/0/quantity");
+}
+
+TEST(Errors, FractionalIdIsInvalidNumber) {
+  const record_error e = reject_between_good_orders(R"({"id":3.5,"financial_status":"paid"})");
+  EXPECT_EQ(e.code, error_code::invalid_number);
+  EXPECT_EQ(e.json_pointer, "/id");
+}
+
+TEST(Errors, LineItemsThatAreAnObjectIsWrongType) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","line_items":{"id":1}})";
+  const record_error e = reject_between_good_orders(bad);
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/line_items");
+}
+
+TEST(Errors, CustomerThatIsAStringIsWrongType) {
+  const record_error e =
+      reject_between_good_orders(R"({"id":3,"financial_status":"paid","customer":"bob"})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/customer");
+}
+
+TEST(Errors, RecordThatIsANumberIsNotAnObject) {
+  const record_error e = reject_between_good_orders("42");
+  EXPECT_EQ(e.code, error_code::not_an_object);
+}
+
+TEST(Errors, RecordThatIsNullIsNotAnObject) {
+  const record_error e = reject_between_good_orders("null");
+  EXPECT_EQ(e.code, error_code::not_an_object);
+}
+
+TEST(Errors, ArrayElementThatIsAStringIsOneRejectedRecord) {
+  const std::string text =
+      R"([{"id":1,"financial_status":"paid"},"oops",{"id":2,"financial_status":"paid"}])";
+  const conversion got = convert_text(text);
+  EXPECT_EQ(got.converted, 2u);
+  ASSERT_EQ(got.rejects.size(), 1u);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::not_an_object);
+  EXPECT_EQ(got.rejects[0].where.index, 2u);
+  EXPECT_EQ(got.rejects[0].error.byte_offset, text.find("\"oops\""));
+}
+
+TEST(Errors, ObjectOfNoKnownPlatformNamesTheKeysItSaw) {
+  const record_error e = reject_between_good_orders(R"({"sku":"A1","qty":3})");
+  EXPECT_EQ(e.code, error_code::unknown_platform);
+  EXPECT_NE(e.message.find("\"sku\", \"qty\""), std::string::npos) << e.message;
+}
+
+TEST(Errors, MalomoOrderIsRecognizedButUnsupportedForNow) {
+  const record_error e = reject_between_good_orders(
+      R"({"alternate_id":"450789469","id":"58f3d13f","number":"1000","shipments":[]})");
+  EXPECT_EQ(e.code, error_code::unsupported_platform);
+  EXPECT_NE(e.message.find("malomo"), std::string::npos) << e.message;
+}
+
+TEST(Errors, MalomoOrderGivenAsShopifyIsPlatformMismatch) {
+  const record_error e = reject_between_good_orders(
+      R"({"alternate_id":"450789469","id":"58f3d13f","number":"1000"})", shopify);
+  EXPECT_EQ(e.code, error_code::platform_mismatch);
+  EXPECT_NE(e.message.find("malomo"), std::string::npos) << e.message;
+}
+
+TEST(Errors, SecondDocumentOnTheSameLineIsTrailingContent) {
+  const std::string text = R"({"id":1,"financial_status":"paid"} {"id":2})";
+  const conversion got = convert_text(text);
+  EXPECT_EQ(got.converted, 1u);
+  ASSERT_EQ(got.rejects.size(), 1u);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::trailing_content);
+  EXPECT_EQ(got.rejects[0].error.byte_offset, text.find("{\"id\":2}"));
+}
+
+TEST(Errors, TrailingContentAfterAFailedRecordIsStillReported) {
+  const std::string text = R"({"id":1,"financial_status":"paid","total_tax":"x"} {"id":2})";
+  const conversion got = convert_text(text);
+  ASSERT_EQ(got.rejects.size(), 2u) << describe(got.rejects);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::invalid_money);
+  EXPECT_EQ(got.rejects[1].error.code, error_code::trailing_content);
+  EXPECT_EQ(got.records, 2u);
+}
+
+TEST(Errors, RecordAfterABadOneInAnEnvelopeStillConverts) {
+  const std::string text =
+      R"({"orders":[{"id":1,"financial_status":"paid","total_tax":"x"},{"id":2,"financial_status":"paid"}]})";
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    const conversion got = convert_text(text, options{std::nullopt, m});
+    EXPECT_EQ(got.converted, 1u);
+    ASSERT_EQ(got.rejects.size(), 1u);
+    EXPECT_EQ(got.rejects[0].where.index, 1u);
+    EXPECT_EQ(got.rejects[0].error.json_pointer, "/total_tax");
+    EXPECT_NE(got.ndjson.find("\"remoteId\":\"2\""), std::string::npos);
+  }
+}
+
+TEST(Errors, EnvelopeWhoseOrdersAreAStringIsWrongType) {
+  const conversion got = convert_text(R"({"orders":"none"})");
+  ASSERT_EQ(got.rejects.size(), 1u);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::wrong_type);
+  EXPECT_EQ(got.rejects[0].error.json_pointer, "/orders");
+}
+
+TEST(Errors, EveryErrorCodeHasAStableName) {
+  for (int c = 0; c <= static_cast<int>(error_code::io_error); ++c) {
+    EXPECT_NE(to_string(static_cast<error_code>(c)), "unknown_error") << c;
+  }
+}
+
+}  // namespace

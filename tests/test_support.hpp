@@ -1,0 +1,89 @@
+// Helpers shared by the tests: run a converter over a text and collect what
+// comes out.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/ordernorm.hpp"
+
+namespace ordernorm::testing {
+
+struct reject_entry {
+  record_error error;
+  record_position where;
+};
+
+struct conversion {
+  std::string ndjson;  // one written order per line
+  std::vector<reject_entry> rejects;
+  std::uint64_t records = 0;
+  std::uint64_t converted = 0;
+};
+
+class collecting_sink final : public order_sink {
+ public:
+  explicit collecting_sink(conversion& out) : out_(out) {}
+  void on_order(const order& o, const record_position&) override {
+    write_json(o, out_.ndjson);
+    out_.ndjson.push_back('\n');
+  }
+  void on_reject(const record_error& e, const record_position& where) override {
+    out_.rejects.push_back({e, where});
+  }
+
+ private:
+  conversion& out_;
+};
+
+// Converts one whole document (or NDJSON text, line by line, as the reader
+// would split it) with the given options.
+inline conversion convert_text(std::string_view text, options opts = {}) {
+  conversion out;
+  collecting_sink sink(out);
+  converter conv(opts);
+  conv.convert(text, sink);
+  out.records = conv.records();
+  out.converted = conv.converted();
+  return out;
+}
+
+inline conversion convert_lines(std::string_view text, options opts = {}) {
+  conversion out;
+  collecting_sink sink(out);
+  converter conv(opts);
+  std::size_t offset = 0;
+  while (offset < text.size()) {
+    std::size_t end = text.find('\n', offset);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(offset, end - offset);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) conv.convert(line, sink, offset);
+    offset = end + 1;
+  }
+  out.records = conv.records();
+  out.converted = conv.converted();
+  return out;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline std::string describe(const std::vector<reject_entry>& rejects) {
+  std::string out;
+  for (const reject_entry& r : rejects) {
+    out += "record " + std::to_string(r.where.index) + " at byte " +
+           std::to_string(r.error.byte_offset) + " " + r.error.json_pointer + ": " +
+           std::string(to_string(r.error.code)) + ": " + r.error.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace ordernorm::testing
