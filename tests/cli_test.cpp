@@ -1,0 +1,155 @@
+// The command line, run as a user would: exit codes, rejects file, formats,
+// standard input, determinism; and the README's promises about it.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using ordernorm::testing::read_file;
+
+namespace {
+
+const std::string cli = ORDERNORM_CLI;
+const fs::path source_dir = ORDERNORM_SOURCE_DIR;
+
+struct run_result {
+  int status = -1;
+  std::string out;
+};
+
+run_result run(const std::string& args) {
+  run_result r;
+  const std::string command = cli + " " + args;
+  std::FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string temp_path(const std::string& name) {
+  return (fs::temp_directory_path() / ("ordernorm_cli_test_" + name)).string();
+}
+
+std::size_t count_lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+const std::string examples = (source_dir / "examples").string();
+
+TEST(Cli, ConvertsTheExamplesAndExitsZero) {
+  const run_result r = run("convert " + examples + "/shopify-order.json " + examples +
+                           "/shopify-orders.ndjson 2>/dev/null");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(r.out), 4u);
+  EXPECT_NE(r.out.find("\"orderNumber\":\"1042\""), std::string::npos);
+}
+
+TEST(Cli, RejectedRecordGivesExitOneAndARejectsLine) {
+  const std::string rejects = temp_path("rejects.ndjson");
+  const run_result r = run("convert " + examples + "/shopify-with-bad-record.ndjson --rejects " +
+                           rejects + " 2>/dev/null");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(count_lines(r.out), 1u) << "the good record still converts";
+  EXPECT_EQ(read_file(rejects),
+            "{\"input\":\"" + examples +
+                "/shopify-with-bad-record.ndjson\",\"record\":1,\"offset\":133,\"pointer\":"
+                "\"/total_price\",\"code\":\"invalid_money\",\"message\":\"expected a decimal "
+                "amount, got \\\"12,50\\\"\"}\n");
+  fs::remove(rejects);
+}
+
+TEST(Cli, RejectsGoToStandardErrorWithoutARejectsFile) {
+  const run_result r =
+      run("convert " + examples + "/shopify-with-bad-record.ndjson 2>&1 >/dev/null");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("record 1 (byte 133) at /total_price: invalid_money"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2 records: 1 converted, 1 rejected"), std::string::npos) << r.out;
+}
+
+TEST(Cli, MissingInputFileIsExitTwo) {
+  const run_result r = run("convert /nonexistent/orders.json 2>&1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("cannot open"), std::string::npos) << r.out;
+}
+
+TEST(Cli, UnknownOptionIsExitTwo) {
+  EXPECT_EQ(run("convert --frm shopify 2>/dev/null").status, 2);
+  EXPECT_EQ(run("convert --from woocommerce 2>/dev/null").status, 2);
+  EXPECT_EQ(run("frobnicate 2>/dev/null").status, 2);
+}
+
+TEST(Cli, JsonFormatWritesOneArray) {
+  const run_result r =
+      run("convert --format json " + examples + "/shopify-orders.ndjson 2>/dev/null");
+  EXPECT_EQ(r.status, 0);
+  ASSERT_FALSE(r.out.empty());
+  EXPECT_EQ(r.out.front(), '[');
+  EXPECT_EQ(r.out.substr(r.out.size() - 2), "]\n");
+  const ordernorm::testing::conversion back = ordernorm::testing::convert_text(r.out);
+  EXPECT_EQ(back.records, 3u) << "the array holds three records";
+}
+
+TEST(Cli, ReadsStandardInput) {
+  const run_result r = run("convert < " + examples + "/shopify-orders.ndjson 2>/dev/null");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(r.out), 3u);
+  const run_result dash = run("convert - < " + examples + "/shopify-orders.ndjson 2>/dev/null");
+  EXPECT_EQ(dash.out, r.out);
+}
+
+TEST(Cli, SameInputGivesTheSameBytes) {
+  const std::string args = "convert " + examples + "/shopify-order.json " + examples +
+                           "/shopify-orders.ndjson 2>/dev/null";
+  const run_result first = run(args);
+  const run_result second = run(args);
+  EXPECT_EQ(first.out, second.out);
+  const run_result reference =
+      run("convert --mapper reference " + examples + "/shopify-order.json " + examples +
+          "/shopify-orders.ndjson 2>/dev/null");
+  EXPECT_EQ(reference.out, first.out);
+}
+
+TEST(Cli, HelpExplainsTheOptions) {
+  const run_result main_help = run("--help");
+  EXPECT_EQ(main_help.status, 0);
+  EXPECT_NE(main_help.out.find("ordernorm convert"), std::string::npos);
+  const run_result help = run("convert --help");
+  EXPECT_EQ(help.status, 0);
+  for (const char* word : {"--from", "--format", "--rejects", "-o FILE", "Exit status"}) {
+    EXPECT_NE(help.out.find(word), std::string::npos) << word;
+  }
+}
+
+TEST(Cli, WritesToAnOutputFile) {
+  const std::string out = temp_path("out.ndjson");
+  const run_result r = run("convert -o " + out + " " + examples + "/shopify-orders.ndjson 2>&1");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(read_file(out)), 3u);
+  fs::remove(out);
+}
+
+// .ci/run must run the README's test command, word for word.
+TEST(Readme, CiRunsTheReadmeTestCommand) {
+  const std::string readme = read_file(source_dir / "README.md");
+  const std::string ci = read_file(source_dir / ".ci" / "run");
+  const std::string marker = "ctest --test-dir build --output-on-failure";
+  const std::size_t end = readme.find(marker);
+  ASSERT_NE(end, std::string::npos) << "README.md has no test command";
+  const std::size_t begin = readme.rfind('\n', end) + 1;
+  const std::string command = readme.substr(begin, end + marker.size() - begin);
+  EXPECT_NE(ci.find(command + "\n"), std::string::npos) << command;
+}
+
+}  // namespace
