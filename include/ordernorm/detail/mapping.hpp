@@ -90,6 +90,30 @@ constexpr bool keys_are_valid() {
   return true;
 }
 
+template <class Descriptor>
+struct descriptor_traits;
+template <class Owner, class Member, class Converter>
+struct descriptor_traits<field_descriptor<Owner, Member, Converter>> {
+  using owner = Owner;
+  using member = Member;
+  using converter = Converter;
+};
+
+// Every row's member belongs to the map's target (or a base of it), and every
+// converter accepts that member for this walker.
+template <class Map, class Target, class Walker>
+constexpr bool rows_fit() {
+  return hana::unpack(Map::fields, [](const auto&... f) {
+    return ((std::is_base_of_v<typename descriptor_traits<std::remove_cvref_t<decltype(f)>>::owner,
+                               Target> &&
+             std::is_invocable_r_v<
+                 error_code,
+                 const typename descriptor_traits<std::remove_cvref_t<decltype(f)>>::converter&,
+                 Walker&, od::value&,
+                 typename descriptor_traits<std::remove_cvref_t<decltype(f)>>::member&>)&&...);
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Key classifier, built at compile time from the table's keys.
 
@@ -315,6 +339,9 @@ class fast_walker : public walker_base<fast_walker> {
  public:
   template <class Map, class Target>
   error_code map_fields(od::object& obj, Target& target) {
+    static_assert(rows_fit<Map, Target, fast_walker>(),
+                  "a mapping row targets a member of another struct, or its converter cannot "
+                  "write that member's type");
     using classifier = key_classifier<Map>;
     static constexpr auto handlers =
         handler_table<Map, Target>(std::make_index_sequence<classifier::count>{});
@@ -351,6 +378,9 @@ class reference_walker : public walker_base<reference_walker> {
  public:
   template <class Map, class Target>
   error_code map_fields(od::object& obj, Target& target) {
+    static_assert(rows_fit<Map, Target, reference_walker>(),
+                  "a mapping row targets a member of another struct, or its converter cannot "
+                  "write that member's type");
     error_code err = error_code::ok;
     hana::for_each(Map::fields, [&](const auto& d) {
       if (err != error_code::ok) return;
