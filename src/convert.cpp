@@ -72,6 +72,11 @@ struct converter::impl {
     sink->on_reject(e, record_position{++records, e.byte_offset});
   }
 
+  void reject_json(const char* where, simdjson::error_code e) {
+    reject(where, error_code::invalid_json,
+           fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+  }
+
   // Scans an object's keys (values are skipped, not parsed) until a platform
   // marker decides; remembers the first envelope key on the way.
   error_code scan(od::object& obj, shape& out, const char*& error_at, std::string& error_message) {
@@ -147,8 +152,7 @@ struct converter::impl {
     }
     bool ignored;
     if (auto e = obj.reset().get(ignored)) {
-      reject(begin, error_code::invalid_json,
-             fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      reject_json(begin, e);
       return false;
     }
     detail::platform_converter* conv = converter_for(*platform);
@@ -204,8 +208,7 @@ struct converter::impl {
       last = element.raw_json_token().data();
       od::json_type type;
       if (auto e = element.type().get(type)) {
-        reject(last, error_code::invalid_json,
-               fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        reject_json(last, e);
         return false;
       }
       if (type != json_type::object) {
@@ -214,8 +217,7 @@ struct converter::impl {
       }
       od::object obj;
       if (auto e = element.get_object().get(obj)) {
-        reject(last, error_code::invalid_json,
-               fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        reject_json(last, e);
         return false;
       }
       convert_record(obj, last, given);
@@ -235,28 +237,24 @@ struct converter::impl {
     }
     od::document doc;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
-      return reject(begin, error_code::invalid_json,
-                    fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      return reject_json(begin, e);
     }
     od::json_type type;
     if (auto e = doc.type().get(type)) {
-      return reject(begin, error_code::invalid_json,
-                    fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      return reject_json(begin, e);
     }
     const detail::platform_info* given = given_platform();
     bool readable = true;
     if (type == json_type::array) {
       od::array arr;
       if (auto e = doc.get_array().get(arr)) {
-        return reject(begin, error_code::invalid_json,
-                      fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        return reject_json(begin, e);
       }
       readable = convert_array(arr, begin, given);
     } else if (type == json_type::object) {
       od::object obj;
       if (auto e = doc.get_object().get(obj)) {
-        return reject(begin, error_code::invalid_json,
-                      fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        return reject_json(begin, e);
       }
       readable = convert_top_object(obj, begin, given);
     } else {
@@ -309,8 +307,7 @@ struct converter::impl {
       // The marker decided, so convert_record need not scan again.
       bool ignored;
       if (auto e = obj.reset().get(ignored)) {
-        reject(begin, error_code::invalid_json,
-               fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        reject_json(begin, e);
         return false;
       }
       if (convert_record(obj, begin, found.platform != nullptr ? found.platform : given)) {
@@ -324,35 +321,30 @@ struct converter::impl {
     bool ignored;
     od::value inner;
     if (auto e = obj.reset().get(ignored)) {
-      reject(begin, error_code::invalid_json,
-             fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      reject_json(begin, e);
       return false;
     }
     if (auto e = obj.find_field(found.envelope_key).get(inner)) {
-      reject(begin, error_code::invalid_json,
-             fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      reject_json(begin, e);
       return false;
     }
     const char* inner_begin = inner.raw_json_token().data();
     od::json_type type;
     if (auto e = inner.type().get(type)) {
-      reject(inner_begin, error_code::invalid_json,
-             fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      reject_json(inner_begin, e);
       return false;
     }
     if (type == json_type::array) {
       od::array arr;
       if (auto e = inner.get_array().get(arr)) {
-        reject(inner_begin, error_code::invalid_json,
-               fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        reject_json(inner_begin, e);
         return false;
       }
       if (!convert_array(arr, inner_begin, given)) return false;
     } else if (type == json_type::object) {
       od::object order_obj;
       if (auto e = inner.get_object().get(order_obj)) {
-        reject(inner_begin, error_code::invalid_json,
-               fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+        reject_json(inner_begin, e);
         return false;
       }
       convert_record(order_obj, inner_begin, given);
@@ -365,8 +357,7 @@ struct converter::impl {
     // Visit the envelope's other keys so that broken JSON around the list is
     // reported rather than silently ignored.
     if (auto e = obj.reset().get(ignored)) {
-      reject(begin, error_code::invalid_json,
-             fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+      reject_json(begin, e);
       return false;
     }
     for (auto field_result : obj) {

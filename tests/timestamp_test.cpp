@@ -15,24 +15,9 @@ using ordernorm::from_unix_seconds;
 using ordernorm::naive_time;
 using ordernorm::timestamp;
 
-// Local names, so a failure shows which code came back without depending on
-// ordernorm::to_string.
-std::string code_name(error_code code) {
-  switch (code) {
-    case error_code::invalid_timestamp:
-      return "invalid_timestamp";
-    case error_code::timestamp_out_of_range:
-      return "timestamp_out_of_range";
-    case error_code::naive_timestamp:
-      return "naive_timestamp";
-    default:
-      return "error_code " + std::to_string(static_cast<int>(code));
-  }
-}
-
 // The formatted time, or the name of the error.
 std::string describe(const ordernorm::result<timestamp>& r) {
-  if (!r) return code_name(r.error());
+  if (!r) return std::string(ordernorm::to_string(r.error()));
   char buf[timestamp::max_chars];
   return std::string(r->format(buf));
 }
