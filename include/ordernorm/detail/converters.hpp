@@ -53,32 +53,23 @@ error_code read_scalar_text(W& w, od::value& v, std::string_view& out, std::stri
   }
 }
 
-// A string. Writes only a non-empty value, so that a null never erases what
-// another key already gave.
+// A string. The primary form writes only a non-empty value, so that a null
+// never erases what another key already gave; the fallback form fills the
+// member only when no other key did: the second choice of two source keys
+// (Shopify `province` when `province_code` is absent). Either way the result
+// does not depend on the order of the keys in the document.
+template <bool Fallback>
 struct text_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
     if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
-    if (!s.empty()) out = s;
+    if (Fallback ? out.empty() : !s.empty()) out = s;
     return error_code::ok;
   }
 };
-inline constexpr text_converter as_text{};
-
-// A string that fills the member only when no other key did: the second
-// choice of two source keys (Shopify `province` when `province_code` is absent).
-// The result does not depend on the order of the keys in the document.
-struct text_fallback_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, text& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
-    if (out.empty()) out = s;
-    return error_code::ok;
-  }
-};
-inline constexpr text_fallback_converter as_text_fallback{};
+inline constexpr text_converter<false> as_text{};
+inline constexpr text_converter<true> as_text_fallback{};
 
 // An id: a string, or an integer kept as its exact digits (64-bit ids never
 // pass through a double). Fractions and exponents are not ids.
