@@ -206,15 +206,20 @@ inline constexpr std::array<std::pair<std::string_view, fulfillment_status>, 4>
         {"fulfilled", fulfillment_status::fulfilled},
     }};
 
-// Fulfillment `shipment_status` (the carrier's progress as Shopify reports it).
-inline constexpr std::array<std::pair<std::string_view, shipment_status>, 9> shipment_statuses{{
+// Fulfillment `shipment_status` (the carrier's progress as Shopify reports it;
+// REST documents nine of these; FulfillmentEventStatus adds carrier_picked_up,
+// delayed and picked_up).
+inline constexpr std::array<std::pair<std::string_view, shipment_status>, 12> shipment_statuses{{
     {"label_printed", shipment_status::pre_transit},
     {"label_purchased", shipment_status::pre_transit},
     {"confirmed", shipment_status::pre_transit},
+    {"carrier_picked_up", shipment_status::in_transit},
     {"in_transit", shipment_status::in_transit},
+    {"delayed", shipment_status::in_transit},
     {"attempted_delivery", shipment_status::in_transit},  // the carrier retries
     {"out_for_delivery", shipment_status::out_for_delivery},
     {"ready_for_pickup", shipment_status::available_for_pickup},
+    {"picked_up", shipment_status::delivered},  // collected by the buyer
     {"delivered", shipment_status::delivered},
     {"failure", shipment_status::failure},
 }};
@@ -312,7 +317,9 @@ struct order_rules {
       std::span<const text> urls = f.tracking_urls;
       if (numbers.empty() && !f.tracking_number.empty()) numbers = {&f.tracking_number, 1};
       if (urls.empty() && !f.tracking_url.empty()) urls = {&f.tracking_url, 1};
-      const std::size_t count = std::max<std::size_t>({numbers.size(), urls.size(), 1});
+      // One per number; a URL without a number of its own is dropped rather
+    // than made into a shipment that cannot be tracked by its code.
+    const std::size_t count = std::max<std::size_t>(numbers.size(), 1);
       for (std::size_t i = 0; i < count; ++i) {
         shipment& out = s.shipments.emplace_back();
         out.carrier = f.tracking_company;
