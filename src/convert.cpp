@@ -206,7 +206,7 @@ struct converter::impl {
         return false;
       }
       last = element.raw_json_token().data();
-      od::json_type type;
+      od::json_type type{};
       if (auto e = element.type().get(type)) {
         reject_json(last, e);
         return false;
@@ -239,7 +239,7 @@ struct converter::impl {
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       return reject_json(begin, e);
     }
-    od::json_type type;
+    od::json_type type{};
     if (auto e = doc.type().get(type)) {
       return reject_json(begin, e);
     }
@@ -329,7 +329,7 @@ struct converter::impl {
       return false;
     }
     const char* inner_begin = inner.raw_json_token().data();
-    od::json_type type;
+    od::json_type type{};
     if (auto e = inner.type().get(type)) {
       reject_json(inner_begin, e);
       return false;

@@ -21,7 +21,7 @@ namespace ordernorm::detail {
 // Reads a string; `null` and "" give an empty view. Other types: wrong_type.
 template <class W>
 error_code read_string(W& w, od::value& v, std::string_view& out, std::string_view expected) {
-  od::json_type type;
+  od::json_type type{};
   if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
   if (type == od::json_type::null) {
     out = {};
@@ -34,9 +34,10 @@ error_code read_string(W& w, od::value& v, std::string_view& out, std::string_vi
 
 // Reads the text of a string or number token ("12.50" or 12.50): the form
 // money and ids come in. Numbers give their exact source digits.
+// `type` tells which of the two it was.
 template <class W>
-error_code read_scalar_text(W& w, od::value& v, std::string_view& out, std::string_view expected) {
-  od::json_type type;
+error_code read_scalar_text(W& w, od::value& v, std::string_view& out, od::json_type& type,
+                            std::string_view expected) {
   if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
   switch (type) {
     case od::json_type::null:
@@ -77,13 +78,12 @@ struct id_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
-    if (error_code err = read_scalar_text(w, v, s, "a string or an integer id");
+    od::json_type type{};
+    if (error_code err = read_scalar_text(w, v, s, type, "a string or an integer id");
         err != error_code::ok) {
       return err;
     }
     if (s.empty()) return error_code::ok;
-    od::json_type type;
-    (void)v.type().get(type);  // cannot fail: read_scalar_text succeeded
     if (type == od::json_type::number) {
       std::size_t i = s[0] == '-' ? 1 : 0;
       if (i == s.size()) return w.fail(error_code::invalid_number, v, "an integer id");
@@ -102,7 +102,8 @@ struct money_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, opt_money& out) const {
     std::string_view s;
-    if (error_code err = read_scalar_text(w, v, s, "a decimal number or string");
+    od::json_type type{};
+    if (error_code err = read_scalar_text(w, v, s, type, "a decimal number or string");
         err != error_code::ok) {
       return err;
     }
@@ -139,7 +140,7 @@ inline constexpr time_converter<Rule> as_time{};
 struct int_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, opt_int& out) const {
-    od::json_type type;
+    od::json_type type{};
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::number) return w.fail(error_code::wrong_type, v, "an integer");
@@ -155,7 +156,7 @@ inline constexpr int_converter as_int{};
 struct bool_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, bool& out) const {
-    od::json_type type;
+    od::json_type type{};
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::boolean) return w.fail(error_code::wrong_type, v, "true or false");
@@ -172,7 +173,7 @@ inline constexpr bool_converter as_bool{};
 struct text_list_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, std::vector<text>& out) const {
-    od::json_type type;
+    od::json_type type{};
     if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) return check_null(w, v);
     if (type != od::json_type::array)

@@ -287,7 +287,7 @@ class walker_base : public walk_state {
   // reports `false` in `present`).
   template <class Map, class Target>
   error_code map_object(od::value& v, Target& target, bool& present) {
-    od::json_type type;
+    od::json_type type{};
     if (auto e = v.type().get(type)) return fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) {
       present = false;
@@ -303,7 +303,7 @@ class walker_base : public walk_state {
   // Maps a JSON array whose elements are objects; null means no elements.
   template <class Map, class Element>
   error_code map_array(od::value& v, std::vector<Element>& out) {
-    od::json_type type;
+    od::json_type type{};
     if (auto e = v.type().get(type)) return fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) return check_null(*this, v);
     if (type != od::json_type::array) return fail(error_code::wrong_type, v, "an array");
