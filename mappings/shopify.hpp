@@ -318,8 +318,8 @@ struct order_rules {
       if (numbers.empty() && !f.tracking_number.empty()) numbers = {&f.tracking_number, 1};
       if (urls.empty() && !f.tracking_url.empty()) urls = {&f.tracking_url, 1};
       // One per number; a URL without a number of its own is dropped rather
-    // than made into a shipment that cannot be tracked by its code.
-    const std::size_t count = std::max<std::size_t>(numbers.size(), 1);
+      // than made into a shipment that cannot be tracked by its code.
+      const std::size_t count = std::max<std::size_t>(numbers.size(), 1);
       for (std::size_t i = 0; i < count; ++i) {
         shipment& out = s.shipments.emplace_back();
         out.carrier = f.tracking_company;

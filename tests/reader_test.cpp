@@ -25,9 +25,9 @@ struct split_document {
 class temp_file {
  public:
   explicit temp_file(const std::string& content) {
-    path_ = std::filesystem::temp_directory_path() /
-            ("ordernorm_reader_test_" + std::to_string(::getpid()) + "_" +
-             std::to_string(counter_++));
+    path_ =
+        std::filesystem::temp_directory_path() /
+        ("ordernorm_reader_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
     std::ofstream(path_, std::ios::binary) << content;
   }
   ~temp_file() { std::filesystem::remove(path_); }
