@@ -49,8 +49,11 @@ struct timestamp {
 //   date only             2019-01-30 (midnight; no offset: the rule applies)
 //   RFC 2822              Tue, 20 Nov 2012 00:00:00 +0000 (weekday optional and
 //                         checked when present; seconds optional; zones +hhmm,
-//                         UT, GMT, Z, EST/EDT/CST/CDT/MST/MDT/PST/PDT)
-//   unix seconds          1700000000 (digits only; use parse_unix_seconds for numbers)
+//                         UT, UTC, GMT, Z, EST/EDT/CST/CDT/MST/MDT/PST/PDT;
+//                         names in any letter case)
+//   unix seconds          1700000000 (a string of digits; from_unix_seconds takes a
+//                         JSON integer). Any all-digit string is unix seconds:
+//                         "20240101" is 1970-08-23T06:15:01Z, not a date.
 // Errors: invalid_timestamp (malformed, or an impossible date such as Feb 30
 // or hour 24), timestamp_out_of_range, naive_timestamp.
 result<timestamp> parse_timestamp(std::string_view text, naive_time rule) noexcept;
