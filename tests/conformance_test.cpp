@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ std::vector<payload> find_payloads() {
   if (out.empty()) out.push_back({"", {}});  // reported as skipped, not as passed
   return out;
 }
+
+// Names the case in test logs instead of dumping its bytes.
+void PrintTo(const payload& c, std::ostream* os) { *os << c.input.string(); }
 
 class Conformance : public ::testing::TestWithParam<payload> {};
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,9 @@ std::vector<golden_case> find_cases() {
             [](const golden_case& a, const golden_case& b) { return a.input < b.input; });
   return cases;
 }
+
+// Names the case in test logs instead of dumping its bytes.
+void PrintTo(const golden_case& c, std::ostream* os) { *os << c.input.string(); }
 
 class Golden : public ::testing::TestWithParam<golden_case> {};
 
