@@ -180,8 +180,10 @@ struct converter::impl {
       sink->on_reject(error, where);
       return false;
     }
+    order& result = conv->result();
+    detail::derive_order_tracking(result, opts.derive);
     ++converted;
-    sink->on_order(conv->result(), where);
+    sink->on_order(result, where);
     return true;
   }
 

@@ -199,4 +199,9 @@ void write_json(const order& o, std::string& out) {
   write_struct(w, o, -1);
 }
 
+void write_json(const shipment& s, std::string& out) {
+  json_out w(out);
+  write_struct(w, s, -1);
+}
+
 }  // namespace ordernorm

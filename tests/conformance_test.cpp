@@ -59,7 +59,7 @@ TEST_P(Conformance, ConvertsToReviewedOutput) {
 
   for (const auto m : {mapper::fast, mapper::reference}) {
     SCOPED_TRACE(m == mapper::fast ? "fast mapper" : "reference mapper");
-    const conversion got = convert_text(input, options{std::nullopt, m});
+    const conversion got = convert_text(input, options_for(std::nullopt, m));
     if (fs::exists(expected_orders)) {
       EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
       EXPECT_EQ(got.ndjson, read_file(expected_orders));

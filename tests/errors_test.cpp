@@ -12,7 +12,7 @@ using namespace ordernorm::testing;
 
 namespace {
 
-const options shopify{platform::shopify, mapper::fast};
+const options shopify = options_for(platform::shopify, mapper::fast);
 
 // Converts `bad` between two good orders (NDJSON lines), under both mappers,
 // and returns the single reject it must produce.
@@ -213,7 +213,7 @@ TEST(Errors, RecordAfterABadOneInAnEnvelopeStillConverts) {
   const std::string text =
       R"({"orders":[{"id":1,"financial_status":"paid","total_tax":"x"},{"id":2,"financial_status":"paid"}]})";
   for (const auto m : {mapper::fast, mapper::reference}) {
-    const conversion got = convert_text(text, options{std::nullopt, m});
+    const conversion got = convert_text(text, options_for(std::nullopt, m));
     EXPECT_EQ(got.converted, 1u);
     ASSERT_EQ(got.rejects.size(), 1u);
     EXPECT_EQ(got.rejects[0].where.index, 1u);

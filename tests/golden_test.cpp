@@ -58,7 +58,7 @@ TEST_P(Golden, ConvertsToExpectedOutput) {
     SCOPED_TRACE(m == mapper::fast ? "fast mapper" : "reference mapper");
     for (const auto platform : {std::optional<ordernorm::platform>{}, from}) {
       SCOPED_TRACE(platform ? "--from " + c.platform : "--from auto");
-      const conversion got = convert_text(input, options{platform, m});
+      const conversion got = convert_text(input, options_for(platform, m));
       EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
       EXPECT_EQ(got.ndjson, expected);
     }

@@ -40,6 +40,13 @@ class collecting_sink final : public order_sink {
   conversion& out_;
 };
 
+inline options options_for(std::optional<platform> from, mapper m) {
+  options o;
+  o.from = from;
+  o.mapper = m;
+  return o;
+}
+
 // Converts one whole document (or NDJSON text, line by line, as the reader
 // would split it) with the given options.
 inline conversion convert_text(std::string_view text, options opts = {}) {

@@ -19,26 +19,21 @@
 #include <optional>
 #include <string_view>
 
+#include "ordernorm/common.hpp"
 #include "ordernorm/error.hpp"
 #include "ordernorm/model.hpp"
+#include "ordernorm/tracking.hpp"
 
 namespace ordernorm {
-
-// Which mapping engine runs: the single-pass one, or the deliberately simple
-// reference used to check it. Both produce the same output on every input.
-enum class mapper : std::uint8_t { fast, reference };
 
 struct options {
   // The documents' platform; std::nullopt detects it per document from its
   // shape (--from auto).
   std::optional<ordernorm::platform> from;
   ordernorm::mapper mapper = mapper::fast;
-};
-
-// Where a record sits in the input.
-struct record_position {
-  std::uint64_t index = 0;        // 1-based number of the record in the input
-  std::uint64_t byte_offset = 0;  // offset of the record's first byte
+  // Shipments that carry scan events get their status derived from them
+  // (see tracking.hpp); these options say how.
+  derive_options derive;
 };
 
 // Receives each converted order or rejected record, in input order. An order

@@ -103,60 +103,107 @@ constexpr std::string_view to_string(Enum value) noexcept {
   return enum_names<Enum>::values[static_cast<std::size_t>(value)];
 }
 
+// clang-format off
 struct location {
-  BOOST_HANA_DEFINE_STRUCT(location, (text, city), (text, region), (text, postal_code),
-                           (text, country_code));
+  BOOST_HANA_DEFINE_STRUCT(location,
+    (text, city),
+    (text, region),
+    (text, postal_code),
+    (text, country_code));
 };
 
 struct scan_event {
-  BOOST_HANA_DEFINE_STRUCT(scan_event, (opt_time, scanned_at), (shipment_status, status),
-                           (text, status_detail), (text, carrier_code), (text, description),
-                           (text, message), (std::optional<ordernorm::location>, location),
-                           (text, source));
+  BOOST_HANA_DEFINE_STRUCT(scan_event,
+    (opt_time, scanned_at),  // an instant, or a local time as the carrier gave it
+    (shipment_status, status),
+    (text, status_detail),
+    (text, carrier_code),    // the carrier's own event code, raw
+    (text, description),
+    (text, message),
+    (std::optional<ordernorm::location>, location),
+    (text, source));
 };
 
 struct shipment {
-  BOOST_HANA_DEFINE_STRUCT(shipment, (text, carrier), (text, tracking_code), (text, tracking_url),
-                           (shipment_status, status),
-                           (text, status_raw),  // the platform's or carrier's own overall status
-                           (text, status_detail), (opt_time, estimated_delivery_at),
-                           (opt_time, delivered_at), (std::vector<scan_event>, scan_events));
+  BOOST_HANA_DEFINE_STRUCT(shipment,
+    (text, carrier),         // as the platform names it, unchanged
+    (text, tracking_code),
+    (text, tracking_url),
+    (shipment_status, status),
+    (text, status_raw),      // the platform's or carrier's own overall status
+    (text, status_detail),
+    (opt_time, estimated_delivery_at),
+    (opt_time, delivered_at),
+    (std::vector<scan_event>, scan_events));
+
+  // Not written: an input to status derivation. True when the source says
+  // the whole shipment is a return (DHL `returnFlag`, Malomo `is_return`), so
+  // that a delivery means delivered back to the sender.
+  bool return_flag = false;
 };
 
 struct address {
-  BOOST_HANA_DEFINE_STRUCT(
-      address, (text, first_name), (text, last_name), (text, company), (text, address1),
-      (text, address2), (text, city),
-      (text, region),  // subdivision code where the platform gives one, else its text
-      (text, postal_code), (text, country_code),  // ISO 3166-1 alpha-2
-      (text, phone));
+  BOOST_HANA_DEFINE_STRUCT(address,
+    (text, first_name),
+    (text, last_name),
+    (text, company),
+    (text, address1),
+    (text, address2),
+    (text, city),
+    (text, region),          // subdivision code where the platform gives one, else its text
+    (text, postal_code),
+    (text, country_code),    // ISO 3166-1 alpha-2
+    (text, phone));
 };
 
 struct customer {
-  BOOST_HANA_DEFINE_STRUCT(customer, (text, customer_id), (text, first_name), (text, last_name),
-                           (text, email), (text, phone));
+  BOOST_HANA_DEFINE_STRUCT(customer,
+    (text, customer_id),
+    (text, first_name),
+    (text, last_name),
+    (text, email),
+    (text, phone));
 };
 
 struct line_item {
-  BOOST_HANA_DEFINE_STRUCT(line_item, (text, line_item_id), (text, product_id), (text, variant_id),
-                           (text, sku), (text, title), (opt_int, quantity),  // quantity ordered
-                           (opt_money, price),  // unit price before discounts
-                           (opt_money, unit_cost), (text, currency));
+  BOOST_HANA_DEFINE_STRUCT(line_item,
+    (text, line_item_id),
+    (text, product_id),
+    (text, variant_id),
+    (text, sku),
+    (text, title),
+    (opt_int, quantity),     // quantity ordered
+    (opt_money, price),      // unit price before discounts
+    (opt_money, unit_cost),
+    (text, currency));
 };
 
 struct order {
-  BOOST_HANA_DEFINE_STRUCT(
-      order, (text, id),  // "<platform>:<remoteId>", stable across runs
-      (ordernorm::platform, platform), (text, remote_id), (text, order_number),
-      (opt_time, remote_created_at), (opt_time, remote_updated_at), (bool, remote_deleted),
-      (ordernorm::order_status, order_status), (text, order_status_raw),
-      (ordernorm::payment_status, payment_status), (text, payment_status_raw),
-      (ordernorm::fulfillment_status, fulfillment_status), (text, fulfillment_status_raw),
-      (text, currency), (opt_money, total_price), (opt_money, total_tax),
-      (opt_money, total_shipping), (opt_money, total_discount),
-      (std::vector<line_item>, line_items), (std::optional<address>, billing_address),
-      (std::optional<address>, shipping_address), (std::optional<ordernorm::customer>, customer),
-      (std::vector<shipment>, shipments));
+  BOOST_HANA_DEFINE_STRUCT(order,
+    (text, id),              // "<platform>:<remoteId>", stable across runs
+    (ordernorm::platform, platform),
+    (text, remote_id),
+    (text, order_number),
+    (opt_time, remote_created_at),
+    (opt_time, remote_updated_at),
+    (bool, remote_deleted),
+    (ordernorm::order_status, order_status),
+    (text, order_status_raw),
+    (ordernorm::payment_status, payment_status),
+    (text, payment_status_raw),
+    (ordernorm::fulfillment_status, fulfillment_status),
+    (text, fulfillment_status_raw),
+    (text, currency),
+    (opt_money, total_price),
+    (opt_money, total_tax),
+    (opt_money, total_shipping),
+    (opt_money, total_discount),
+    (std::vector<line_item>, line_items),
+    (std::optional<address>, billing_address),
+    (std::optional<address>, shipping_address),
+    (std::optional<ordernorm::customer>, customer),
+    (std::vector<shipment>, shipments));
 };
+// clang-format on
 
 }  // namespace ordernorm

@@ -14,4 +14,8 @@ namespace ordernorm {
 // (the line item's, else the order's). The same order always gives the same bytes.
 void write_json(const order& o, std::string& out);
 
+// Appends one shipment, in the same form it has inside an order. Money-free,
+// so no currency is needed.
+void write_json(const shipment& s, std::string& out);
+
 }  // namespace ordernorm

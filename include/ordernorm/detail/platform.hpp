@@ -12,6 +12,7 @@
 
 #include "ordernorm/detail/mapping.hpp"
 #include "ordernorm/model.hpp"
+#include "ordernorm/tracking.hpp"
 
 namespace ordernorm::detail {
 
@@ -22,7 +23,7 @@ class platform_converter {
   // holds the error. The order stays valid until the next call.
   virtual error_code convert(fast_walker& w, od::object& order_object) = 0;
   virtual error_code convert(reference_walker& w, od::object& order_object) = 0;
-  virtual const order& result() const noexcept = 0;
+  virtual order& result() noexcept = 0;
 };
 
 struct platform_info {
@@ -33,6 +34,11 @@ struct platform_info {
   // Null when the platform is detected but cannot be converted yet.
   std::unique_ptr<platform_converter> (*make_converter)();
 };
+
+// Derives the status of every shipment that has scan events, then, when the
+// platform gave no fulfillment status but every shipment is delivered, says
+// the order is fulfilled. Runs after a platform's own rules.
+void derive_order_tracking(order& o, const derive_options& options);
 
 // One per platform, defined in its translation unit.
 const platform_info& shopify_platform() noexcept;
@@ -47,7 +53,7 @@ class mapped_platform_converter final : public platform_converter {
  public:
   error_code convert(fast_walker& w, od::object& o) override { return run(w, o); }
   error_code convert(reference_walker& w, od::object& o) override { return run(w, o); }
-  const order& result() const noexcept override { return source_; }
+  order& result() noexcept override { return source_; }
 
  private:
   template <class Walker>

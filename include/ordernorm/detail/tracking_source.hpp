@@ -1,0 +1,70 @@
+// The seam between the tracker and one carrier tracking API's mapping. Each
+// source (EasyPost, USPS, UPS, FedEx, DHL) implements `tracking_converter`
+// in its own translation unit (src/sources/<name>.cpp) from a mapping in
+// mappings/carriers/<name>_source.hpp, as platforms do for orders.
+//
+// Private to ordernorm.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/detail/mapping.hpp"
+#include "ordernorm/model.hpp"
+#include "ordernorm/tracking.hpp"
+
+namespace ordernorm::detail {
+
+class tracking_converter {
+ public:
+  virtual ~tracking_converter() = default;
+  // Maps one tracking response (its root object) to shipments, appended to
+  // `out` with their events in chronological carrier order (oldest first; a
+  // source that lists newest first reverses them). The views stay valid
+  // until the next call. On failure the walker holds the error.
+  virtual error_code convert(fast_walker& w, od::object& root, std::vector<shipment>& out) = 0;
+  virtual error_code convert(reference_walker& w, od::object& root, std::vector<shipment>& out) = 0;
+};
+
+struct tracking_source_info {
+  tracking_input id;
+  std::string_view name;
+  // Top-level keys that only this source's responses carry (for --from auto).
+  std::span<const std::string_view> marker_keys;
+  std::unique_ptr<tracking_converter> (*make_converter)();
+};
+
+const tracking_source_info& easypost_source() noexcept;
+const tracking_source_info& usps_source() noexcept;
+const tracking_source_info& ups_source() noexcept;
+const tracking_source_info& fedex_source() noexcept;
+const tracking_source_info& dhl_source() noexcept;
+
+// The converter of a source mapping: `RootMap` maps the response's root
+// object into `RootMap::target`; `Rules` provides `static void
+// reset(Source&)` and `static error_code finish(Walker&, Source&,
+// std::vector<shipment>& out)`, which builds the shipments.
+template <class RootMap, class Rules>
+class mapped_tracking_converter final : public tracking_converter {
+ public:
+  error_code convert(fast_walker& w, od::object& o, std::vector<shipment>& out) override {
+    return run(w, o, out);
+  }
+  error_code convert(reference_walker& w, od::object& o, std::vector<shipment>& out) override {
+    return run(w, o, out);
+  }
+
+ private:
+  template <class Walker>
+  error_code run(Walker& w, od::object& o, std::vector<shipment>& out) {
+    Rules::reset(source_);
+    const error_code err = w.template map_fields<RootMap>(o, source_);
+    if (err != error_code::ok) return err;
+    return Rules::finish(w, source_, out);
+  }
+  typename RootMap::target source_;
+};
+
+}  // namespace ordernorm::detail

@@ -1,0 +1,12 @@
+// dhl tracking responses: its one translation unit. Placeholder until its
+// mapping lands: recognized by name only, converts nothing.
+#include "ordernorm/detail/tracking_source.hpp"
+
+namespace ordernorm::detail {
+
+const tracking_source_info& dhl_source() noexcept {
+  static const tracking_source_info info{tracking_input::dhl, "dhl", {}, nullptr};
+  return info;
+}
+
+}  // namespace ordernorm::detail

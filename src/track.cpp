@@ -1,0 +1,214 @@
+// The tracker: tracking documents -> shipments -> derived statuses -> sink.
+#include <fmt/format.h>
+
+#include <array>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ordernorm/convert.hpp"
+#include "ordernorm/detail/platform.hpp"
+#include "ordernorm/detail/tracking_source.hpp"
+#include "ordernorm/tracking.hpp"
+
+namespace ordernorm {
+namespace {
+
+namespace od = detail::od;
+
+const std::array<const detail::tracking_source_info*, 5>& tracking_sources() {
+  static const std::array<const detail::tracking_source_info*, 5> all{
+      &detail::easypost_source(), &detail::usps_source(), &detail::ups_source(),
+      &detail::fedex_source(), &detail::dhl_source()};
+  return all;
+}
+
+// Order platforms whose orders carry shipments with scan events.
+const detail::platform_info* platform_for(tracking_input input) {
+  return input == tracking_input::malomo ? &detail::malomo_platform() : nullptr;
+}
+
+const detail::tracking_source_info* source_for(tracking_input input) {
+  for (const detail::tracking_source_info* s : tracking_sources()) {
+    if (s->id == input) return s;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+struct tracker::impl {
+  explicit impl(track_options o) : opts(o) {}
+
+  track_options opts;
+  od::parser parser;
+  detail::fast_walker fast;
+  detail::reference_walker reference;
+  detail::string_arena arena;
+  std::array<std::unique_ptr<detail::tracking_converter>, 8> sources{};
+  std::unique_ptr<detail::platform_converter> malomo;
+  std::vector<shipment> shipments;
+  derivation why;
+  std::unique_ptr<char[]> padded;
+  std::size_t padded_capacity = 0;
+  std::uint64_t records = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t shipment_count = 0;
+
+  const char* doc_begin = nullptr;
+  std::uint64_t doc_offset = 0;
+  shipment_sink* sink = nullptr;
+
+  std::uint64_t offset_of(const char* p) const {
+    return doc_offset + static_cast<std::uint64_t>(p - doc_begin);
+  }
+
+  void reject(const char* where, error_code code, std::string message) {
+    record_error e;
+    e.code = code;
+    e.message = std::move(message);
+    e.byte_offset = offset_of(where);
+    ++rejected;
+    sink->on_reject(e, record_position{records, e.byte_offset});
+  }
+  void reject_json(const char* where, simdjson::error_code e) {
+    reject(where, error_code::invalid_json,
+           fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+  }
+
+  // Which input the object is, from its top-level keys: the first marker of
+  // a tracking source or of an order platform decides.
+  std::optional<tracking_input> detect(od::object& obj, simdjson::error_code& json_error) {
+    for (auto field_result : obj) {
+      od::field f;
+      if ((json_error = std::move(field_result).get(f))) return std::nullopt;
+      for (const detail::tracking_source_info* s : tracking_sources()) {
+        for (std::string_view marker : s->marker_keys) {
+          if (f.key().unsafe_is_equal(marker)) return s->id;
+        }
+      }
+      for (std::string_view marker : detail::malomo_platform().marker_keys) {
+        if (f.key().unsafe_is_equal(marker)) return tracking_input::malomo;
+      }
+    }
+    return std::nullopt;
+  }
+
+  template <class Walker>
+  error_code run(Walker& w, tracking_input input, od::object& obj, const char* begin,
+                 record_error& error) {
+    arena.reset();
+    w.begin_record(doc_begin, doc_offset, begin, &arena);
+    shipments.clear();
+    error_code err = error_code::unsupported_platform;
+    if (const detail::platform_info* p = platform_for(input)) {
+      if (!malomo && p->make_converter != nullptr) malomo = p->make_converter();
+      if (malomo) {
+        err = malomo->convert(w, obj);
+        if (err == error_code::ok) shipments = malomo->result().shipments;
+      }
+    } else if (const detail::tracking_source_info* s = source_for(input)) {
+      auto& slot = sources[static_cast<std::size_t>(input)];
+      if (!slot && s->make_converter != nullptr) slot = s->make_converter();
+      if (slot) err = slot->convert(w, obj, shipments);
+    }
+    if (err == error_code::unsupported_platform) {
+      error.code = err;
+      error.message =
+          fmt::format("{} tracking: this build has no mapping for it yet", to_string(input));
+      error.byte_offset = offset_of(begin);
+    } else if (err != error_code::ok) {
+      error = w.take_error();
+    }
+    return err;
+  }
+
+  void track_object(od::object& obj, const char* begin) {
+    ++records;
+    std::optional<tracking_input> input = opts.from;
+    if (!input) {
+      simdjson::error_code json_error = simdjson::SUCCESS;
+      input = detect(obj, json_error);
+      if (json_error) return reject_json(begin, json_error);
+      if (!input) {
+        return reject(begin, error_code::unknown_platform,
+                      "not a tracking response, tracker or order with shipments that this "
+                      "build knows");
+      }
+      bool ignored;
+      if (auto e = obj.reset().get(ignored)) return reject_json(begin, e);
+    }
+    record_error error;
+    const error_code err = opts.mapper == mapper::fast ? run(fast, *input, obj, begin, error)
+                                                       : run(reference, *input, obj, begin, error);
+    if (err != error_code::ok) {
+      ++rejected;
+      sink->on_reject(error, record_position{records, error.byte_offset});
+      return;
+    }
+    merge_duplicate_shipments(shipments);
+    for (shipment& s : shipments) {
+      derive_shipment(s, opts.derive, opts.explain ? &why : nullptr);
+      ++shipment_count;
+      sink->on_shipment(s, opts.explain ? &why : nullptr,
+                        record_position{records, offset_of(begin)});
+    }
+  }
+
+  void track_document(const char* data, std::size_t size, std::size_t capacity, shipment_sink& out,
+                      std::uint64_t base_offset) {
+    sink = &out;
+    doc_begin = data;
+    doc_offset = base_offset;
+    const char* begin = data;
+    while (begin != data + size && std::strchr(" \t\r\n", *begin) != nullptr) ++begin;
+    od::document doc;
+    od::object obj;
+    if (auto e = parser.iterate(data, size, capacity).get(doc)) {
+      ++records;
+      return reject_json(begin, e);
+    }
+    if (auto e = doc.get_object().get(obj)) {
+      ++records;
+      if (e == simdjson::INCORRECT_TYPE) {
+        return reject(begin, error_code::not_an_object, "expected a tracking object");
+      }
+      return reject_json(begin, e);
+    }
+    track_object(obj, begin);
+  }
+};
+
+tracker::tracker(track_options opts) : impl_(std::make_unique<impl>(opts)) {}
+tracker::~tracker() = default;
+tracker::tracker(tracker&&) noexcept = default;
+tracker& tracker::operator=(tracker&&) noexcept = default;
+
+void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t base_offset) {
+  const std::size_t needed = json.size() + converter::padding;
+  if (impl_->padded_capacity < needed) {
+    impl_->padded = std::make_unique<char[]>(needed);
+    impl_->padded_capacity = needed;
+  }
+  if (!json.empty()) std::memcpy(impl_->padded.get(), json.data(), json.size());
+  std::memset(impl_->padded.get() + json.size(), 0, converter::padding);
+  impl_->track_document(impl_->padded.get(), json.size(), impl_->padded_capacity, sink,
+                        base_offset);
+}
+
+void tracker::track_padded(const char* data, std::size_t size, std::size_t capacity,
+                           shipment_sink& sink, std::uint64_t base_offset) {
+  impl_->track_document(data, size, capacity, sink, base_offset);
+}
+
+std::uint64_t tracker::records() const noexcept { return impl_->records; }
+std::uint64_t tracker::rejected() const noexcept { return impl_->rejected; }
+std::uint64_t tracker::shipments() const noexcept { return impl_->shipment_count; }
+void tracker::reset_counts() noexcept {
+  impl_->records = 0;
+  impl_->rejected = 0;
+  impl_->shipment_count = 0;
+}
+
+}  // namespace ordernorm

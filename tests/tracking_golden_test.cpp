@@ -1,0 +1,134 @@
+// Tracking golden tests: tests/golden_tracking/<source>/<case>.json tracks to
+// exactly <case>.expected.ndjson (one derived shipment per line), under both
+// mappers, with --from <source> and --from auto. The real payloads in
+// ../shared/conformance/tracking/ track to the reviewed outputs in
+// tests/conformance/tracking/<file>.expected.ndjson.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace ordernorm;
+using ordernorm::testing::read_file;
+
+namespace {
+
+struct tracked {
+  std::string ndjson;
+  std::vector<record_error> rejects;
+};
+
+class collect_shipments final : public shipment_sink {
+ public:
+  explicit collect_shipments(tracked& out) : out_(out) {}
+  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
+    write_json(s, out_.ndjson);
+    out_.ndjson.push_back('\n');
+  }
+  void on_reject(const record_error& e, const record_position&) override {
+    out_.rejects.push_back(e);
+  }
+
+ private:
+  tracked& out_;
+};
+
+tracked track_text(const std::string& text, track_options opts) {
+  tracked out;
+  collect_shipments sink(out);
+  tracker t(opts);
+  t.track(text, sink);
+  return out;
+}
+
+std::string describe(const std::vector<record_error>& rejects) {
+  std::string s;
+  for (const record_error& e : rejects) {
+    s += std::string(to_string(e.code)) + " at " + e.json_pointer + ": " + e.message + "\n";
+  }
+  return s;
+}
+
+struct tracking_case {
+  std::string source;  // a tracking_input name, or "" for auto only
+  fs::path input;
+  fs::path expected;
+};
+
+void PrintTo(const tracking_case& c, std::ostream* os) { *os << c.input.string(); }
+
+std::vector<tracking_case> find_cases() {
+  std::vector<tracking_case> cases;
+  const fs::path root = ORDERNORM_TRACKING_GOLDEN_DIR;
+  if (fs::is_directory(root)) {
+    for (const auto& dir : fs::directory_iterator(root)) {
+      if (!dir.is_directory()) continue;
+      for (const auto& entry : fs::directory_iterator(dir.path())) {
+        if (entry.path().extension() != ".json") continue;
+        fs::path expected = entry.path();
+        expected.replace_extension(".expected.ndjson");
+        cases.push_back({dir.path().filename().string(), entry.path(), expected});
+      }
+    }
+  }
+  const fs::path conformance = fs::path(ORDERNORM_SHARED_DIR) / "conformance" / "tracking";
+  if (fs::is_directory(conformance)) {
+    for (const auto& entry : fs::directory_iterator(conformance)) {
+      if (entry.path().extension() != ".json") continue;
+      const fs::path expected = fs::path(ORDERNORM_CONFORMANCE_EXPECTED_DIR) / "tracking" /
+                                (entry.path().filename().string() + ".expected.ndjson");
+      cases.push_back({"", entry.path(), expected});
+    }
+  }
+  std::sort(cases.begin(), cases.end(),
+            [](const tracking_case& a, const tracking_case& b) { return a.input < b.input; });
+  if (cases.empty()) cases.push_back({"", {}, {}});
+  return cases;
+}
+
+class TrackingGolden : public ::testing::TestWithParam<tracking_case> {};
+
+TEST_P(TrackingGolden, TracksToExpectedShipments) {
+  const tracking_case& c = GetParam();
+  if (c.input.empty()) GTEST_SKIP() << "no tracking cases";
+  ASSERT_TRUE(fs::exists(c.expected)) << "missing " << c.expected;
+  const std::string input = read_file(c.input);
+  const std::string expected = read_file(c.expected);
+  std::vector<std::optional<tracking_input>> froms{std::nullopt};
+  if (!c.source.empty()) {
+    const auto given = tracking_input_from_name(c.source);
+    ASSERT_TRUE(given.has_value()) << c.source;
+    froms.push_back(given);
+  }
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    SCOPED_TRACE(m == mapper::fast ? "fast mapper" : "reference mapper");
+    for (const auto& from : froms) {
+      SCOPED_TRACE(from ? "--from " + c.source : "--from auto");
+      track_options opts;
+      opts.from = from;
+      opts.mapper = m;
+      const tracked got = track_text(input, opts);
+      EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
+      EXPECT_EQ(got.ndjson, expected);
+    }
+  }
+}
+
+std::string case_name(const ::testing::TestParamInfo<tracking_case>& info) {
+  std::string name = (info.param.source.empty() ? "conformance" : info.param.source) + "_" +
+                     info.param.input.stem().string();
+  for (char& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, TrackingGolden, ::testing::ValuesIn(find_cases()), case_name);
+
+}  // namespace
