@@ -202,6 +202,12 @@ void tracker::track_padded(const char* data, std::size_t size, std::size_t capac
   impl_->track_document(data, size, capacity, sink, base_offset);
 }
 
+void tracker::reject_record(const record_error& error, shipment_sink& sink) {
+  ++impl_->records;
+  ++impl_->rejected;
+  sink.on_reject(error, record_position{impl_->records, error.byte_offset});
+}
+
 std::uint64_t tracker::records() const noexcept { return impl_->records; }
 std::uint64_t tracker::rejected() const noexcept { return impl_->rejected; }
 std::uint64_t tracker::shipments() const noexcept { return impl_->shipment_count; }

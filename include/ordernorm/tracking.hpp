@@ -129,6 +129,10 @@ class tracker {
   void track_padded(const char* data, std::size_t size, std::size_t capacity, shipment_sink& sink,
                     std::uint64_t base_offset = 0);
 
+  // Counts a record the caller could not hand over (a line too long for
+  // the reader) as rejected and passes it to the sink.
+  void reject_record(const record_error& error, shipment_sink& sink);
+
   std::uint64_t records() const noexcept;
   std::uint64_t rejected() const noexcept;
   std::uint64_t shipments() const noexcept;
