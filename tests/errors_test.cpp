@@ -177,13 +177,6 @@ TEST(Errors, ObjectOfNoKnownPlatformNamesTheKeysItSaw) {
   EXPECT_NE(e.message.find("\"sku\", \"qty\""), std::string::npos) << e.message;
 }
 
-TEST(Errors, MalomoOrderIsRecognizedButUnsupportedForNow) {
-  const record_error e = reject_between_good_orders(
-      R"({"alternate_id":"450789469","id":"58f3d13f","number":"1000","shipments":[]})");
-  EXPECT_EQ(e.code, error_code::unsupported_platform);
-  EXPECT_NE(e.message.find("malomo"), std::string::npos) << e.message;
-}
-
 TEST(Errors, MalomoOrderGivenAsShopifyIsPlatformMismatch) {
   const record_error e = reject_between_good_orders(
       R"({"alternate_id":"450789469","id":"58f3d13f","number":"1000"})", shopify);
