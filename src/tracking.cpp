@@ -246,6 +246,17 @@ verdict decide(const std::vector<scan_event>& events, Eligible eligible,
   return v;
 }
 
+// The latest event time of a shipment, as a count (local times as if UTC);
+// the minimum when it has no timed event.
+std::int64_t latest_time(const shipment& s) noexcept {
+  std::int64_t latest = INT64_MIN;
+  for (const scan_event& e : s.scan_events) {
+    if (e.scanned_at)
+      latest = std::max<std::int64_t>(latest, e.scanned_at->time.time_since_epoch().count());
+  }
+  return latest;
+}
+
 }  // namespace
 
 carrier_id identify_carrier(std::string_view name) noexcept {
@@ -342,10 +353,18 @@ void merge_duplicate_shipments(std::vector<shipment>& shipments) {
       }
       shipment& keep = shipments[i];
       shipment& other = shipments[j];
+      // The record that saw the parcel last speaks for its overall status and
+      // estimate (a stale record's "Running Late" must not sit beside a
+      // delivery the other record reports).
+      const bool other_is_newer = latest_time(other) > latest_time(keep);
+      if (keep.status_raw.empty() || (other_is_newer && !other.status_raw.empty())) {
+        keep.status_raw = other.status_raw;
+      }
+      if (!keep.estimated_delivery_at || (other_is_newer && other.estimated_delivery_at)) {
+        keep.estimated_delivery_at = other.estimated_delivery_at;
+      }
       for (scan_event& e : other.scan_events) keep.scan_events.push_back(std::move(e));
       if (keep.tracking_url.empty()) keep.tracking_url = other.tracking_url;
-      if (keep.status_raw.empty()) keep.status_raw = other.status_raw;
-      if (!keep.estimated_delivery_at) keep.estimated_delivery_at = other.estimated_delivery_at;
       keep.return_flag = keep.return_flag || other.return_flag;
       shipments.erase(shipments.begin() + static_cast<std::ptrdiff_t>(j));
     }

@@ -342,6 +342,17 @@ TEST(Tracking, TwoTrackingRecordsForOneNumberAreMerged) {
   EXPECT_EQ(shipments[0].scan_events.size(), 2u) << "the shared event counted once";
 }
 
+TEST(Tracking, MergedRecordsTakeTheRawStatusOfTheNewerRecord) {
+  std::vector<shipment> shipments;
+  shipments.push_back(with_events({event(st::in_transit, "2024-03-02T09:00:00Z")}, "FedEx"));
+  shipments.back().status_raw = "RL";  // Running Late, from a stale record
+  shipments.push_back(with_events({event(st::delivered, "2024-03-03T09:00:00Z")}, "FedEx"));
+  shipments.back().status_raw = "DL";
+  merge_duplicate_shipments(shipments);
+  ASSERT_EQ(shipments.size(), 1u);
+  EXPECT_EQ(shipments[0].status_raw, "DL");
+}
+
 TEST(Tracking, ExplainNamesTheDecidingEventAndTheRule) {
   shipment s = with_events({
       event(st::delivered, "2024-03-05T14:00:00Z"),

@@ -1,0 +1,310 @@
+// The EasyPost tracker mapping's rules (mappings/carriers/easypost_source.hpp),
+// one test each, on what the mapping itself produces (before the deriver),
+// under both mappers; detection and rejects through the tracker.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mappings/carriers/easypost_source.hpp"
+#include "ordernorm/detail/platform.hpp"
+#include "ordernorm/detail/tracking_source.hpp"
+#include "test_support.hpp"
+
+using namespace ordernorm;
+namespace od = simdjson::ondemand;
+
+namespace {
+
+using st = shipment_status;
+
+std::string formatted(const opt_time& t) {
+  if (!t) return "null";
+  char buf[timestamp::max_chars];
+  return std::string(t->format(buf));
+}
+
+std::string written(const std::vector<shipment>& shipments) {
+  std::string out;
+  for (const shipment& s : shipments) {
+    write_json(s, out);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Runs the EasyPost converter alone over one document.
+class EasyPostSource : public ::testing::Test {
+ protected:
+  // The shipments the mapping gives (views into this fixture), after
+  // checking that the reference mapper gives the same.
+  const std::vector<shipment>& map(std::string_view json) {
+    EXPECT_EQ(run(json, mapper::reference), error_code::ok) << error_.message;
+    const std::string reference = written(shipments_);
+    EXPECT_EQ(run(json, mapper::fast), error_code::ok) << error_.message;
+    EXPECT_EQ(written(shipments_), reference) << "the two mappers disagree";
+    return shipments_;
+  }
+
+  // The error both mappers stop at.
+  record_error map_error(std::string_view json) {
+    const error_code reference = run(json, mapper::reference);
+    const std::string reference_pointer = error_.json_pointer;
+    EXPECT_EQ(run(json, mapper::fast), reference);
+    EXPECT_EQ(error_.json_pointer, reference_pointer);
+    return error_;
+  }
+
+ private:
+  error_code run(std::string_view json, mapper m) {
+    input_ = simdjson::padded_string(json);
+    shipments_.clear();
+    arena_.reset();
+    error_ = record_error{};
+    if (!converter_) converter_ = detail::easypost_source().make_converter();
+    EXPECT_EQ(parser_.iterate(input_).get(doc_), simdjson::SUCCESS);
+    od::object root;
+    EXPECT_EQ(doc_.get_object().get(root), simdjson::SUCCESS);
+    error_code err = error_code::ok;
+    if (m == mapper::fast) {
+      fast_.begin_record(input_.data(), 0, input_.data(), &arena_);
+      err = converter_->convert(fast_, root, shipments_);
+      if (err != error_code::ok) error_ = fast_.take_error();
+    } else {
+      reference_.begin_record(input_.data(), 0, input_.data(), &arena_);
+      err = converter_->convert(reference_, root, shipments_);
+      if (err != error_code::ok) error_ = reference_.take_error();
+    }
+    return err;
+  }
+
+  std::unique_ptr<detail::tracking_converter> converter_;
+  simdjson::padded_string input_;
+  od::parser parser_;
+  od::document doc_;
+  detail::string_arena arena_;
+  detail::fast_walker fast_;
+  detail::reference_walker reference_;
+  std::vector<shipment> shipments_;
+  record_error error_;
+};
+
+struct tracked {
+  std::string ndjson;
+  std::vector<record_error> rejects;
+};
+
+class collect final : public shipment_sink {
+ public:
+  explicit collect(tracked& out) : out_(out) {}
+  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
+    write_json(s, out_.ndjson);
+    out_.ndjson.push_back('\n');
+  }
+  void on_reject(const record_error& e, const record_position&) override {
+    out_.rejects.push_back(e);
+  }
+
+ private:
+  tracked& out_;
+};
+
+tracked track_auto(std::string_view json) {
+  tracked out;
+  collect sink(out);
+  tracker t;
+  t.track(json, sink);
+  return out;
+}
+
+constexpr std::string_view tracker_json = R"({
+  "id": "trk_1", "object": "Tracker", "mode": "test",
+  "tracking_code": "9400100000000000000001", "status": "in_transit",
+  "status_detail": "arrived_at_facility", "est_delivery_date": "2025-03-07T00:00:00Z",
+  "carrier": "USPS", "public_url": "https://track.easypost.com/djE6dHJrXzE",
+  "signed_by": null, "weight": 17.6,
+  "tracking_details": [
+    {"object": "TrackingDetail", "message": "Accepted at USPS Origin Facility", "description": "",
+     "status": "in_transit", "status_detail": "received_at_origin_facility",
+     "datetime": "2025-03-03T23:41:00Z", "source": "USPS", "carrier_code": "OA",
+     "tracking_location": {"object": "TrackingLocation", "city": "AUSTIN", "state": "TX",
+                           "country": "US", "zip": "78710"}, "est_delivery_date": null},
+    {"object": "TrackingDetail", "message": "Arrived at USPS Regional Facility",
+     "description": "Arrived", "status": "in_transit", "status_detail": "arrived_at_facility",
+     "datetime": "2025-03-04T08:12:00Z", "source": "USPS", "carrier_code": "A1",
+     "tracking_location": {"object": "TrackingLocation", "city": null, "state": null,
+                           "country": null, "zip": null}, "est_delivery_date": null}
+  ]
+})";
+
+TEST_F(EasyPostSource, TrackerIsOneShipmentWithItsOwnFields) {
+  const auto& out = map(tracker_json);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].carrier, "USPS") << "as EasyPost names it";
+  EXPECT_EQ(out[0].tracking_code, "9400100000000000000001");
+  EXPECT_EQ(out[0].tracking_url, "https://track.easypost.com/djE6dHJrXzE");
+  EXPECT_EQ(out[0].status_raw, "in_transit");
+  EXPECT_EQ(formatted(out[0].estimated_delivery_at), "2025-03-07T00:00:00.000Z");
+  EXPECT_FALSE(out[0].delivered_at.has_value());
+}
+
+TEST_F(EasyPostSource, TrackingDetailsAreTheScanEvents) {
+  const auto& out = map(tracker_json);
+  ASSERT_EQ(out.size(), 1u);
+  ASSERT_EQ(out[0].scan_events.size(), 2u);
+  const scan_event& e = out[0].scan_events[0];
+  EXPECT_EQ(formatted(e.scanned_at), "2025-03-03T23:41:00.000Z");
+  EXPECT_EQ(e.status, st::in_transit);
+  EXPECT_EQ(e.status_detail, "received_at_origin_facility");
+  EXPECT_EQ(e.carrier_code, "OA");
+  EXPECT_EQ(e.description, "") << "\"\" is no value";
+  EXPECT_EQ(e.message, "Accepted at USPS Origin Facility");
+  EXPECT_EQ(e.source, "USPS");
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->city, "AUSTIN");
+  EXPECT_EQ(e.location->region, "TX");
+  EXPECT_EQ(e.location->postal_code, "78710");
+  EXPECT_EQ(e.location->country_code, "US");
+  EXPECT_EQ(out[0].scan_events[1].description, "Arrived");
+}
+
+TEST_F(EasyPostSource, AllNullTrackingLocationIsNoLocation) {
+  const auto& out = map(tracker_json);
+  ASSERT_EQ(out[0].scan_events.size(), 2u);
+  EXPECT_FALSE(out[0].scan_events[1].location.has_value());
+}
+
+TEST_F(EasyPostSource, DetailsKeepEasyPostsOrder) {
+  // Ordering by time is the deriver's job; the mapping keeps the source order.
+  const auto& out = map(R"({"tracking_code": "EZ4", "carrier": "UPS", "tracking_details": [
+    {"status": "in_transit", "datetime": "2024-10-08T23:17:00Z", "message": "Origin Scan"},
+    {"status": "delivered", "datetime": "2024-10-07T18:33:41Z", "message": "Delivered"}]})");
+  ASSERT_EQ(out[0].scan_events.size(), 2u);
+  EXPECT_EQ(out[0].scan_events[0].message, "Origin Scan");
+  EXPECT_EQ(out[0].scan_events[1].message, "Delivered");
+}
+
+TEST_F(EasyPostSource, DetailStatusIsTheEventsOwnStatusByName) {
+  const auto& names = enum_names<shipment_status>::values;
+  std::string json = R"({"tracking_code": "EZ1", "tracking_details": [)";
+  for (std::size_t i = 0; i < std::size(names); ++i) {
+    if (i != 0) json += ",";
+    json += R"({"status": ")" + std::string(names[i]) + R"("})";
+  }
+  json += "]}";
+  const auto& out = map(json);
+  ASSERT_EQ(out[0].scan_events.size(), std::size(names));
+  for (std::size_t i = 0; i < std::size(names); ++i) {
+    EXPECT_EQ(out[0].scan_events[i].status, static_cast<shipment_status>(i)) << names[i];
+  }
+}
+
+TEST_F(EasyPostSource, DetailStatusOutsideTheVocabularyIsUnknown) {
+  const auto& out = map(R"({"tracking_code": "EZ1", "tracking_details": [
+    {"status": "In Transit", "carrier_code": "OF", "message": "Out for Delivery"},
+    {"status": "in_progress"}, {"status": null}, {"status": ""}]})");
+  ASSERT_EQ(out[0].scan_events.size(), 4u);
+  for (const scan_event& e : out[0].scan_events) EXPECT_EQ(e.status, st::unknown);
+  EXPECT_EQ(out[0].scan_events[0].carrier_code, "OF") << "left for the code table";
+}
+
+TEST_F(EasyPostSource, TimeWithZOrOffsetIsAnInstant) {
+  const auto& out = map(R"({"tracking_code": "EZ1", "tracking_details": [
+    {"datetime": "2025-01-12T14:03:00Z"}, {"datetime": "2025-01-12T07:03:00-07:00"}]})");
+  ASSERT_EQ(out[0].scan_events.size(), 2u);
+  EXPECT_EQ(formatted(out[0].scan_events[0].scanned_at), "2025-01-12T14:03:00.000Z");
+  EXPECT_EQ(formatted(out[0].scan_events[1].scanned_at), "2025-01-12T14:03:00.000Z")
+      << "a geocoded local time is the same instant";
+}
+
+TEST_F(EasyPostSource, TimeWithoutOffsetIsLocalAndNeverShifted) {
+  const auto& out = map(R"({"tracking_code": "EZ1", "est_delivery_date": "2025-01-14",
+    "tracking_details": [{"datetime": "2025-01-12T07:03:00"}]})");
+  ASSERT_EQ(out[0].scan_events.size(), 1u);
+  ASSERT_TRUE(out[0].scan_events[0].scanned_at.has_value());
+  EXPECT_TRUE(out[0].scan_events[0].scanned_at->local);
+  EXPECT_EQ(formatted(out[0].scan_events[0].scanned_at), "2025-01-12T07:03:00.000");
+  EXPECT_EQ(formatted(out[0].estimated_delivery_at), "2025-01-14T00:00:00.000");
+}
+
+TEST_F(EasyPostSource, TrackerWithDetailsLeavesStatusToTheDeriver) {
+  const auto& out = map(tracker_json);
+  EXPECT_EQ(out[0].status, st::unknown) << "the deriver decides from the events";
+  EXPECT_EQ(out[0].status_detail, "") << "EasyPost's conclusion is not copied over the events";
+  EXPECT_EQ(out[0].status_raw, "in_transit") << "but kept raw";
+}
+
+TEST_F(EasyPostSource, TrackerWithoutDetailsKeepsEasyPostsStatus) {
+  const auto& out = map(R"({"tracking_code": "EZ1", "carrier": "USPS", "status": "error",
+    "status_detail": "unknown", "tracking_details": []})");
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].status, st::error);
+  EXPECT_EQ(out[0].status_detail, "unknown");
+  EXPECT_EQ(out[0].status_raw, "error");
+}
+
+TEST_F(EasyPostSource, TrackerStatusOutsideTheVocabularyIsUnknown) {
+  const auto& out = map(R"({"tracking_code": "EZ1", "status": "return_to_shipper"})");
+  EXPECT_EQ(out[0].status, st::unknown);
+  EXPECT_EQ(out[0].status_raw, "return_to_shipper");
+}
+
+TEST_F(EasyPostSource, TrackersListIsOneShipmentPerTracker) {
+  const auto& out = map(R"({"trackers": [
+    {"tracking_code": "EZ1000000001", "carrier": "USPS", "status": "pre_transit"},
+    {"tracking_code": "EZ4000000004", "carrier": "UPS", "status": "delivered"}],
+    "has_more": true})");
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0].tracking_code, "EZ1000000001");
+  EXPECT_EQ(out[1].tracking_code, "EZ4000000004");
+  EXPECT_EQ(out[1].carrier, "UPS");
+}
+
+TEST_F(EasyPostSource, EmptyTrackersListIsNoShipment) {
+  EXPECT_TRUE(map(R"({"trackers": [], "has_more": false})").empty());
+  EXPECT_TRUE(map(R"({"trackers": null})").empty());
+}
+
+TEST_F(EasyPostSource, TrackersThatAreNotObjectsAreRejected) {
+  const record_error e = map_error(R"({"trackers": [{"tracking_code": "EZ1"}, "EZ2"]})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/trackers/1");
+}
+
+TEST_F(EasyPostSource, MalformedDatetimeIsRejectedWhereItIs) {
+  const record_error e = map_error(R"({"tracking_code": "EZ1", "tracking_details": [
+    {"datetime": "2025-01-12T07:03:00Z"}, {"datetime": "yesterday"}]})");
+  EXPECT_EQ(e.code, error_code::invalid_timestamp);
+  EXPECT_EQ(e.json_pointer, "/tracking_details/1/datetime");
+}
+
+TEST(EasyPostDetection, TrackerIsDetectedByItsTrackingDetails) {
+  const tracked out = track_auto(tracker_json);
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_NE(out.ndjson.find(R"("trackingCode":"9400100000000000000001")"), std::string::npos);
+}
+
+TEST(EasyPostDetection, TrackerListIsDetectedByItsTrackersKey) {
+  const tracked out = track_auto(R"({"trackers": [{"tracking_code": "EZ1", "carrier": "USPS",
+    "status": "unknown", "tracking_details": []}], "has_more": false})");
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_EQ(out.ndjson.find(R"({"carrier":"USPS","trackingCode":"EZ1")"), 0u);
+}
+
+TEST(EasyPostDetection, MarkerKeysAreNoOtherSourcesOrPlatformsMarkers) {
+  std::vector<std::string_view> others;
+  for (const detail::tracking_source_info* s : {&detail::usps_source(), &detail::ups_source(),
+                                                &detail::fedex_source(), &detail::dhl_source()}) {
+    others.insert(others.end(), s->marker_keys.begin(), s->marker_keys.end());
+  }
+  for (const detail::platform_info* p : {&detail::shopify_platform(), &detail::malomo_platform()}) {
+    others.insert(others.end(), p->marker_keys.begin(), p->marker_keys.end());
+  }
+  for (std::string_view key : detail::easypost_source().marker_keys) {
+    for (std::string_view other : others) EXPECT_NE(key, other);
+  }
+}
+
+}  // namespace
