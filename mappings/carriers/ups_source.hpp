@@ -1,0 +1,423 @@
+// UPS Track API (REST, GET onlinetools.ups.com/api/track/v1/details/{inquiryNumber})
+// -> one shipment per package, with scan events.
+//
+// Facts and sources: ../shared/research/tracking.md §4.2 (activity types and
+// codes, time fields) and §6 (hard cases); UPS-API/api-documentation
+// Tracking.yaml (TrackApiResponse, Shipment, Package, Activity, Status,
+// DeliveryDate, DeliveryTime, Response/ErrorResponse).
+//
+// Choices this mapping makes, each tested in tests/ups_source_test.cpp or a
+// golden case under tests/golden_tracking/ups/:
+// - One shipment per `trackResponse.shipment[].package[]`: carrier "UPS",
+//   trackingCode the package's `trackingNumber`, else the shipment's
+//   `inquiryNumber`. UPS gives no tracking URL. The service ("UPS Ground") is
+//   not the carrier's name and is not kept.
+// - statusRaw is the package's `currentStatus.code`, else its
+//   `currentStatus.description` (translated per locale, so second choice).
+//   status, statusDetail and deliveredAt are the deriver's.
+// - Events: `activity` is "in chronological order, with the most recent
+//   activity first" and is reversed. status.code (two characters: OR, DP,
+//   OT, FS, 48, DM ...) -> carrierCode, else status.type (D, I, X, P, M) when
+//   the code is missing; status.description -> description. No activity has
+//   a status of our own vocabulary. source is "UPS".
+// - Activity time: `date` "20240424" + `time` "160500" is a local time, kept
+//   and never shifted; with `gmtDate` + `gmtTime` it is that instant instead
+//   (GMT), and with only `gmtOffset` the local time shifted by it. Times may
+//   lose their leading zero ("74700" is 07:47:00). A date without a time is
+//   the local midnight of that day; a time without a date is no time.
+// - Location: location.address {city, stateProvince -> region, postalCode,
+//   countryCode (else country)}; all empty is a null location.
+// - estimatedDeliveryAt: the `deliveryDate` of type RDD (rescheduled), else
+//   SDD (scheduled), at `deliveryTime.endTime` when UPS gives one for a
+//   window or commit time (not for DEL), local.
+// - An error body (`{"response": {"errors": [{code, message}]}}`, HTTP 4xx)
+//   tracks no package: the document is rejected with UPS's code and message
+//   (code wrong_type: the object this mapping reads is not there), so that it
+//   shows in the rejects instead of vanishing; so is a document with no
+//   package at all. A shipment entry without packages but with a warning
+//   (TW0001 "Tracking Information Not Found") and its `inquiryNumber` is a
+//   shipment with the warning's code as statusRaw and no events (status
+//   unknown), like FedEx's per-number NOTFOUND: a response for several
+//   numbers must not lose the others. Without an inquiryNumber it names no
+//   parcel and is dropped. A warning beside packages is informational.
+#pragma once
+
+#include <array>
+#include <boost/hana/tuple.hpp>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/detail/converters.hpp"
+#include "ordernorm/model.hpp"
+
+namespace ordernorm::mappings::ups_tracking {
+
+using namespace ordernorm::detail;  // field, as_text, as_array, ...
+namespace hana = boost::hana;
+
+inline constexpr std::string_view carrier_name = "UPS";
+
+// Top-level keys that only a UPS Track API response has, for --from auto.
+// (UPS's error body has only the generic `response` key: it is not detected.)
+inline constexpr std::array<std::string_view, 1> marker_keys{{"trackResponse"}};
+
+// ---------------------------------------------------------------------------
+// Converters for UPS's split date and time.
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// "YYYYMMDD" -> "YYYY-MM-DD" (in the arena), checked to be a real date.
+struct date_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, text& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a date string"); err != error_code::ok) return err;
+    if (s.empty()) return error_code::ok;
+    bool digits = s.size() == 8;
+    for (char c : s) digits = digits && is_digit(c);
+    if (!digits) return w.fail(error_code::invalid_timestamp, v, "a date as YYYYMMDD");
+    const text date = w.arena().concat(s.substr(0, 4), "-", s.substr(4, 2), "-", s.substr(6, 2));
+    result<timestamp> t = parse_timestamp(date, naive_time::local);
+    if (!t) return w.fail(t.error(), v, "a real date as YYYYMMDD");
+    out = date;
+    return error_code::ok;
+  }
+};
+inline constexpr date_converter as_ups_date{};
+
+// "HHMMSS" (24 h; UPS drops a leading zero: "74700") -> "HH:MM:SS" in the arena.
+struct time_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, text& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a time string"); err != error_code::ok) return err;
+    if (s.empty()) return error_code::ok;
+    bool digits = s.size() <= 6;
+    for (char c : s) digits = digits && is_digit(c);
+    if (!digits) return w.fail(error_code::invalid_timestamp, v, "a time as HHMMSS");
+    char hhmmss[6] = {'0', '0', '0', '0', '0', '0'};
+    for (std::size_t i = 0; i < s.size(); ++i) hhmmss[6 - s.size() + i] = s[i];
+    const auto two = [&](int at) { return (hhmmss[at] - '0') * 10 + (hhmmss[at + 1] - '0'); };
+    if (two(0) > 23 || two(2) > 59 || two(4) > 59) {
+      return w.fail(error_code::invalid_timestamp, v, "a time of day as HHMMSS");
+    }
+    const std::string_view d(hhmmss, 6);
+    out = w.arena().concat(d.substr(0, 2), ":", d.substr(2, 2), ":", d.substr(4, 2));
+    return error_code::ok;
+  }
+};
+inline constexpr time_converter as_ups_time{};
+
+// `gmtOffset`: "-05:00", "+0530", "-5:00" or "Z", as minutes east of UTC.
+struct utc_offset_converter {
+  static constexpr std::optional<int> parse(std::string_view s) noexcept {
+    if (s == "Z" || s == "z") return 0;
+    if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
+    const int sign = s[0] == '-' ? -1 : 1;
+    s.remove_prefix(1);
+    std::size_t n = 0;
+    int hours = 0;
+    while (n < s.size() && n < 2 && is_digit(s[n])) hours = hours * 10 + (s[n++] - '0');
+    if (n == 0) return std::nullopt;
+    s.remove_prefix(n);
+    int minutes = 0;
+    if (!s.empty()) {
+      if (s[0] == ':') s.remove_prefix(1);
+      if (s.size() != 2 || !is_digit(s[0]) || !is_digit(s[1])) return std::nullopt;
+      minutes = (s[0] - '0') * 10 + (s[1] - '0');
+    }
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return sign * (hours * 60 + minutes);
+  }
+
+  template <class W>
+  error_code operator()(W& w, od::value& v, std::optional<int>& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a UTC offset string"); err != error_code::ok) {
+      return err;
+    }
+    if (s.empty()) return error_code::ok;
+    const std::optional<int> minutes = parse(s);
+    if (!minutes) return w.fail(error_code::invalid_timestamp, v, "a UTC offset such as -05:00");
+    out = minutes;
+    return error_code::ok;
+  }
+};
+inline constexpr utc_offset_converter as_utc_offset{};
+
+// ---------------------------------------------------------------------------
+// Source-side scratch.
+
+struct place_source {
+  location address;
+};
+
+struct status_source {
+  text type;
+  text code;
+  text description;
+};
+
+struct activity_source {
+  place_source location;
+  status_source status;
+  text date;      // "YYYY-MM-DD"
+  text time;      // "HH:MM:SS"
+  text gmt_date;  // "YYYY-MM-DD"
+  text gmt_time;  // "HH:MM:SS"
+  std::optional<int> gmt_offset;
+};
+
+struct delivery_date_source {
+  text type;  // SDD, RDD, DEL
+  text date;  // "YYYY-MM-DD"
+};
+
+struct delivery_time_source {
+  text type;  // EOD, CMT, EDW, CDW, IDW, DEL
+  text end_time;
+};
+
+struct package_source {
+  text tracking_number;
+  status_source current_status;
+  std::vector<activity_source> activity;
+  std::vector<delivery_date_source> delivery_date;
+  delivery_time_source delivery_time;
+};
+
+struct message_source {
+  text code;
+  text message;
+};
+
+struct shipment_source {
+  text inquiry_number;
+  std::vector<package_source> package;
+  std::vector<message_source> warnings;
+};
+
+struct track_response_source {
+  std::vector<shipment_source> shipment;
+};
+
+struct error_response_source {
+  std::vector<message_source> errors;
+};
+
+struct response_source {
+  track_response_source track_response;
+  error_response_source response;  // the error body
+};
+
+// ---------------------------------------------------------------------------
+// Tables: source key, target member, converter.
+
+// clang-format off
+struct address_map {
+  using target = location;
+  static constexpr auto fields = hana::make_tuple(
+      field("city",          &location::city,         as_text),
+      field("stateProvince", &location::region,       as_text),
+      field("postalCode",    &location::postal_code,  as_text),
+      field("countryCode",   &location::country_code, as_text),
+      field("country",       &location::country_code, as_text_fallback));
+};
+
+struct place_map {
+  using target = place_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("address", &place_source::address, as_object<address_map>));
+};
+
+struct status_map {
+  using target = status_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("type",        &status_source::type,        as_text),
+      field("code",        &status_source::code,        as_text),
+      field("description", &status_source::description, as_text));
+};
+
+struct activity_map {
+  using target = activity_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("location",  &activity_source::location,   as_object<place_map>),
+      field("status",    &activity_source::status,     as_object<status_map>),
+      field("date",      &activity_source::date,       as_ups_date),
+      field("time",      &activity_source::time,       as_ups_time),
+      field("gmtDate",   &activity_source::gmt_date,   as_ups_date),
+      field("gmtTime",   &activity_source::gmt_time,   as_ups_time),
+      field("gmtOffset", &activity_source::gmt_offset, as_utc_offset));
+};
+
+struct delivery_date_map {
+  using target = delivery_date_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("type", &delivery_date_source::type, as_text),
+      field("date", &delivery_date_source::date, as_ups_date));
+};
+
+struct delivery_time_map {
+  using target = delivery_time_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("type",    &delivery_time_source::type,     as_text),
+      field("endTime", &delivery_time_source::end_time, as_ups_time));
+};
+
+struct package_map {
+  using target = package_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("trackingNumber", &package_source::tracking_number, as_text),
+      field("currentStatus",  &package_source::current_status,  as_object<status_map>),
+      field("activity",       &package_source::activity,        as_array<activity_map>),
+      field("deliveryDate",   &package_source::delivery_date,   as_array<delivery_date_map>),
+      field("deliveryTime",   &package_source::delivery_time,   as_object<delivery_time_map>));
+};
+
+struct message_map {
+  using target = message_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("code",    &message_source::code,    as_id),
+      field("message", &message_source::message, as_text));
+};
+
+struct shipment_map {
+  using target = shipment_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("inquiryNumber", &shipment_source::inquiry_number, as_text),
+      field("package",       &shipment_source::package,        as_array<package_map>),
+      field("warnings",      &shipment_source::warnings,       as_array<message_map>));
+};
+
+struct track_response_map {
+  using target = track_response_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("shipment", &track_response_source::shipment, as_array<shipment_map>));
+};
+
+struct error_response_map {
+  using target = error_response_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("errors", &error_response_source::errors, as_array<message_map>));
+};
+
+struct response_map {
+  using target = response_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("trackResponse", &response_source::track_response, as_object<track_response_map>),
+      field("response",      &response_source::response,       as_object<error_response_map>));
+};
+// clang-format on
+
+// ---------------------------------------------------------------------------
+// Rules applied after the single pass.
+
+// A local reading shifted by its UTC offset: the instant. Kept local when the
+// shift would leave the years 0000-9999.
+inline timestamp with_offset(timestamp local, int minutes_east) noexcept {
+  using namespace std::chrono;
+  timestamp t{local.time - minutes{minutes_east}, false};
+  const year y = year_month_day{floor<days>(t.time)}.year();
+  return y < year{0} || y > year{9999} ? local : t;
+}
+
+// `date` + `time` (validated by their converters) as one timestamp.
+template <class Walker>
+opt_time combine(Walker& w, text date, text time, naive_time rule) {
+  if (date.empty()) return std::nullopt;
+  const text joined = time.empty() ? date : w.arena().concat(date, "T", time);
+  result<timestamp> t = parse_timestamp(joined, rule);
+  return t ? opt_time(*t) : std::nullopt;
+}
+
+// An activity's time: gmtDate + gmtTime, else date + time shifted by
+// gmtOffset, else date + time as a local time.
+template <class Walker>
+opt_time activity_time(Walker& w, const activity_source& a) {
+  if (!a.gmt_date.empty() && !a.gmt_time.empty()) {
+    return combine(w, a.gmt_date, a.gmt_time, naive_time::utc);
+  }
+  opt_time t = combine(w, a.date, a.time, naive_time::local);
+  if (t && a.gmt_offset && !a.time.empty()) t = with_offset(*t, *a.gmt_offset);
+  return t;
+}
+
+// Rescheduled, else scheduled delivery date, at the window's end time.
+template <class Walker>
+opt_time estimated_delivery(Walker& w, const package_source& p) {
+  text date;
+  for (std::string_view wanted : {"RDD", "SDD"}) {
+    for (const delivery_date_source& d : p.delivery_date) {
+      if (date.empty() && d.type == wanted) date = d.date;
+    }
+  }
+  const bool timed = p.delivery_time.type != "DEL";
+  return combine(w, date, timed ? p.delivery_time.end_time : text{}, naive_time::local);
+}
+
+struct response_rules {
+  static void reset(response_source& s) {
+    auto shipments = std::move(s.track_response.shipment);
+    s = response_source{};
+    shipments.clear();  // keep the memory for the next document
+    s.track_response.shipment = std::move(shipments);
+  }
+
+  template <class Walker>
+  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
+    if (!s.response.errors.empty()) {
+      const message_source& e = s.response.errors.front();
+      return reject(w, "UPS answered with an error, not tracking data:", e);
+    }
+    const message_source* warning = nullptr;
+    const std::size_t first = out.size();
+    for (const shipment_source& ship : s.track_response.shipment) {
+      if (warning == nullptr && !ship.warnings.empty()) warning = &ship.warnings.front();
+      if (ship.package.empty() && !ship.warnings.empty() && !ship.inquiry_number.empty()) {
+        // "Tracking Information Not Found": the number, with UPS's answer.
+        shipment& sh = out.emplace_back();
+        sh.carrier = carrier_name;
+        sh.tracking_code = ship.inquiry_number;
+        sh.status_raw = ship.warnings.front().code;
+        continue;
+      }
+      for (const package_source& p : ship.package) {
+        shipment& sh = out.emplace_back();
+        sh.carrier = carrier_name;
+        sh.tracking_code = !p.tracking_number.empty() ? p.tracking_number : ship.inquiry_number;
+        sh.status_raw =
+            !p.current_status.code.empty() ? p.current_status.code : p.current_status.description;
+        sh.estimated_delivery_at = estimated_delivery(w, p);
+        sh.scan_events.reserve(p.activity.size());
+        for (auto it = p.activity.rbegin(); it != p.activity.rend(); ++it) {  // newest first
+          scan_event& e = sh.scan_events.emplace_back();
+          e.scanned_at = activity_time(w, *it);
+          e.carrier_code = !it->status.code.empty() ? it->status.code : it->status.type;
+          e.description = it->status.description;
+          if (!is_blank(it->location.address)) e.location = it->location.address;
+          e.source = carrier_name;
+        }
+      }
+    }
+    if (out.size() != first) return error_code::ok;
+    if (warning != nullptr) return reject(w, "UPS has no tracking data:", *warning);
+    return w.fail(error_code::wrong_type, w.record_begin(),
+                  "not a UPS tracking response: no trackResponse.shipment[].package");
+  }
+
+ private:
+  template <class Walker>
+  static error_code reject(Walker& w, std::string message, const message_source& m) {
+    for (std::string_view part : {m.code, m.message}) {
+      if (part.empty()) continue;
+      message += ' ';
+      message += part;
+    }
+    return w.fail(error_code::wrong_type, w.record_begin(), std::move(message));
+  }
+};
+
+}  // namespace ordernorm::mappings::ups_tracking

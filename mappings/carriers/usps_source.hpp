@@ -1,0 +1,330 @@
+// USPS Tracking API v3 (GET apis.usps.com/tracking/v3/tracking/{trackingNumber},
+// `expand=DETAIL` or the default SUMMARY) -> one shipment with scan events.
+//
+// Facts and sources: ../shared/research/tracking.md §4.1 (event codes) and
+// §6 (hard cases); the USPS OpenAPI "Package Tracking and Notification" 3.2.x
+// (schemas TrackingDetails, TrackingSummary, TrackingEvent, ErrorMessage).
+//
+// Choices this mapping makes, each tested in tests/usps_source_test.cpp or a
+// golden case under tests/golden_tracking/usps/:
+// - carrier is "USPS" (the deriver reads USPS's code table by it);
+//   trackingCode is `trackingNumber`; USPS gives no tracking URL.
+// - statusRaw is `statusCategory` (USPS's own overall category: "Delivered",
+//   "In Transit", "Alert", ...), else `status` (the latest event's text).
+//   status, statusDetail and deliveredAt are the deriver's.
+// - Events: `trackingEvents` come newest first ("in reverse chronological
+//   order") and are reversed. eventCode -> carrierCode (USPS's code, mapped by
+//   mappings/carriers/usps.hpp), eventType -> description; no event has a
+//   status of its own. source is "USPS".
+// - Event time, best first: `GMTTimestamp` (an instant; one without an offset
+//   is GMT by its name); else `eventTimestamp` shifted by `GMTOffset`
+//   ("-05:00", also "-7:00" as in USPS's own example); else `eventTimestamp`
+//   as a local time, kept and never shifted. An eventTimestamp with an offset
+//   of its own is an instant. A date without a time is never shifted.
+// - Location: eventCity, eventState -> region, eventZIP (eventZIPCode in some
+//   versions), eventCountry, each as given; all empty is a null location.
+// - estimatedDeliveryAt: `expectedDeliveryTimeStamp`, else
+//   `expectedDeliveryDate` (summary form), else `predictedDeliveryDate`,
+//   else `predictedDeliveryTimeStamp`; local when without an offset.
+// - The SUMMARY form has only `eventSummaries` (sentences, newest first): each
+//   becomes an untimed event with the sentence as its message, oldest first,
+//   when there are no trackingEvents.
+// - An error body (`{"apiVersion", "error": {code, message, errors}}`, or the
+//   OAuth form `{"error": "invalid_client", "error_description": ...}`)
+//   tracks no parcel: it is rejected with USPS's code and message, so that it
+//   shows in the rejects instead of vanishing (code wrong_type, as for
+//   FedEx's: the object this mapping reads is not there). So is a document
+//   with neither trackingNumber nor events. USPS answers one number per
+//   request, so there is no per-number "not found" to keep as a shipment.
+// - Not mapped (no model field): mailClass, origin*/destination*, services,
+//   firm/name/authorizedAgent, actionCode/reasonCode, proof-of-delivery flags.
+#pragma once
+
+#include <array>
+#include <boost/hana/tuple.hpp>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/detail/converters.hpp"
+#include "ordernorm/model.hpp"
+
+namespace ordernorm::mappings::usps_tracking {
+
+using namespace ordernorm::detail;  // field, as_text, as_time, ...
+namespace hana = boost::hana;
+
+inline constexpr std::string_view carrier_name = "USPS";
+
+// Top-level keys that only a USPS v3 tracking response has, for --from auto
+// (DETAIL: trackingEvents, statusCategory, statusSummary; SUMMARY:
+// eventSummaries). Other sources spell theirs otherwise (EasyPost
+// tracking_details, UPS trackResponse, DHL shipments).
+inline constexpr std::array<std::string_view, 4> marker_keys{
+    {"trackingEvents", "statusCategory", "statusSummary", "eventSummaries"}};
+
+// ---------------------------------------------------------------------------
+// Converters for USPS's own forms.
+
+// `eventTimestamp`: a local wall-clock time, remembered with whether it has a
+// clock time at all (a bare date is never shifted by GMTOffset).
+struct local_time {
+  opt_time at;
+  bool date_only = false;
+};
+
+struct local_time_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, local_time& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a timestamp string"); err != error_code::ok) {
+      return err;
+    }
+    if (s.empty()) return error_code::ok;
+    result<timestamp> t = parse_timestamp(s, naive_time::local);
+    if (!t) return w.fail(t.error(), v, "a timestamp");
+    out.at = *t;
+    out.date_only = s.size() == 10;  // YYYY-MM-DD
+    return error_code::ok;
+  }
+};
+inline constexpr local_time_converter as_local_time{};
+
+// `GMTOffset`: "+HH:MM", "-H:MM", "+HHMM", "+HH" or "Z", as minutes east of UTC.
+struct utc_offset_converter {
+  static constexpr bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+  static constexpr std::optional<int> parse(std::string_view s) noexcept {
+    if (s == "Z" || s == "z") return 0;
+    if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
+    const int sign = s[0] == '-' ? -1 : 1;
+    s.remove_prefix(1);
+    std::size_t n = 0;
+    int hours = 0;
+    while (n < s.size() && n < 2 && digit(s[n])) hours = hours * 10 + (s[n++] - '0');
+    if (n == 0) return std::nullopt;
+    s.remove_prefix(n);
+    int minutes = 0;
+    if (!s.empty()) {
+      if (s[0] == ':') s.remove_prefix(1);
+      if (s.size() != 2 || !digit(s[0]) || !digit(s[1])) return std::nullopt;
+      minutes = (s[0] - '0') * 10 + (s[1] - '0');
+    }
+    if (hours > 23 || minutes > 59) return std::nullopt;
+    return sign * (hours * 60 + minutes);
+  }
+
+  template <class W>
+  error_code operator()(W& w, od::value& v, std::optional<int>& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a UTC offset string"); err != error_code::ok) {
+      return err;
+    }
+    if (s.empty()) return error_code::ok;
+    const std::optional<int> minutes = parse(s);
+    if (!minutes) return w.fail(error_code::invalid_timestamp, v, "a UTC offset such as -05:00");
+    out = minutes;
+    return error_code::ok;
+  }
+};
+inline constexpr utc_offset_converter as_utc_offset{};
+
+// A local reading shifted by its UTC offset: the instant. Kept local when the
+// shift would leave the years 0000-9999.
+inline timestamp with_offset(timestamp local, int minutes_east) noexcept {
+  using namespace std::chrono;
+  timestamp t{local.time - minutes{minutes_east}, false};
+  const auto day = floor<days>(t.time);
+  const year y = year_month_day{sys_days{day}}.year();
+  return y < year{0} || y > year{9999} ? local : t;
+}
+
+// ---------------------------------------------------------------------------
+// Source-side scratch.
+
+struct error_source {
+  text code;
+  text message;
+  const char* at = nullptr;  // the `error` value, for the reject's offset
+  bool present = false;
+};
+
+struct event_source {
+  text event_type;
+  text event_code;
+  local_time event_timestamp;
+  opt_time gmt_timestamp;
+  std::optional<int> gmt_offset;
+  text city;
+  text state;
+  text zip;
+  text country;
+};
+
+struct response_source {
+  text tracking_number;
+  text status_category;
+  text status;
+  opt_time expected_delivery_timestamp;
+  opt_time expected_delivery_date;
+  opt_time predicted_delivery_date;
+  opt_time predicted_delivery_timestamp;
+  std::vector<event_source> events;
+  std::vector<text> event_summaries;
+  error_source error;
+  text error_description;  // OAuth error form
+};
+
+// ---------------------------------------------------------------------------
+// Tables: source key, target member, converter.
+
+inline constexpr auto carrier_time = as_time<naive_time::local>;  // wall-clock, kept
+inline constexpr auto gmt_time = as_time<naive_time::utc>;        // GMT by name
+
+// clang-format off
+struct error_map {
+  using target = error_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("code",    &error_source::code,    as_id),
+      field("message", &error_source::message, as_text));
+};
+// clang-format on
+
+// `error`: an object (USPS ErrorMessage) or a string (OAuth error code).
+struct error_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, error_source& out) const {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    out.at = v.raw_json_token().data();
+    if (type == od::json_type::object) {
+      bool present = false;
+      const error_code err = w.template map_object<error_map>(v, out, present);
+      out.present = present;
+      return err;
+    }
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "an error object or string"); err != error_code::ok) {
+      return err;
+    }
+    out.present = !s.empty();
+    out.code = s;
+    return error_code::ok;
+  }
+};
+inline constexpr error_converter as_error{};
+
+// clang-format off
+struct event_map {
+  using target = event_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("eventType",      &event_source::event_type,      as_text),
+      field("eventCode",      &event_source::event_code,      as_text),
+      field("eventTimestamp", &event_source::event_timestamp, as_local_time),
+      field("GMTTimestamp",   &event_source::gmt_timestamp,   gmt_time),
+      field("GMTOffset",      &event_source::gmt_offset,      as_utc_offset),
+      field("eventCity",      &event_source::city,            as_text),
+      field("eventState",     &event_source::state,           as_text),
+      field("eventZIP",       &event_source::zip,             as_text),
+      field("eventZIPCode",   &event_source::zip,             as_text_fallback),
+      field("eventCountry",   &event_source::country,         as_text));
+};
+
+struct response_map {
+  using target = response_source;
+  static constexpr auto fields = hana::make_tuple(
+      field("trackingNumber",             &response_source::tracking_number,              as_text),
+      field("statusCategory",             &response_source::status_category,              as_text),
+      field("status",                     &response_source::status,                       as_text),
+      field("expectedDeliveryTimeStamp",  &response_source::expected_delivery_timestamp,  carrier_time),
+      field("expectedDeliveryDate",       &response_source::expected_delivery_date,       carrier_time),
+      field("predictedDeliveryDate",      &response_source::predicted_delivery_date,      carrier_time),
+      field("predictedDeliveryTimeStamp", &response_source::predicted_delivery_timestamp, carrier_time),
+      field("trackingEvents",             &response_source::events,                       as_array<event_map>),
+      field("eventSummaries",             &response_source::event_summaries,              as_text_list),
+      field("error",                      &response_source::error,                        as_error),
+      field("error_description",          &response_source::error_description,            as_text));
+};
+// clang-format on
+
+// ---------------------------------------------------------------------------
+// Rules applied after the single pass.
+
+// An event's time: GMTTimestamp, else eventTimestamp shifted by GMTOffset,
+// else eventTimestamp as given.
+inline opt_time event_time(const event_source& e) noexcept {
+  if (e.gmt_timestamp) return e.gmt_timestamp;
+  const opt_time& t = e.event_timestamp.at;
+  if (t && t->local && e.gmt_offset && !e.event_timestamp.date_only) {
+    return with_offset(*t, *e.gmt_offset);
+  }
+  return t;
+}
+
+struct response_rules {
+  static void reset(response_source& s) {
+    auto events = std::move(s.events);
+    auto summaries = std::move(s.event_summaries);
+    s = response_source{};
+    events.clear();  // keep the memory for the next document
+    summaries.clear();
+    s.events = std::move(events);
+    s.event_summaries = std::move(summaries);
+  }
+
+  template <class Walker>
+  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
+    if (s.error.present) {
+      std::string message = "USPS answered with an error, not tracking data:";
+      for (std::string_view part : {s.error.code, s.error.message, s.error_description}) {
+        if (part.empty()) continue;
+        message += ' ';
+        message += part;
+      }
+      w.push_key("error");
+      const error_code err = w.fail(error_code::wrong_type, s.error.at, std::move(message));
+      w.pop();
+      return err;
+    }
+    if (s.tracking_number.empty() && s.events.empty() && s.event_summaries.empty()) {
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    "not a USPS tracking response: no trackingNumber and no events");
+    }
+
+    shipment& sh = out.emplace_back();
+    sh.carrier = carrier_name;
+    sh.tracking_code = s.tracking_number;
+    sh.status_raw = !s.status_category.empty() ? s.status_category : s.status;
+    for (const opt_time& t : {s.expected_delivery_timestamp, s.expected_delivery_date,
+                              s.predicted_delivery_date, s.predicted_delivery_timestamp}) {
+      if (t) {
+        sh.estimated_delivery_at = t;
+        break;
+      }
+    }
+
+    sh.scan_events.reserve(s.events.empty() ? s.event_summaries.size() : s.events.size());
+    for (auto it = s.events.rbegin(); it != s.events.rend(); ++it) {  // newest first -> oldest
+      scan_event& e = sh.scan_events.emplace_back();
+      e.scanned_at = event_time(*it);
+      e.carrier_code = it->event_code;
+      e.description = it->event_type;
+      const location where{it->city, it->state, it->zip, it->country};
+      if (!is_blank(where)) e.location = where;
+      e.source = carrier_name;
+    }
+    if (s.events.empty()) {
+      for (auto it = s.event_summaries.rbegin(); it != s.event_summaries.rend(); ++it) {
+        if (it->empty()) continue;
+        scan_event& e = sh.scan_events.emplace_back();
+        e.message = *it;
+        e.source = carrier_name;
+      }
+    }
+    return error_code::ok;
+  }
+};
+
+}  // namespace ordernorm::mappings::usps_tracking

@@ -1,0 +1,321 @@
+// UPS Track API mapping (mappings/carriers/ups_source.hpp): one test per rule
+// that the golden cases under tests/golden_tracking/ups/ do not make obvious.
+// Mapping-level tests read the shipments as the mapping leaves them, before
+// the deriver, with both walkers; tracker-level tests go through
+// ordernorm::tracker.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mappings/carriers/ups_source.hpp"
+#include "ordernorm/detail/tracking_source.hpp"
+#include "ordernorm/ordernorm.hpp"
+
+using namespace ordernorm;
+namespace ups = ordernorm::mappings::ups_tracking;
+
+namespace {
+
+using converter_type = detail::mapped_tracking_converter<ups::response_map, ups::response_rules>;
+
+// One document mapped by one walker; the shipments' views point into `json`
+// and `arena`, which live as long as this.
+struct mapped {
+  simdjson::padded_string json;
+  detail::od::parser parser;
+  detail::string_arena arena;
+  converter_type converter;
+  std::vector<shipment> shipments;
+  error_code code = error_code::ok;
+  record_error error;
+};
+
+template <class Walker>
+std::unique_ptr<mapped> map_with(std::string_view text) {
+  auto m = std::make_unique<mapped>();
+  m->json = simdjson::padded_string(text);
+  detail::od::document doc;
+  detail::od::object obj;
+  EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);
+  EXPECT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
+  Walker w;
+  w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
+  m->code = m->converter.convert(w, obj, m->shipments);
+  m->error = w.take_error();
+  return m;
+}
+
+std::string written(const std::vector<shipment>& shipments) {
+  std::string out;
+  for (const shipment& s : shipments) {
+    write_json(s, out);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Maps with the single-pass walker, checking that the reference walker gives
+// the same shipments or the same error.
+std::unique_ptr<mapped> map(std::string_view text) {
+  auto fast = map_with<detail::fast_walker>(text);
+  auto reference = map_with<detail::reference_walker>(text);
+  EXPECT_EQ(fast->code, reference->code);
+  EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
+  EXPECT_EQ(written(fast->shipments), written(reference->shipments));
+  return fast;
+}
+
+std::string at(const opt_time& t) {
+  if (!t) return "null";
+  char buf[timestamp::max_chars];
+  return std::string(t->format(buf));
+}
+
+struct tracked {
+  std::vector<shipment> shipments;
+  std::vector<record_error> rejects;
+};
+
+class collect final : public shipment_sink {
+ public:
+  explicit collect(tracked& out) : out_(out) {}
+  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
+    out_.shipments.push_back(s);
+  }
+  void on_reject(const record_error& e, const record_position&) override {
+    out_.rejects.push_back(e);
+  }
+
+ private:
+  tracked& out_;
+};
+
+// Tracks `text`; the shipments' views stay valid while `t` lives.
+tracked track(tracker& t, std::string_view text) {
+  tracked out;
+  collect sink(out);
+  t.track(text, sink);
+  return out;
+}
+
+track_options from(std::optional<tracking_input> input) {
+  track_options o;
+  o.from = input;
+  return o;
+}
+
+// One package whose activity list is `activity` (a JSON array body).
+std::string with_activity(std::string_view activity) {
+  return std::string(R"({"trackResponse":{"shipment":[{"inquiryNumber":"1Z01","package":[)") +
+         R"({"trackingNumber":"1Z01","activity":[)" + std::string(activity) + "]}]}]}}";
+}
+
+std::string first_time(std::string_view activity) {
+  auto m = map(with_activity(activity));
+  EXPECT_EQ(m->code, error_code::ok) << m->error.message;
+  if (m->shipments.empty() || m->shipments[0].scan_events.empty()) return "no event";
+  return at(m->shipments[0].scan_events[0].scanned_at);
+}
+
+}  // namespace
+
+TEST(UpsSource, DateAndTimeCombineIntoALocalTime) {
+  auto m = map(with_activity(R"({"date":"20240424","time":"160500","status":{"code":"FS"}})"));
+  ASSERT_EQ(m->code, error_code::ok);
+  const opt_time& t = m->shipments.at(0).scan_events.at(0).scanned_at;
+  ASSERT_TRUE(t.has_value());
+  EXPECT_TRUE(t->local);
+  EXPECT_EQ(at(t), "2024-04-24T16:05:00.000");
+}
+
+TEST(UpsSource, GmtDateAndTimeWin) {
+  EXPECT_EQ(first_time(R"({"date":"20240610","time":"221000","gmtDate":"20240611",
+                           "gmtTime":"021000","gmtOffset":"-04:00"})"),
+            "2024-06-11T02:10:00.000Z");
+}
+
+TEST(UpsSource, GmtOffsetAloneShiftsTheLocalTime) {
+  EXPECT_EQ(first_time(R"({"date":"20240610","time":"221000","gmtOffset":"-04:00"})"),
+            "2024-06-11T02:10:00.000Z");
+  EXPECT_EQ(first_time(R"({"date":"20240610","time":"221000","gmtOffset":"-4:00"})"),
+            "2024-06-11T02:10:00.000Z");
+}
+
+TEST(UpsSource, GmtDateWithoutGmtTimeIsIgnored) {
+  EXPECT_EQ(first_time(R"({"date":"20240610","time":"221000","gmtDate":"20240611"})"),
+            "2024-06-10T22:10:00.000");
+}
+
+TEST(UpsSource, TimeThatLostItsLeadingZeroIsPadded) {
+  EXPECT_EQ(first_time(R"({"date":"20240509","time":"74700"})"), "2024-05-09T07:47:00.000");
+  EXPECT_EQ(first_time(R"({"date":"20240509","time":"034700","gmtDate":"20240509",
+                           "gmtTime":"74700"})"),
+            "2024-05-09T07:47:00.000Z");
+}
+
+TEST(UpsSource, DateWithoutTimeIsLocalMidnight) {
+  EXPECT_EQ(first_time(R"({"date":"20240509","time":""})"), "2024-05-09T00:00:00.000");
+}
+
+TEST(UpsSource, TimeWithoutDateIsNoTime) {
+  EXPECT_EQ(first_time(R"({"date":"","time":"101500","status":{"type":"M","code":"MP"}})"), "null");
+}
+
+TEST(UpsSource, MalformedDateIsRejectedWhereItIs) {
+  auto dashed = map(with_activity(R"({"date":"2024-04-24","time":"160500"})"));
+  EXPECT_EQ(dashed->code, error_code::invalid_timestamp);
+  EXPECT_EQ(dashed->error.json_pointer, "/trackResponse/shipment/0/package/0/activity/0/date");
+  auto impossible = map(with_activity(R"({"date":"20240230","time":"160500"})"));
+  EXPECT_EQ(impossible->code, error_code::invalid_timestamp);
+}
+
+TEST(UpsSource, MalformedTimeIsRejectedWhereItIs) {
+  auto m = map(with_activity(R"({"date":"20240424","time":"256000"})"));
+  EXPECT_EQ(m->code, error_code::invalid_timestamp);
+  EXPECT_EQ(m->error.json_pointer, "/trackResponse/shipment/0/package/0/activity/0/time");
+  auto letters = map(with_activity(R"({"date":"20240424","gmtTime":"16h05"})"));
+  EXPECT_EQ(letters->code, error_code::invalid_timestamp);
+}
+
+TEST(UpsSource, ActivitiesComeOutOldestFirstWithoutOwnStatus) {
+  auto m = map(with_activity(R"(
+      {"date":"20240424","time":"160500","status":{"type":"D","code":"FS","description":"DELIVERED"}},
+      {"date":"20240424","time":"083012","status":{"type":"I","code":"OT","description":"Out For Delivery Today"}},
+      {"date":"20240422","time":"190000","status":{"type":"I","code":"OR","description":"Origin Scan"}})"));
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].carrier_code, "OR");
+  EXPECT_EQ(events[1].carrier_code, "OT");
+  EXPECT_EQ(events[2].carrier_code, "FS");
+  EXPECT_EQ(events[2].description, "DELIVERED");
+  for (const scan_event& e : events) {
+    EXPECT_EQ(e.status, shipment_status::unknown);  // the type letter is not our vocabulary
+    EXPECT_EQ(e.source, "UPS");
+  }
+}
+
+TEST(UpsSource, CarrierCodeIsTheStatusCodeElseTheType) {
+  auto m = map(with_activity(R"(
+      {"status":{"type":"X","code":"48","description":"The receiver was not available"}},
+      {"status":{"type":"M","description":"Shipper created a label"}})"));
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  EXPECT_EQ(events[0].carrier_code, "M");
+  EXPECT_EQ(events[1].carrier_code, "48");
+}
+
+TEST(UpsSource, LocationIsTheActivityAddressWithCountryAsFallback) {
+  auto m = map(with_activity(R"(
+      {"location":{"address":{"city":"Atlanta","stateProvince":"GA","postalCode":"30303",
+                              "country":"United States","countryCode":"US"},"slic":"3033"}},
+      {"location":{"address":{"country":"US"}}},
+      {"location":{"address":{"city":"","countryCode":null}}})"));
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  EXPECT_FALSE(events[0].location.has_value());
+  ASSERT_TRUE(events[1].location.has_value());
+  EXPECT_EQ(events[1].location->country_code, "US");
+  ASSERT_TRUE(events[2].location.has_value());
+  EXPECT_EQ(events[2].location->city, "Atlanta");
+  EXPECT_EQ(events[2].location->region, "GA");
+  EXPECT_EQ(events[2].location->postal_code, "30303");
+  EXPECT_EQ(events[2].location->country_code, "US");
+}
+
+TEST(UpsSource, OneShipmentPerPackageNumberedByPackageElseInquiry) {
+  auto m = map(R"({"trackResponse":{"shipment":[{"inquiryNumber":"1ZINQUIRY","package":[
+      {"trackingNumber":"1ZPKG1"},{"trackingNumber":""}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.size(), 2u);
+  EXPECT_EQ(m->shipments[0].tracking_code, "1ZPKG1");
+  EXPECT_EQ(m->shipments[1].tracking_code, "1ZINQUIRY");
+  EXPECT_EQ(m->shipments[0].carrier, "UPS");
+  EXPECT_TRUE(m->shipments[0].tracking_url.empty());
+}
+
+TEST(UpsSource, StatusRawIsCurrentStatusCodeElseDescription) {
+  auto m = map(R"({"trackResponse":{"shipment":[{"package":[
+      {"trackingNumber":"1Z1","currentStatus":{"code":"011","description":"Delivered"}},
+      {"trackingNumber":"1Z2","currentStatus":{"description":"On the Way"}}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_EQ(m->shipments.at(0).status_raw, "011");
+  EXPECT_EQ(m->shipments.at(1).status_raw, "On the Way");
+}
+
+TEST(UpsSource, EstimatedDeliveryIsRescheduledElseScheduledAtTheWindowEnd) {
+  auto m = map(R"({"trackResponse":{"shipment":[{"package":[
+      {"trackingNumber":"1Z1","deliveryDate":[{"type":"SDD","date":"20240509"},{"type":"RDD","date":"20240510"}],
+       "deliveryTime":{"type":"EDW","startTime":"090000","endTime":"130000"}},
+      {"trackingNumber":"1Z2","deliveryDate":[{"type":"SDD","date":"20240509"}],"deliveryTime":{"type":"EOD"}},
+      {"trackingNumber":"1Z3","deliveryDate":[{"type":"DEL","date":"20240508"}],
+       "deliveryTime":{"type":"DEL","endTime":"101500"}},
+      {"trackingNumber":"1Z4","deliveryDate":[{"type":"SDD","date":"20240509"}],
+       "deliveryTime":{"type":"DEL","endTime":"101500"}}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.size(), 4u);
+  EXPECT_EQ(at(m->shipments[0].estimated_delivery_at), "2024-05-10T13:00:00.000");
+  EXPECT_EQ(at(m->shipments[1].estimated_delivery_at), "2024-05-09T00:00:00.000");
+  EXPECT_EQ(at(m->shipments[2].estimated_delivery_at), "null");  // DEL is no estimate
+  EXPECT_EQ(at(m->shipments[3].estimated_delivery_at), "2024-05-09T00:00:00.000");
+}
+
+TEST(UpsSource, ErrorBodyIsRejectedWithUpsCodeAndMessage) {
+  auto m = map(R"({"response":{"errors":[{"code":"TV1002","message":"Invalid inquiry number"}]}})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_TRUE(m->shipments.empty());
+  EXPECT_NE(m->error.message.find("TV1002 Invalid inquiry number"), std::string::npos)
+      << m->error.message;
+}
+
+TEST(UpsSource, NotFoundWarningIsAShipmentWithTheWarningAsStatusRaw) {
+  auto m = map(R"({"trackResponse":{"shipment":[{"inquiryNumber":"1Z023E2X0214323462",
+      "warnings":[{"code":"TW0001","message":"Tracking Information Not Found"}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.size(), 1u);
+  EXPECT_EQ(m->shipments[0].tracking_code, "1Z023E2X0214323462");
+  EXPECT_EQ(m->shipments[0].status_raw, "TW0001");
+  EXPECT_TRUE(m->shipments[0].scan_events.empty());
+}
+
+TEST(UpsSource, NotFoundWarningNextToFoundPackagesKeepsBoth) {
+  auto m = map(R"({"trackResponse":{"shipment":[
+      {"inquiryNumber":"1ZA","warnings":[{"code":"TW0001","message":"Tracking Information Not Found"}]},
+      {"inquiryNumber":"1ZB","package":[{"trackingNumber":"1ZB"}],
+       "warnings":[{"code":"TW0003","message":"Some information unavailable"}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.size(), 2u);
+  EXPECT_EQ(m->shipments[0].tracking_code, "1ZA");
+  EXPECT_EQ(m->shipments[0].status_raw, "TW0001");
+  EXPECT_EQ(m->shipments[1].tracking_code, "1ZB");
+  EXPECT_TRUE(m->shipments[1].status_raw.empty());  // a warning beside a package is not its status
+}
+
+TEST(UpsSource, WarningThatNamesNoNumberIsRejectedWhenNothingElseIsTracked) {
+  auto m = map(R"({"trackResponse":{"shipment":[
+      {"warnings":[{"code":"TW0001","message":"Tracking Information Not Found"}]}]}})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_NE(m->error.message.find("TW0001 Tracking Information Not Found"), std::string::npos)
+      << m->error.message;
+}
+
+TEST(UpsSource, ResponseWithoutPackagesIsRejected) {
+  auto m = map(R"({"trackResponse":{"shipment":[]}})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+}
+
+TEST(UpsSource, AutoDetectsTrackResponseButNotTheErrorBody) {
+  tracker t(from(std::nullopt));
+  tracked ok =
+      track(t, with_activity(R"({"date":"20240424","time":"160500","status":{"code":"FS"}})"));
+  ASSERT_TRUE(ok.rejects.empty());
+  ASSERT_EQ(ok.shipments.size(), 1u);
+  EXPECT_EQ(ok.shipments[0].carrier, "UPS");
+  tracker t2(from(std::nullopt));
+  tracked error = track(t2, R"({"response":{"errors":[{"code":"250003","message":"Invalid"}]}})");
+  ASSERT_EQ(error.rejects.size(), 1u);
+  EXPECT_EQ(error.rejects[0].code, error_code::unknown_platform);
+}

@@ -1,0 +1,328 @@
+// USPS Tracking API v3 mapping (mappings/carriers/usps_source.hpp): one test
+// per rule that the golden cases under tests/golden_tracking/usps/ do not make
+// obvious. Mapping-level tests read the shipment as the mapping leaves it,
+// before the deriver, with both walkers; tracker-level tests go through
+// ordernorm::tracker.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mappings/carriers/usps_source.hpp"
+#include "ordernorm/detail/tracking_source.hpp"
+#include "ordernorm/ordernorm.hpp"
+
+using namespace ordernorm;
+namespace usps = ordernorm::mappings::usps_tracking;
+
+namespace {
+
+using converter_type = detail::mapped_tracking_converter<usps::response_map, usps::response_rules>;
+
+// One document mapped by one walker; the shipments' views point into `json`
+// and `arena`, which live as long as this.
+struct mapped {
+  simdjson::padded_string json;
+  detail::od::parser parser;
+  detail::string_arena arena;
+  converter_type converter;
+  std::vector<shipment> shipments;
+  error_code code = error_code::ok;
+  record_error error;
+};
+
+template <class Walker>
+std::unique_ptr<mapped> map_with(std::string_view text) {
+  auto m = std::make_unique<mapped>();
+  m->json = simdjson::padded_string(text);
+  detail::od::document doc;
+  detail::od::object obj;
+  EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);
+  EXPECT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
+  Walker w;
+  w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
+  m->code = m->converter.convert(w, obj, m->shipments);
+  m->error = w.take_error();
+  return m;
+}
+
+std::string written(const std::vector<shipment>& shipments) {
+  std::string out;
+  for (const shipment& s : shipments) {
+    write_json(s, out);
+    out.push_back('\n');
+  }
+  return out;
+}
+
+// Maps with the single-pass walker, checking that the reference walker gives
+// the same shipments or the same error.
+std::unique_ptr<mapped> map(std::string_view text) {
+  auto fast = map_with<detail::fast_walker>(text);
+  auto reference = map_with<detail::reference_walker>(text);
+  EXPECT_EQ(fast->code, reference->code);
+  EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
+  EXPECT_EQ(written(fast->shipments), written(reference->shipments));
+  return fast;
+}
+
+std::string at(const opt_time& t) {
+  if (!t) return "null";
+  char buf[timestamp::max_chars];
+  return std::string(t->format(buf));
+}
+
+struct tracked {
+  std::vector<shipment> shipments;
+  std::vector<record_error> rejects;
+};
+
+class collect final : public shipment_sink {
+ public:
+  explicit collect(tracked& out) : out_(out) {}
+  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
+    out_.shipments.push_back(s);
+  }
+  void on_reject(const record_error& e, const record_position&) override {
+    out_.rejects.push_back(e);
+  }
+
+ private:
+  tracked& out_;
+};
+
+// Tracks `text`; the shipments' views stay valid while `t` lives.
+tracked track(tracker& t, std::string_view text) {
+  tracked out;
+  collect sink(out);
+  t.track(text, sink);
+  return out;
+}
+
+track_options from(std::optional<tracking_input> input) {
+  track_options o;
+  o.from = input;
+  return o;
+}
+
+}  // namespace
+
+TEST(UspsSource, GmtTimestampWinsOverEventTimestampAndOffset) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"01","eventTimestamp":"2024-11-22T13:58:00","GMTTimestamp":"2024-11-22T18:58:40Z",
+       "GMTOffset":"-05:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:40.000Z");
+}
+
+TEST(UspsSource, GmtTimestampWithoutOffsetIsGmt) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"OF","GMTTimestamp":"2024-11-22T14:10:45"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T14:10:45.000Z");
+}
+
+TEST(UspsSource, EventTimestampIsShiftedByGmtOffset) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"GX","eventTimestamp":"2025-05-20T15:47:00","GMTOffset":"-07:00"},
+      {"eventCode":"GX","eventTimestamp":"2025-05-20T15:47:00","GMTOffset":"-7:00"},
+      {"eventCode":"GX","eventTimestamp":"2025-05-20T15:47:00","GMTOffset":"+0530"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(at(events[0].scanned_at), "2025-05-20T10:17:00.000Z");  // reversed: +0530 first
+  EXPECT_EQ(at(events[1].scanned_at), "2025-05-20T22:47:00.000Z");  // "-7:00", USPS's own form
+  EXPECT_EQ(at(events[2].scanned_at), "2025-05-20T22:47:00.000Z");
+}
+
+TEST(UspsSource, EventTimestampWithoutGmtFieldsIsLocal) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"TL","eventTimestamp":"2024-09-11T20:31:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  const opt_time& t = m->shipments.at(0).scan_events.at(0).scanned_at;
+  ASSERT_TRUE(t.has_value());
+  EXPECT_TRUE(t->local);
+  EXPECT_EQ(at(t), "2024-09-11T20:31:00.000");
+}
+
+TEST(UspsSource, EventTimestampWithItsOwnOffsetIsNotShiftedAgain) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"TL","eventTimestamp":"2024-09-11T20:31:00-04:00","GMTOffset":"-04:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-12T00:31:00.000Z");
+}
+
+TEST(UspsSource, DateOnlyEventTimestampIsNotShifted) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"10","eventTimestamp":"2024-09-11","GMTOffset":"-04:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-11T00:00:00.000");
+}
+
+TEST(UspsSource, MalformedGmtOffsetIsRejectedWhereItIs) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"OF","eventTimestamp":"2024-11-22T09:10:00"},
+      {"eventCode":"01","eventTimestamp":"2024-11-22T13:58:00","GMTOffset":"EST"}]})");
+  EXPECT_EQ(m->code, error_code::invalid_timestamp);
+  EXPECT_EQ(m->error.json_pointer, "/trackingEvents/1/GMTOffset");
+}
+
+TEST(UspsSource, EventsComeOutOldestFirstWithoutOwnStatus) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventType":"Delivered, In/At Mailbox","eventCode":"01","eventTimestamp":"2024-11-22T13:58:00"},
+      {"eventType":"Out for Delivery","eventCode":"OF","eventTimestamp":"2024-11-22T09:10:00"},
+      {"eventType":"Shipping Label Created, USPS Awaiting Item","eventCode":"GX"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].carrier_code, "GX");
+  EXPECT_EQ(events[1].carrier_code, "OF");
+  EXPECT_EQ(events[2].carrier_code, "01");
+  EXPECT_EQ(events[2].description, "Delivered, In/At Mailbox");
+  for (const scan_event& e : events) {
+    EXPECT_EQ(e.status, shipment_status::unknown);  // carrier codes are the deriver's to read
+    EXPECT_TRUE(e.status_detail.empty());
+    EXPECT_TRUE(e.message.empty());
+    EXPECT_EQ(e.source, "USPS");
+  }
+  EXPECT_FALSE(events[0].scanned_at.has_value());
+}
+
+TEST(UspsSource, StatusRawIsStatusCategoryElseStatus) {
+  auto both = map(R"({"trackingNumber":"9400","status":"Delivered, Parcel Locker",
+                      "statusCategory":"Delivered"})");
+  ASSERT_EQ(both->code, error_code::ok);
+  EXPECT_EQ(both->shipments.at(0).status_raw, "Delivered");
+  auto status_only = map(R"({"trackingNumber":"9400","status":"Delivered, Parcel Locker"})");
+  ASSERT_EQ(status_only->code, error_code::ok);
+  EXPECT_EQ(status_only->shipments.at(0).status_raw, "Delivered, Parcel Locker");
+}
+
+TEST(UspsSource, ShipmentNamesUspsAndLeavesDerivedFieldsEmpty) {
+  auto m = map(R"({"trackingNumber":"9400111206208764103522","statusCategory":"Delivered"})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.size(), 1u);
+  const shipment& s = m->shipments[0];
+  EXPECT_EQ(s.carrier, "USPS");
+  EXPECT_EQ(s.tracking_code, "9400111206208764103522");
+  EXPECT_TRUE(s.tracking_url.empty());
+  EXPECT_EQ(s.status, shipment_status::unknown);
+  EXPECT_TRUE(s.status_detail.empty());
+  EXPECT_FALSE(s.delivered_at.has_value());
+  EXPECT_FALSE(s.return_flag);
+}
+
+TEST(UspsSource, EstimatedDeliveryPrefersExpectedTimestampThenDatesInOrder) {
+  auto all = map(R"({"trackingNumber":"9400","predictedDeliveryDate":"2024-09-15",
+                     "expectedDeliveryDate":"2024-09-14",
+                     "expectedDeliveryTimeStamp":"2024-09-13T21:00:00"})");
+  ASSERT_EQ(all->code, error_code::ok);
+  EXPECT_EQ(at(all->shipments.at(0).estimated_delivery_at), "2024-09-13T21:00:00.000");
+  auto summary = map(R"({"trackingNumber":"9400","predictedDeliveryDate":"2024-09-15",
+                         "expectedDeliveryDate":"2024-09-14"})");
+  EXPECT_EQ(at(summary->shipments.at(0).estimated_delivery_at), "2024-09-14T00:00:00.000");
+  auto predicted =
+      map(R"({"trackingNumber":"9400","predictedDeliveryTimeStamp":"2024-09-16T12:00:00Z",
+                           "predictedDeliveryDate":"2024-09-15"})");
+  EXPECT_EQ(at(predicted->shipments.at(0).estimated_delivery_at), "2024-09-15T00:00:00.000");
+}
+
+TEST(UspsSource, EventZipCodeIsOnlyAFallbackForEventZip) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"07","eventZIPCode":"43017","eventZIP":"43016","eventCity":"DUBLIN"},
+      {"eventCode":"OA","eventZIPCode":"43017"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  ASSERT_TRUE(events[0].location.has_value());
+  EXPECT_EQ(events[0].location->postal_code, "43017");
+  ASSERT_TRUE(events[1].location.has_value());
+  EXPECT_EQ(events[1].location->postal_code, "43016");
+  EXPECT_EQ(events[1].location->city, "DUBLIN");
+}
+
+TEST(UspsSource, EventWithoutAnyPlaceHasNullLocation) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"TL","eventCity":null,"eventState":"","eventZIP":null,"eventCountry":null}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  EXPECT_FALSE(m->shipments.at(0).scan_events.at(0).location.has_value());
+}
+
+TEST(UspsSource, SummaryFormEventSummariesBecomeUntimedMessagesOldestFirst) {
+  auto m = map(R"({"trackingNumber":"9261290485210","expectedDeliveryDate":"2022-06-22",
+      "eventSummaries":[
+        "Your item was delivered at the front door or porch at 12:01 pm on June 17, 2022 in FAIRFAX, VA 22032.",
+        "Out for Delivery, 06/17/2022, 6:10 am, FAIRFAX, VA 22032"]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  const auto& events = m->shipments.at(0).scan_events;
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].message, "Out for Delivery, 06/17/2022, 6:10 am, FAIRFAX, VA 22032");
+  EXPECT_FALSE(events[0].scanned_at.has_value());
+  EXPECT_TRUE(events[0].carrier_code.empty());
+  EXPECT_EQ(events[1].source, "USPS");
+}
+
+TEST(UspsSource, EventSummariesAreIgnoredBesideTrackingEvents) {
+  auto m = map(R"({"trackingNumber":"9400","eventSummaries":["Out for Delivery, 06/17/2022"],
+                   "trackingEvents":[{"eventCode":"OF","eventType":"Out for Delivery"}]})");
+  ASSERT_EQ(m->code, error_code::ok);
+  ASSERT_EQ(m->shipments.at(0).scan_events.size(), 1u);
+  EXPECT_EQ(m->shipments[0].scan_events[0].carrier_code, "OF");
+}
+
+TEST(UspsSource, ErrorBodyIsRejectedWithUspsCodeAndMessage) {
+  auto m = map(R"({"apiVersion":"v3","error":{"code":"404","message":"Tracking number not found",
+                   "errors":[{"status":"404","title":"Not Found"}]}})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_TRUE(m->shipments.empty());
+  EXPECT_EQ(m->error.json_pointer, "/error");
+  EXPECT_NE(m->error.message.find("404 Tracking number not found"), std::string::npos)
+      << m->error.message;
+}
+
+TEST(UspsSource, OAuthErrorBodyIsRejected) {
+  auto m = map(R"({"error":"invalid_client","error_description":"Client authentication failed.",
+                   "error_uri":"https://datatracker.ietf.org/doc/html/rfc6749#page-45"})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_NE(m->error.message.find("invalid_client Client authentication failed."),
+            std::string::npos)
+      << m->error.message;
+}
+
+TEST(UspsSource, DocumentWithoutTrackingNumberOrEventsIsRejected) {
+  auto m = map(R"({"apiVersion":"v3"})");
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_TRUE(m->shipments.empty());
+}
+
+TEST(UspsSource, AutoDetectsDetailAndSummaryResponses) {
+  tracker t(from(std::nullopt));
+  tracked detail = track(t, R"({"trackingNumber":"9400","statusCategory":"In Transit",
+      "trackingEvents":[{"eventCode":"TL","eventTimestamp":"2024-09-11T20:31:00"}]})");
+  ASSERT_TRUE(detail.rejects.empty());
+  ASSERT_EQ(detail.shipments.size(), 1u);
+  EXPECT_EQ(detail.shipments[0].carrier, "USPS");
+  tracker t2(from(std::nullopt));
+  tracked summary = track(t2, R"({"trackingNumber":"9400","eventSummaries":["Out for Delivery"]})");
+  ASSERT_TRUE(summary.rejects.empty());
+  EXPECT_EQ(summary.shipments.size(), 1u);
+}
+
+TEST(UspsSource, ErrorBodyIsARejectNotAShipment) {
+  tracker t(from(tracking_input::usps));
+  tracked out = track(t, R"({"apiVersion":"v3","error":{"code":"400","message":"Bad Request"}})");
+  EXPECT_TRUE(out.shipments.empty());
+  ASSERT_EQ(out.rejects.size(), 1u);
+  EXPECT_EQ(out.rejects[0].code, error_code::wrong_type);
+}
+
+TEST(UspsSource, MarkerKeysAreUspsOwn) {
+  const detail::tracking_source_info& info = detail::usps_source();
+  EXPECT_EQ(info.id, tracking_input::usps);
+  ASSERT_NE(info.make_converter, nullptr);
+  for (std::string_view key : info.marker_keys) {
+    EXPECT_NE(key, "trackingNumber");  // every source has a tracking number
+    EXPECT_NE(key, "status");
+  }
+}
