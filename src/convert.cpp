@@ -19,16 +19,18 @@ using detail::od::json_type;
 namespace od = detail::od;
 
 // Every platform this build knows, for detection and --from names.
-const std::array<const detail::platform_info*, 2>& known_platforms() {
-  static const std::array<const detail::platform_info*, 2> all{&detail::shopify_platform(),
-                                                               &detail::malomo_platform()};
+const std::array<const detail::platform_info*, 5>& known_platforms() {
+  static const std::array<const detail::platform_info*, 5> all{
+      &detail::shopify_platform(), &detail::malomo_platform(), &detail::magento_platform(),
+      &detail::bigcommerce_platform(), &detail::woocommerce_platform()};
   return all;
 }
 
 // List envelopes that wrap orders; the value's type says whether it holds
 // one order (object) or many (array). A document is an envelope only when it
 // carries no platform marker key of its own (a Magento order has `items`).
-constexpr std::array<std::string_view, 2> envelope_keys{{"orders", "order"}};
+// Magento's GET /V1/orders answers {"items":[...],"search_criteria":...}.
+constexpr std::array<std::string_view, 3> envelope_keys{{"orders", "order", "items"}};
 
 // What a key scan of an object found.
 struct shape {
@@ -183,6 +185,8 @@ struct converter::impl {
     order& result = conv->result();
     detail::derive_order_tracking(result, opts.derive);
     ++converted;
+    auto& warnings = opts.mapper == mapper::fast ? fast.warnings() : reference.warnings();
+    for (const record_warning& w : warnings) sink->on_warning(w, where);
     sink->on_order(result, where);
     return true;
   }

@@ -29,7 +29,7 @@ const fs::path expected_dir = ORDERNORM_CONFORMANCE_EXPECTED_DIR;
 
 std::vector<payload> find_payloads() {
   std::vector<payload> out;
-  for (const std::string platform : {"shopify"}) {
+  for (const std::string platform : {"shopify", "magento", "bigcommerce", "woocommerce"}) {
     const fs::path dir = shared_dir / "conformance" / platform;
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {

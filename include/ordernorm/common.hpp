@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace ordernorm {
 
@@ -13,6 +14,13 @@ enum class mapper : std::uint8_t { fast, reference };
 struct record_position {
   std::uint64_t index = 0;        // 1-based number of the record in the input
   std::uint64_t byte_offset = 0;  // offset of the record's first byte
+};
+
+// Something a converted record lacks that the caller may want to fetch (an
+// unexpanded sub-resource link, say). The record still converts.
+struct record_warning {
+  std::string message;       // e.g. "products is an unexpanded link (.../products): no line items"
+  std::string json_pointer;  // where, inside the record
 };
 
 }  // namespace ordernorm

@@ -43,6 +43,12 @@ class order_sink {
   virtual ~order_sink() = default;
   virtual void on_order(const order& o, const record_position& where) = 0;
   virtual void on_reject(const record_error& error, const record_position& where) = 0;
+  // Called before on_order for each warning of that order; ignored unless
+  // overridden.
+  virtual void on_warning(const record_warning& warning, const record_position& where) {
+    (void)warning;
+    (void)where;
+  }
 };
 
 // Converts JSON documents to orders. A document is one order, an array of

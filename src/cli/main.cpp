@@ -154,6 +154,13 @@ class reject_log {
   void set_input(std::string_view name) { input_ = name; }
   bool write_failed() const { return write_failed_; }
 
+  // Warnings go to standard error in both modes: the rejects file holds
+  // only records that did not convert.
+  void warn(const ordernorm::record_warning& w, const ordernorm::record_position& where) {
+    fmt::print(stderr, "ordernorm: {}: record {} (byte {}){}{}: warning: {}\n", input_, where.index,
+               where.byte_offset, w.json_pointer.empty() ? "" : " at ", w.json_pointer, w.message);
+  }
+
   void write(const ordernorm::record_error& e, const ordernorm::record_position& where) {
     if (file_ == nullptr) {
       fmt::print(stderr, "ordernorm: {}: record {} (byte {}){}{}: {}: {}\n", input_, where.index,
@@ -198,6 +205,10 @@ class order_printer final : public ordernorm::order_sink {
   void on_reject(const ordernorm::record_error& e,
                  const ordernorm::record_position& where) override {
     rejects_.write(e, where);
+  }
+  void on_warning(const ordernorm::record_warning& w,
+                  const ordernorm::record_position& where) override {
+    rejects_.warn(w, where);
   }
   void finish() {
     if (json_array_) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";

@@ -40,6 +40,7 @@
 #include <utility>
 #include <vector>
 
+#include "ordernorm/common.hpp"
 #include "ordernorm/detail/arena.hpp"
 #include "ordernorm/error.hpp"
 
@@ -213,6 +214,7 @@ class walk_state {
     arena_ = arena;
     depth_ = 0;
     error_ = record_error{};
+    warnings_.clear();
   }
 
   void push_key(std::string_view key) noexcept {
@@ -226,6 +228,11 @@ class walk_state {
   void pop() noexcept { --depth_; }
 
   string_arena& arena() noexcept { return *arena_; }
+
+  // The record converts, but lacks something worth saying (see
+  // record_warning); the pointer is the current place in the record.
+  void warn(std::string message) { warnings_.push_back({std::move(message), pointer()}); }
+  std::vector<record_warning>& warnings() noexcept { return warnings_; }
   const char* record_begin() const noexcept { return record_; }
 
   // Record the first failure with its place (a pointer into the document, or
@@ -254,6 +261,7 @@ class walk_state {
   const char* record_ = nullptr;
   string_arena* arena_ = nullptr;
   record_error error_;
+  std::vector<record_warning> warnings_;
 };
 
 // Trims the whitespace simdjson leaves after a raw scalar token.

@@ -43,6 +43,9 @@ void derive_order_tracking(order& o, const derive_options& options);
 // One per platform, defined in its translation unit.
 const platform_info& shopify_platform() noexcept;
 const platform_info& malomo_platform() noexcept;
+const platform_info& magento_platform() noexcept;
+const platform_info& bigcommerce_platform() noexcept;
+const platform_info& woocommerce_platform() noexcept;
 
 // The converter of a mapping: `OrderMap` is its table for the order object,
 // `Rules` provides `static void reset(Source&)` (clear for the next record,

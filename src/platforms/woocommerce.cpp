@@ -1,0 +1,12 @@
+// woocommerce orders: placeholder until its mapping lands (issue 5). Registered so
+// that the platform has its name; it detects and converts nothing yet.
+#include "ordernorm/detail/platform.hpp"
+
+namespace ordernorm::detail {
+
+const platform_info& woocommerce_platform() noexcept {
+  static const platform_info info{platform::woocommerce, "woocommerce", {}, nullptr};
+  return info;
+}
+
+}  // namespace ordernorm::detail
