@@ -33,30 +33,17 @@
 #include <vector>
 
 #include "ordernorm/ordernorm.hpp"
+#include "parse_limit.hpp"
 #include "shopify_generator.hpp"
 
 namespace {
 
 namespace od = simdjson::ondemand;
 
-constexpr std::size_t padding = ordernorm::converter::padding;
-static_assert(padding >= simdjson::SIMDJSON_PADDING);
-
-// The input: one buffer with zeroed padding after its end, and its lines.
-struct line {
-  std::size_t offset;
-  std::size_t size;
-};
-struct dataset {
-  std::unique_ptr<char[]> buffer;
-  std::size_t size = 0;  // bytes of NDJSON, newlines included
-  std::vector<line> lines;
-
-  const char* data(const line& l) const { return buffer.get() + l.offset; }
-  // Readable bytes from the line's start: the rest of the buffer + padding,
-  // as src/reader.cpp passes them.
-  std::size_t capacity(const line& l) const { return size + padding - l.offset; }
-};
+using ordernorm_bench::line;
+using ordernorm_bench::touch_document;
+using ordernorm_bench::touch_totals;
+using dataset = ordernorm_bench::ndjson_buffer;
 
 dataset& data() {
   static dataset d;
@@ -73,105 +60,7 @@ void load(std::size_t bytes, std::uint64_t seed) {
   ndjson.reserve(bytes + (1u << 16));
   ordernorm_bench::shopify_generator gen(seed);
   gen.append_ndjson(ndjson, bytes);
-
-  dataset& d = data();
-  d.size = ndjson.size();
-  d.buffer = std::make_unique<char[]>(d.size + padding);
-  std::memcpy(d.buffer.get(), ndjson.data(), d.size);
-  std::memset(d.buffer.get() + d.size, 0, padding);
-  std::size_t begin = 0;
-  while (begin < d.size) {
-    const void* nl = std::memchr(d.buffer.get() + begin, '\n', d.size - begin);
-    const std::size_t end =
-        nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - d.buffer.get())
-                      : d.size;
-    if (end > begin) d.lines.push_back({begin, end - begin});
-    begin = end + 1;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// The parse limit: touch every value of a document with On-Demand.
-
-struct touch_totals {
-  std::uint64_t keys = 0, strings = 0, string_bytes = 0, numbers = 0, literals = 0;
-};
-
-simdjson::error_code touch(od::value& v, touch_totals& t);
-
-simdjson::error_code touch_object(od::object& obj, touch_totals& t) {
-  for (auto field_result : obj) {
-    od::field f;
-    if (auto e = std::move(field_result).get(f)) return e;
-    std::string_view key;
-    if (auto e = f.unescaped_key().get(key)) return e;
-    ++t.keys;
-    t.string_bytes += key.size();
-    if (auto e = touch(f.value(), t)) return e;
-  }
-  return simdjson::SUCCESS;
-}
-
-simdjson::error_code touch(od::value& v, touch_totals& t) {
-  od::json_type type;
-  if (auto e = v.type().get(type)) return e;
-  switch (type) {
-    case od::json_type::object: {
-      od::object obj;
-      if (auto e = v.get_object().get(obj)) return e;
-      return touch_object(obj, t);
-    }
-    case od::json_type::array: {
-      od::array arr;
-      if (auto e = v.get_array().get(arr)) return e;
-      for (auto element : arr) {
-        od::value child;
-        if (auto e = std::move(element).get(child)) return e;
-        if (auto e2 = touch(child, t)) return e2;
-      }
-      return simdjson::SUCCESS;
-    }
-    case od::json_type::string: {
-      std::string_view s;
-      if (auto e = v.get_string().get(s)) return e;
-      ++t.strings;
-      t.string_bytes += s.size();
-      return simdjson::SUCCESS;
-    }
-    case od::json_type::number: {
-      od::number n;
-      if (auto e = v.get_number().get(n)) return e;
-      ++t.numbers;
-      benchmark::DoNotOptimize(n);
-      return simdjson::SUCCESS;
-    }
-    case od::json_type::boolean: {
-      bool b;
-      if (auto e = v.get_bool().get(b)) return e;
-      ++t.literals;
-      benchmark::DoNotOptimize(b);
-      return simdjson::SUCCESS;
-    }
-    case od::json_type::null: {
-      bool is_null = false;
-      if (auto e = v.is_null().get(is_null)) return e;
-      if (!is_null) return simdjson::INCORRECT_TYPE;
-      ++t.literals;
-      return simdjson::SUCCESS;
-    }
-  }
-  return simdjson::INCORRECT_TYPE;
-}
-
-// One line: the same per-line call ordernorm makes (parser.iterate with the
-// padded capacity), then every value.
-simdjson::error_code touch_document(od::parser& parser, const line& l, touch_totals& t) {
-  const dataset& d = data();
-  od::document doc;
-  if (auto e = parser.iterate(d.data(l), l.size, d.capacity(l)).get(doc)) return e;
-  od::object obj;
-  if (auto e = doc.get_object().get(obj)) return e;
-  return touch_object(obj, t);
+  data().assign(ndjson);
 }
 
 // ---------------------------------------------------------------------------
@@ -221,11 +110,12 @@ struct collecting_sink final : ordernorm::order_sink {
   }
 };
 
-constexpr ordernorm::options fast_options{.from = ordernorm::platform::shopify,
-                                          .mapper = ordernorm::mapper::fast};
-constexpr ordernorm::options auto_options{.from = std::nullopt, .mapper = ordernorm::mapper::fast};
-constexpr ordernorm::options reference_options{.from = ordernorm::platform::shopify,
-                                               .mapper = ordernorm::mapper::reference};
+constexpr ordernorm::options fast_options{
+    .from = ordernorm::platform::shopify, .mapper = ordernorm::mapper::fast, .derive = {}};
+constexpr ordernorm::options auto_options{
+    .from = std::nullopt, .mapper = ordernorm::mapper::fast, .derive = {}};
+constexpr ordernorm::options reference_options{
+    .from = ordernorm::platform::shopify, .mapper = ordernorm::mapper::reference, .derive = {}};
 
 collecting_sink convert_all(const ordernorm::options& opts) {
   const dataset& d = data();
@@ -277,7 +167,7 @@ void verify() {
   od::parser parser;
   touch_totals t;
   for (const line& l : d.lines) {
-    if (auto e = touch_document(parser, l, t)) {
+    if (auto e = touch_document(parser, d, l, t)) {
       die(fmt::format("line at byte {}: simdjson: {}", l.offset, simdjson::error_message(e)));
     }
   }
@@ -317,7 +207,7 @@ void BM_parse_limit(benchmark::State& state) {
   std::uint64_t errors = 0;
   for (auto _ : state) {
     touch_totals t;
-    for (const line& l : d.lines) errors += touch_document(parser, l, t) != simdjson::SUCCESS;
+    for (const line& l : d.lines) errors += touch_document(parser, d, l, t) != simdjson::SUCCESS;
     benchmark::DoNotOptimize(t);
   }
   if (errors != 0) state.SkipWithError("simdjson reported errors");

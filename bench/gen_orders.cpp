@@ -2,10 +2,11 @@
 // (one order per line), for benchmarks and for trying ordernorm on volume.
 //
 //   ordernorm_gen --platform shopify --bytes 20000000 --seed 42 -o orders.ndjson
+//   ordernorm_gen --platform malomo --bytes 20000000 --seed 42 -o malomo.ndjson
 //
 // Same seed and size give byte-identical output everywhere (see
-// shopify_generator.hpp). The output for a size is a prefix of the output for
-// a larger size with the same seed.
+// shopify_generator.hpp and malomo_generator.hpp). The output for a size is a prefix of the output
+// for a larger size with the same seed.
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -17,19 +18,21 @@
 #include <string>
 #include <string_view>
 
+#include "malomo_generator.hpp"
 #include "shopify_generator.hpp"
 
 namespace {
 
 constexpr std::string_view help =
-    R"(Usage: ordernorm_gen [--platform shopify] (--bytes N | --orders N)
+    R"(Usage: ordernorm_gen [--platform shopify|malomo] (--bytes N | --orders N)
                      [--seed S] [-o FILE]
 
-Writes realistic Shopify Admin REST orders (bare order objects, as webhook
-bodies carry them), one per line, to FILE or standard output.
+Writes realistic platform orders, one per line, to FILE or standard output:
+Shopify Admin REST orders (bare order objects, as webhook bodies carry them),
+or Malomo orders with shipments and carrier scan events.
 
 Options:
-  --platform P   shopify (the only one so far)
+  --platform P   shopify (the default) or malomo
   --bytes N      write whole orders until the output holds at least N bytes
                  (suffixes k, M, G: powers of 1000)
   --orders N     write exactly N orders
@@ -111,8 +114,8 @@ int main(int argc, char** argv) {
       output = std::string(*v);
     }
   }
-  if (platform != "shopify") {
-    return usage_error(fmt::format("unknown platform \"{}\" (known: shopify)", platform));
+  if (platform != "shopify" && platform != "malomo") {
+    return usage_error(fmt::format("unknown platform \"{}\" (known: shopify, malomo)", platform));
   }
   if (bytes.has_value() == orders.has_value()) {
     return usage_error("give exactly one of --bytes and --orders");
@@ -128,7 +131,9 @@ int main(int argc, char** argv) {
   }
 
   // Generate in blocks of about 1 MiB; orders are whole lines in each block.
-  ordernorm_bench::shopify_generator gen(seed);
+  ordernorm_bench::shopify_generator shopify(seed);
+  ordernorm_bench::malomo_generator malomo(seed);
+  const bool is_malomo = platform == "malomo";
   std::string block;
   block.reserve((1u << 20) + (1u << 16));
   std::uint64_t written = 0, count = 0;
@@ -136,7 +141,11 @@ int main(int argc, char** argv) {
   for (;;) {
     const bool done = bytes ? written >= *bytes : count >= *orders;
     if (done) break;
-    gen.append_order(block);
+    if (is_malomo) {
+      malomo.append_order(block);
+    } else {
+      shopify.append_order(block);
+    }
     block.push_back('\n');
     ++count;
     const bool last = bytes ? written + block.size() >= *bytes : count >= *orders;

@@ -3,7 +3,9 @@
 // compared in place, ASCII case-insensitively.
 #include "ordernorm/detail/carrier_rules.hpp"
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -179,10 +181,59 @@ constexpr std::span<const event_rule> table_for(carrier_id carrier) noexcept {
 
 }  // namespace
 
+namespace {
+// Codes of up to 8 characters, lower-cased and packed into a word.
+constexpr std::uint64_t pack(std::string_view code) noexcept {
+  std::uint64_t w = 0;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    w |= std::uint64_t{static_cast<unsigned char>(ascii_lower(code[i]))} << (8 * i);
+  }
+  return w;
+}
+template <std::size_t N>
+constexpr std::array<std::uint64_t, N> packed_codes(const event_rule (&rules)[N]) {
+  std::array<std::uint64_t, N> out{};
+  // Longer codes get a word no input can pack to (0xFF is never in
+  // valid UTF-8), so they are only found by the slow path.
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = rules[i].code.size() <= 8 ? pack(rules[i].code) : ~std::uint64_t{0};
+  }
+  return out;
+}
+constexpr auto usps_packed = packed_codes(carriers::usps::rules);
+constexpr auto ups_packed = packed_codes(carriers::ups::rules);
+constexpr auto fedex_packed = packed_codes(carriers::fedex::rules);
+constexpr auto dhl_packed = packed_codes(carriers::dhl::rules);
+std::span<const std::uint64_t> packed_for(carrier_id c) noexcept {
+  switch (c) {
+    case carrier_id::usps:
+      return usps_packed;
+    case carrier_id::ups:
+      return ups_packed;
+    case carrier_id::fedex:
+      return fedex_packed;
+    case carrier_id::dhl:
+      return dhl_packed;
+    case carrier_id::unknown:
+      break;
+  }
+  return {};
+}
+}  // namespace
+
 const event_rule* find_event_rule(carrier_id carrier, std::string_view code) noexcept {
   code = trim(code);
   if (code.empty()) return nullptr;
-  for (const event_rule& rule : table_for(carrier)) {
+  const std::span<const event_rule> rules = table_for(carrier);
+  if (code.size() <= 8) {
+    const std::uint64_t key = pack(code);
+    const std::span<const std::uint64_t> packed = packed_for(carrier);
+    for (std::size_t i = 0; i < packed.size(); ++i) {
+      if (packed[i] == key) return &rules[i];
+    }
+    return nullptr;
+  }
+  for (const event_rule& rule : rules) {
     if (iequals(rule.code, code)) return &rule;
   }
   return nullptr;

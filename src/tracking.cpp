@@ -106,10 +106,12 @@ std::uint64_t hash_event(const scan_event& e) noexcept {
 // stay linear.
 std::size_t drop_duplicates(std::vector<scan_event>& events, std::vector<status_origin>& origins) {
   constexpr std::size_t small = 32;
-  std::vector<bool> keep(events.size(), true);
+  thread_local std::vector<char> keep;
+  keep.assign(events.size(), 1);
   if (events.size() <= small) {
     for (std::size_t i = 1; i < events.size(); ++i) {
       for (std::size_t j = 0; j < i; ++j) {
+        if (events[i].scanned_at != events[j].scanned_at) continue;
         if (keep[j] && same_event(events[i], events[j])) {
           keep[i] = false;
           break;
@@ -150,7 +152,8 @@ std::size_t drop_duplicates(std::vector<scan_event>& events, std::vector<status_
 // carrier's order; untimed events stay where they are. Zoned and local times
 // are not compared with each other: a shipment with both keeps its order.
 void order_events(std::vector<scan_event>& events, std::vector<status_origin>& origins) {
-  std::vector<std::size_t> slots;
+  thread_local std::vector<std::size_t> slots;
+  slots.clear();
   bool any_zoned = false;
   bool any_local = false;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -159,6 +162,11 @@ void order_events(std::vector<scan_event>& events, std::vector<status_origin>& o
     (events[i].scanned_at->local ? any_local : any_zoned) = true;
   }
   if (any_zoned && any_local) return;
+  bool in_order = true;
+  for (std::size_t k = 1; k < slots.size() && in_order; ++k) {
+    in_order = !(events[slots[k]].scanned_at->time < events[slots[k - 1]].scanned_at->time);
+  }
+  if (in_order) return;
   std::vector<std::size_t> sorted = slots;
   std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
     return events[a].scanned_at->time < events[b].scanned_at->time;
@@ -260,6 +268,10 @@ std::int64_t latest_time(const shipment& s) noexcept {
 }  // namespace
 
 carrier_id identify_carrier(std::string_view name) noexcept {
+  if (name == "usps") return carrier_id::usps;
+  if (name == "ups") return carrier_id::ups;
+  if (name == "fedex") return carrier_id::fedex;
+  if (name == "dhl") return carrier_id::dhl;
   name = trim(name);
   if (istarts_with(name, "usps") || istarts_with(name, "united states postal") ||
       istarts_with(name, "u.s. postal") || iequals(name, "us postal service")) {
@@ -283,7 +295,8 @@ void derive_shipment(shipment& s, const derive_options& options, derivation* exp
   if (events.empty()) return;  // nothing to derive from: the source's status stands
 
   const carrier_id carrier = identify_carrier(s.carrier);
-  std::vector<status_origin> origins(events.size());
+  thread_local std::vector<status_origin> origins;
+  origins.assign(events.size(), status_origin::none);
   for (std::size_t i = 0; i < events.size(); ++i) origins[i] = resolve_event(events[i], carrier);
 
   order_events(events, origins);
