@@ -5,6 +5,7 @@
 #include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 #include <boost/hana/string.hpp>
+#include <cstdint>
 #include <cstring>
 #include <type_traits>
 
@@ -48,6 +49,22 @@ struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
 
+std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// True when any byte of `w` is below 0x20, a quote or a backslash (SWAR:
+// a byte is "zero" after the xor when it equals the character sought).
+constexpr bool needs_escape(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ULL;
+  constexpr std::uint64_t highs = 0x8080808080808080ULL;
+  const auto has_zero = [](std::uint64_t v) { return ((v - ones) & ~v & highs) != 0; };
+  const bool control = ((w - ones * 0x20) & ~w & highs) != 0;
+  return control || has_zero(w ^ (ones * '"')) || has_zero(w ^ (ones * '\\'));
+}
+
 class json_out {
  public:
   explicit json_out(std::string& out) : out_(out) {}
@@ -62,14 +79,18 @@ class json_out {
     const char* p = s.data();
     const char* end = p + s.size();
     const char* run = p;
-    for (; p != end; ++p) {
+    while (p != end) {
+      // Eight bytes at a time while none needs escaping: most text is plain.
+      while (end - p >= 8 && !needs_escape(load8(p))) p += 8;
+      if (p == end) break;
       const auto c = static_cast<unsigned char>(*p);
       if (c >= 0x20 && c != '"' && c != '\\') [[likely]] {
+        ++p;
         continue;
       }
       out_.append(run, p);
       escape(c);
-      run = p + 1;
+      run = ++p;
     }
     out_.append(run, end);
     out_.push_back('"');
