@@ -86,7 +86,7 @@ TEST(Cli, MissingInputFileIsExitTwo) {
 
 TEST(Cli, UnknownOptionIsExitTwo) {
   EXPECT_EQ(run("convert --frm shopify 2>/dev/null").status, 2);
-  EXPECT_EQ(run("convert --from woocommerce 2>/dev/null").status, 2);
+  EXPECT_EQ(run("convert --from amazon 2>/dev/null").status, 2);
   EXPECT_EQ(run("frobnicate 2>/dev/null").status, 2);
 }
 

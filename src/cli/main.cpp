@@ -25,14 +25,15 @@ Usage:
   ordernorm --help                        this text
   ordernorm --version                     the version
 
-Order platforms: shopify, malomo.
+Order platforms: shopify, malomo, magento, bigcommerce, woocommerce.
 Tracking sources: malomo orders, easypost trackers, usps (Tracking API v3),
 ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
 )";
 
 constexpr std::string_view convert_help =
-    R"(Usage: ordernorm convert [--from auto|shopify] [--format ndjson|json]
-                         [--mapper fast|reference] [-o FILE] [--rejects FILE] [FILE...]
+    R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json]
+                         [--mapper fast|reference] [--as-of TIME]
+                         [-o FILE] [--rejects FILE] [FILE...]
 
 Reads platform order JSON from each FILE (standard input when there is none,
 or for "-") and writes every order in ordernorm's common model.
@@ -43,7 +44,8 @@ document per line. NDJSON is streamed in bounded memory.
 
 Options:
   --from P       the platform of the input: auto (default: told per document
-                 from its shape), shopify or malomo
+                 from its shape), shopify, malomo, magento, bigcommerce or
+                 woocommerce
   --as-of TIME   "now" for time-based shipment rules (a label never scanned
                  for 30 days is `expired`); none apply without it
   --format F     ndjson (default): one order per line; json: one JSON array

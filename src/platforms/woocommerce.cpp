@@ -1,11 +1,23 @@
-// woocommerce orders: placeholder until its mapping lands (issue 5). Registered so
-// that the platform has its name; it detects and converts nothing yet.
+// WooCommerce's one translation unit: the only place its mapping is instantiated.
+#include "mappings/woocommerce.hpp"
+
+#include <memory>
+
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm::detail {
+namespace {
+
+std::unique_ptr<platform_converter> make_woocommerce_converter() {
+  return std::make_unique<mapped_platform_converter<mappings::woocommerce::order_map,
+                                                    mappings::woocommerce::order_rules>>();
+}
+
+}  // namespace
 
 const platform_info& woocommerce_platform() noexcept {
-  static const platform_info info{platform::woocommerce, "woocommerce", {}, nullptr};
+  static const platform_info info{platform::woocommerce, "woocommerce",
+                                  mappings::woocommerce::marker_keys, &make_woocommerce_converter};
   return info;
 }
 
