@@ -1,11 +1,23 @@
-// bigcommerce orders: placeholder until its mapping lands (issue 5). Registered so
-// that the platform has its name; it detects and converts nothing yet.
+// BigCommerce's one translation unit: the only place its mapping is instantiated.
+#include "mappings/bigcommerce.hpp"
+
+#include <memory>
+
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm::detail {
+namespace {
+
+std::unique_ptr<platform_converter> make_bigcommerce_converter() {
+  return std::make_unique<mapped_platform_converter<mappings::bigcommerce::order_map,
+                                                    mappings::bigcommerce::order_rules>>();
+}
+
+}  // namespace
 
 const platform_info& bigcommerce_platform() noexcept {
-  static const platform_info info{platform::bigcommerce, "bigcommerce", {}, nullptr};
+  static const platform_info info{platform::bigcommerce, "bigcommerce",
+                                  mappings::bigcommerce::marker_keys, &make_bigcommerce_converter};
   return info;
 }
 
