@@ -32,6 +32,8 @@ std::string_view to_string(error_code code) noexcept {
       return "platform_mismatch";
     case error_code::trailing_content:
       return "trailing_content";
+    case error_code::source_error:
+      return "source_error";
     case error_code::record_too_large:
       return "record_too_large";
     case error_code::io_error:

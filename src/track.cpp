@@ -24,6 +24,13 @@ const std::array<const detail::tracking_source_info*, 5>& tracking_sources() {
   return all;
 }
 
+// The keys of a DHL Unified response's root (TrackingShipments in DHL's
+// OpenAPI): its shipments, the other DHL services to ask, and page links.
+// For the shape rule in `detect`.
+constexpr std::array<std::string_view, 7> dhl_root_keys{
+    {"shipments", "possibleAdditionalShipmentsUrl", "url", "prevUrl", "nextUrl", "firstUrl",
+     "lastUrl"}};
+
 // Order platforms whose orders carry shipments with scan events.
 const detail::platform_info* platform_for(tracking_input input) {
   return input == tracking_input::malomo ? &detail::malomo_platform() : nullptr;
@@ -79,7 +86,17 @@ struct tracker::impl {
 
   // Which input the object is, from its top-level keys: the first marker of
   // a tracking source or of an order platform decides.
+  //
+  // When no marker decides, one shape rule: a root with `shipments` and no
+  // key but those of a DHL Unified response (dhl_root_keys) is one. DHL's
+  // marker, possibleAdditionalShipmentsUrl, is only sent when the query
+  // names no service; `shipments` alone cannot be a marker, since orders
+  // have it too (Malomo's, told by `alternate_id` first; SFCC's). No other
+  // tracking input has a root `shipments`, and an order always has keys of
+  // its own, so it stays unknown rather than becoming a DHL shipment.
   std::optional<tracking_input> detect(od::object& obj, simdjson::error_code& json_error) {
+    bool has_shipments = false;
+    bool only_dhl_keys = true;
     for (auto field_result : obj) {
       od::field f;
       if ((json_error = std::move(field_result).get(f))) return std::nullopt;
@@ -91,7 +108,12 @@ struct tracker::impl {
       for (std::string_view marker : detail::malomo_platform().marker_keys) {
         if (f.key().unsafe_is_equal(marker)) return tracking_input::malomo;
       }
+      bool dhl_key = false;
+      for (std::string_view key : dhl_root_keys) dhl_key = dhl_key || f.key().unsafe_is_equal(key);
+      only_dhl_keys = only_dhl_keys && dhl_key;
+      has_shipments = has_shipments || f.key().unsafe_is_equal("shipments");
     }
+    if (has_shipments && only_dhl_keys) return tracking_input::dhl;
     return std::nullopt;
   }
 

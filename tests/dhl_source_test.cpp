@@ -10,102 +10,16 @@
 #include <string_view>
 #include <vector>
 
-#include "mappings/carriers/dhl_source.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
-#include "ordernorm/ordernorm.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
-namespace dhl = ordernorm::mappings::dhl_tracking;
+using namespace ordernorm::testing;
 
 namespace {
 
-using converter_type = detail::mapped_tracking_converter<dhl::response_map, dhl::response_rules>;
-
-// One document mapped by one walker; the shipments' views point into `json`
-// and `arena`, which live as long as this.
-struct mapped {
-  simdjson::padded_string json;
-  detail::od::parser parser;
-  detail::string_arena arena;
-  converter_type converter;
-  std::vector<shipment> shipments;
-  error_code code = error_code::ok;
-  record_error error;
-};
-
-template <class Walker>
-std::unique_ptr<mapped> map_with(std::string_view text) {
-  auto m = std::make_unique<mapped>();
-  m->json = simdjson::padded_string(text);
-  detail::od::document doc;
-  detail::od::object obj;
-  EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);
-  EXPECT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
-  Walker w;
-  w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
-  m->code = m->converter.convert(w, obj, m->shipments);
-  m->error = w.take_error();
-  return m;
-}
-
-std::string written(const std::vector<shipment>& shipments) {
-  std::string out;
-  for (const shipment& s : shipments) {
-    write_json(s, out);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-// Maps with the single-pass walker, checking that the reference walker gives
-// the same shipments or the same error.
-std::unique_ptr<mapped> map(std::string_view text) {
-  auto fast = map_with<detail::fast_walker>(text);
-  auto reference = map_with<detail::reference_walker>(text);
-  EXPECT_EQ(fast->code, reference->code);
-  EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
-  EXPECT_EQ(written(fast->shipments), written(reference->shipments));
-  return fast;
-}
-
-std::string at(const opt_time& t) {
-  if (!t) return "null";
-  char buf[timestamp::max_chars];
-  return std::string(t->format(buf));
-}
-
-struct tracked {
-  std::vector<shipment> shipments;
-  std::vector<record_error> rejects;
-};
-
-class collect final : public shipment_sink {
- public:
-  explicit collect(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    out_.shipments.push_back(s);
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-// Tracks `text`; the shipments' views stay valid while `t` lives.
-tracked track(tracker& t, std::string_view text) {
-  tracked out;
-  collect sink(out);
-  t.track(text, sink);
-  return out;
-}
-
-track_options from(std::optional<tracking_input> input) {
-  track_options o;
-  o.from = input;
-  return o;
-}
+// Maps `text` with the DHL converter alone, under both walkers.
+std::unique_ptr<mapped> map(std::string_view text) { return map_both(detail::dhl_source, text); }
 
 // A response with the one shipment `shipment` (a JSON object body).
 std::string with_shipment(std::string_view shipment) {
@@ -183,8 +97,8 @@ TEST(DhlSource, TimestampWithoutOffsetStaysLocalAndWithOffsetIsAnInstant) {
   const auto& events = m->shipments.at(0).scan_events;
   ASSERT_TRUE(events[0].scanned_at.has_value());
   EXPECT_TRUE(events[0].scanned_at->local);
-  EXPECT_EQ(at(events[0].scanned_at), "2024-02-20T11:42:00.000");
-  EXPECT_EQ(at(events[1].scanned_at), "2024-03-12T13:12:00.000Z");
+  EXPECT_EQ(formatted(events[0].scanned_at), "2024-02-20T11:42:00.000");
+  EXPECT_EQ(formatted(events[1].scanned_at), "2024-03-12T13:12:00.000Z");
 }
 
 TEST(DhlSource, EventsComeOutOldestFirst) {
@@ -210,7 +124,7 @@ TEST(DhlSource, StatusIsTheOnlyEventOfAShipmentWithoutEvents) {
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].carrier_code, "transit");
   EXPECT_EQ(events[0].description, "In transit to the terminal");
-  EXPECT_EQ(at(events[0].scanned_at), "2024-07-01T14:20:00.000Z");
+  EXPECT_EQ(formatted(events[0].scanned_at), "2024-07-01T14:20:00.000Z");
   ASSERT_TRUE(events[0].location.has_value());
   EXPECT_EQ(events[0].location->city, "Hamburg");
 }
@@ -249,17 +163,17 @@ TEST(DhlSource, EstimatedTimeOfDeliveryWinsOverTheTimeFrameEnd) {
   auto both = map(with_shipment(R"("id":"1","estimatedTimeOfDelivery":"2018-08-03T00:00:00Z",
       "estimatedDeliveryTimeFrame":{"estimatedFrom":"2018-08-03T00:00:00Z","estimatedThrough":"2018-08-03T22:00:00Z"})"));
   ASSERT_EQ(both->code, error_code::ok);
-  EXPECT_EQ(at(both->shipments.at(0).estimated_delivery_at), "2018-08-03T00:00:00.000Z");
+  EXPECT_EQ(formatted(both->shipments.at(0).estimated_delivery_at), "2018-08-03T00:00:00.000Z");
   auto frame = map(with_shipment(R"("id":"1",
       "estimatedDeliveryTimeFrame":{"estimatedFrom":"2018-08-03T09:00:00","estimatedThrough":"2018-08-03T13:00:00"})"));
-  EXPECT_EQ(at(frame->shipments.at(0).estimated_delivery_at), "2018-08-03T13:00:00.000");
+  EXPECT_EQ(formatted(frame->shipments.at(0).estimated_delivery_at), "2018-08-03T13:00:00.000");
 }
 
 TEST(DhlSource, ErrorBodyIsRejectedWithDhlStatusTitleAndDetail) {
   auto m =
       map(R"({"title":"No result found","detail":"No shipment with given tracking number found.",
                    "status":404,"instance":"/shipment/8264715546"})");
-  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->code, error_code::source_error);
   EXPECT_TRUE(m->shipments.empty());
   EXPECT_NE(
       m->error.message.find("404 No result found No shipment with given tracking number found."),
@@ -281,20 +195,58 @@ TEST(DhlSource, AutoDetectsByPossibleAdditionalShipmentsUrl) {
   EXPECT_EQ(out.shipments[0].carrier, "DHL");
 }
 
-TEST(DhlSource, RootShipmentsAloneIsNoMarker) {
-  // Malomo orders (and other order platforms) have a root `shipments` too:
-  // without DHL's own key, --from auto cannot tell, and --from dhl is needed.
+TEST(DhlSource, AutoDetectsByRootShipmentsWithoutPossibleAdditionalShipmentsUrl) {
+  // A query that names its service gets no possibleAdditionalShipmentsUrl:
+  // the root is just `shipments`, DHL by shape once no marker decides.
   const std::string doc = R"({"shipments":[{"id":"1","events":[{"timestamp":"2024-02-20T11:42:00",
       "statusCode":"transit"}]}]})";
   tracker t(from(std::nullopt));
   tracked detected = track(t, doc);
-  ASSERT_EQ(detected.rejects.size(), 1u);
-  EXPECT_EQ(detected.rejects[0].code, error_code::unknown_platform);
+  ASSERT_TRUE(detected.rejects.empty());
+  ASSERT_EQ(detected.shipments.size(), 1u);
+  EXPECT_EQ(detected.shipments[0].carrier, "DHL");
+  EXPECT_EQ(detected.shipments[0].tracking_code, "1");
   tracker t2(from(tracking_input::dhl));
   tracked given = track(t2, doc);
   ASSERT_TRUE(given.rejects.empty());
   EXPECT_EQ(given.shipments.size(), 1u);
+  // DHL's page links are DHL's keys too.
+  tracker t3(from(std::nullopt));
+  tracked page = track(t3, R"({"url":"/track/shipments?trackingNumber=1&offset=0&limit=5",
+      "nextUrl":"/track/shipments?trackingNumber=1&offset=5&limit=5","shipments":[{"id":"1"}]})");
+  ASSERT_TRUE(page.rejects.empty());
+  ASSERT_EQ(page.shipments.size(), 1u);
+  EXPECT_EQ(page.shipments[0].carrier, "DHL");
+  // A shape rule, not a marker: Malomo orders have a root `shipments` too.
   for (std::string_view key : detail::dhl_source().marker_keys) EXPECT_NE(key, "shipments");
+}
+
+TEST(DhlSource, MalomoOrderWithRootShipmentsIsStillMalomo) {
+  // `shipments` before `alternate_id`: the marker decides wherever it stands.
+  tracker t(from(std::nullopt));
+  tracked out = track(t, R"({"id":"u-1","number":"1000","shipments":[{"carrier":"UPS",
+      "tracking_code":"1Z999AA10123456784","status":"in_transit",
+      "scan_events":[{"scanned_at":"2024-02-20T11:42:00","status":"in_transit"}]}],
+      "alternate_id":"450789469"})");
+  ASSERT_TRUE(out.rejects.empty());
+  ASSERT_EQ(out.shipments.size(), 1u);
+  EXPECT_EQ(out.shipments[0].carrier, "UPS");
+  EXPECT_EQ(out.shipments[0].tracking_code, "1Z999AA10123456784");
+}
+
+TEST(DhlSource, OrderWithRootShipmentsIsNotDhl) {
+  // Orders are no tracking input: a root `shipments` beside keys DHL's
+  // response has not (a Shopify marker; an SFCC order's) does not make one DHL.
+  for (std::string_view doc :
+       {R"({"id":450789469,"financial_status":"paid","shipments":[{"id":"1"}]})",
+        R"({"order_no":"00000101","status":"created","shipments":[{"id":"me",
+            "shipping_method":{"id":"001"}}]})"}) {
+    tracker t(from(std::nullopt));
+    tracked out = track(t, doc);
+    ASSERT_EQ(out.rejects.size(), 1u) << doc;
+    EXPECT_EQ(out.rejects[0].code, error_code::unknown_platform);
+    EXPECT_TRUE(out.shipments.empty());
+  }
 }
 
 TEST(DhlSource, DeliveredReturnIsDerivedReturnToSender) {

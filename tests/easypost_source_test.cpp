@@ -3,121 +3,22 @@
 // under both mappers; detection and rejects through the tracker.
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mappings/carriers/easypost_source.hpp"
-#include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
-#include "test_support.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
-namespace od = simdjson::ondemand;
+using namespace ordernorm::testing;
 
 namespace {
 
 using st = shipment_status;
 
-std::string formatted(const opt_time& t) {
-  if (!t) return "null";
-  char buf[timestamp::max_chars];
-  return std::string(t->format(buf));
-}
-
-std::string written(const std::vector<shipment>& shipments) {
-  std::string out;
-  for (const shipment& s : shipments) {
-    write_json(s, out);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-// Runs the EasyPost converter alone over one document.
-class EasyPostSource : public ::testing::Test {
- protected:
-  // The shipments the mapping gives (views into this fixture), after
-  // checking that the reference mapper gives the same.
-  const std::vector<shipment>& map(std::string_view json) {
-    EXPECT_EQ(run(json, mapper::reference), error_code::ok) << error_.message;
-    const std::string reference = written(shipments_);
-    EXPECT_EQ(run(json, mapper::fast), error_code::ok) << error_.message;
-    EXPECT_EQ(written(shipments_), reference) << "the two mappers disagree";
-    return shipments_;
-  }
-
-  // The error both mappers stop at.
-  record_error map_error(std::string_view json) {
-    const error_code reference = run(json, mapper::reference);
-    const std::string reference_pointer = error_.json_pointer;
-    EXPECT_EQ(run(json, mapper::fast), reference);
-    EXPECT_EQ(error_.json_pointer, reference_pointer);
-    return error_;
-  }
-
- private:
-  error_code run(std::string_view json, mapper m) {
-    input_ = simdjson::padded_string(json);
-    shipments_.clear();
-    arena_.reset();
-    error_ = record_error{};
-    if (!converter_) converter_ = detail::easypost_source().make_converter();
-    EXPECT_EQ(parser_.iterate(input_).get(doc_), simdjson::SUCCESS);
-    od::object root;
-    EXPECT_EQ(doc_.get_object().get(root), simdjson::SUCCESS);
-    error_code err = error_code::ok;
-    if (m == mapper::fast) {
-      fast_.begin_record(input_.data(), 0, input_.data(), &arena_);
-      err = converter_->convert(fast_, root, shipments_);
-      if (err != error_code::ok) error_ = fast_.take_error();
-    } else {
-      reference_.begin_record(input_.data(), 0, input_.data(), &arena_);
-      err = converter_->convert(reference_, root, shipments_);
-      if (err != error_code::ok) error_ = reference_.take_error();
-    }
-    return err;
-  }
-
-  std::unique_ptr<detail::tracking_converter> converter_;
-  simdjson::padded_string input_;
-  od::parser parser_;
-  od::document doc_;
-  detail::string_arena arena_;
-  detail::fast_walker fast_;
-  detail::reference_walker reference_;
-  std::vector<shipment> shipments_;
-  record_error error_;
-};
-
-struct tracked {
-  std::string ndjson;
-  std::vector<record_error> rejects;
-};
-
-class collect final : public shipment_sink {
- public:
-  explicit collect(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    write_json(s, out_.ndjson);
-    out_.ndjson.push_back('\n');
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-tracked track_auto(std::string_view json) {
-  tracked out;
-  collect sink(out);
-  tracker t;
-  t.track(json, sink);
-  return out;
-}
+using EasyPostSource = ordernorm::testing::tracking_source_test<detail::easypost_source>;
 
 constexpr std::string_view tracker_json = R"({
   "id": "trk_1", "object": "Tracker", "mode": "test",
@@ -281,27 +182,20 @@ TEST_F(EasyPostSource, MalformedDatetimeIsRejectedWhereItIs) {
 }
 
 TEST(EasyPostDetection, TrackerIsDetectedByItsTrackingDetails) {
-  const tracked out = track_auto(tracker_json);
+  const tracked out = track(tracker_json);
   EXPECT_TRUE(out.rejects.empty());
   EXPECT_NE(out.ndjson.find(R"("trackingCode":"9400100000000000000001")"), std::string::npos);
 }
 
 TEST(EasyPostDetection, TrackerListIsDetectedByItsTrackersKey) {
-  const tracked out = track_auto(R"({"trackers": [{"tracking_code": "EZ1", "carrier": "USPS",
+  const tracked out = track(R"({"trackers": [{"tracking_code": "EZ1", "carrier": "USPS",
     "status": "unknown", "tracking_details": []}], "has_more": false})");
   EXPECT_TRUE(out.rejects.empty());
   EXPECT_EQ(out.ndjson.find(R"({"carrier":"USPS","trackingCode":"EZ1")"), 0u);
 }
 
 TEST(EasyPostDetection, MarkerKeysAreNoOtherSourcesOrPlatformsMarkers) {
-  std::vector<std::string_view> others;
-  for (const detail::tracking_source_info* s : {&detail::usps_source(), &detail::ups_source(),
-                                                &detail::fedex_source(), &detail::dhl_source()}) {
-    others.insert(others.end(), s->marker_keys.begin(), s->marker_keys.end());
-  }
-  for (const detail::platform_info* p : {&detail::shopify_platform(), &detail::malomo_platform()}) {
-    others.insert(others.end(), p->marker_keys.begin(), p->marker_keys.end());
-  }
+  const std::vector<std::string_view> others = markers_of_others(detail::easypost_source);
   for (std::string_view key : detail::easypost_source().marker_keys) {
     for (std::string_view other : others) EXPECT_NE(key, other);
   }

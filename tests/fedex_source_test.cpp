@@ -4,124 +4,22 @@
 // tracker.
 #include <gtest/gtest.h>
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "mappings/carriers/fedex_source.hpp"
-#include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
-#include "test_support.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
-namespace od = simdjson::ondemand;
+using namespace ordernorm::testing;
 
 namespace {
 
 using st = shipment_status;
 
-std::string formatted(const opt_time& t) {
-  if (!t) return "null";
-  char buf[timestamp::max_chars];
-  return std::string(t->format(buf));
-}
-
-std::string written(const std::vector<shipment>& shipments) {
-  std::string out;
-  for (const shipment& s : shipments) {
-    write_json(s, out);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-// Runs the FedEx converter alone over one document.
-class FedExSource : public ::testing::Test {
- protected:
-  // The shipments the mapping gives (views into this fixture), after
-  // checking that the reference mapper gives the same.
-  const std::vector<shipment>& map(std::string_view json) {
-    EXPECT_EQ(run(json, mapper::reference), error_code::ok) << error_.message;
-    const std::string reference = written(shipments_);
-    EXPECT_EQ(run(json, mapper::fast), error_code::ok) << error_.message;
-    EXPECT_EQ(written(shipments_), reference) << "the two mappers disagree";
-    return shipments_;
-  }
-
-  // The error both mappers stop at.
-  record_error map_error(std::string_view json) {
-    const error_code reference = run(json, mapper::reference);
-    const std::string reference_pointer = error_.json_pointer;
-    EXPECT_EQ(run(json, mapper::fast), reference);
-    EXPECT_EQ(error_.json_pointer, reference_pointer);
-    return error_;
-  }
-
- private:
-  error_code run(std::string_view json, mapper m) {
-    input_ = simdjson::padded_string(json);
-    shipments_.clear();
-    arena_.reset();
-    error_ = record_error{};
-    if (!converter_) converter_ = detail::fedex_source().make_converter();
-    EXPECT_EQ(parser_.iterate(input_).get(doc_), simdjson::SUCCESS);
-    od::object root;
-    EXPECT_EQ(doc_.get_object().get(root), simdjson::SUCCESS);
-    error_code err = error_code::ok;
-    if (m == mapper::fast) {
-      fast_.begin_record(input_.data(), 0, input_.data(), &arena_);
-      err = converter_->convert(fast_, root, shipments_);
-      if (err != error_code::ok) error_ = fast_.take_error();
-    } else {
-      reference_.begin_record(input_.data(), 0, input_.data(), &arena_);
-      err = converter_->convert(reference_, root, shipments_);
-      if (err != error_code::ok) error_ = reference_.take_error();
-    }
-    return err;
-  }
-
-  std::unique_ptr<detail::tracking_converter> converter_;
-  simdjson::padded_string input_;
-  od::parser parser_;
-  od::document doc_;
-  detail::string_arena arena_;
-  detail::fast_walker fast_;
-  detail::reference_walker reference_;
-  std::vector<shipment> shipments_;
-  record_error error_;
-};
-
-struct tracked {
-  std::string ndjson;
-  std::vector<record_error> rejects;
-};
-
-class collect final : public shipment_sink {
- public:
-  explicit collect(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    write_json(s, out_.ndjson);
-    out_.ndjson.push_back('\n');
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-tracked track(std::string_view json, std::optional<tracking_input> from = std::nullopt) {
-  tracked out;
-  collect sink(out);
-  track_options opts;
-  opts.from = from;
-  tracker t(opts);
-  t.track(json, sink);
-  return out;
-}
+using FedExSource = ordernorm::testing::tracking_source_test<detail::fedex_source>;
 
 // One response, the track results given as JSON text.
 std::string response(std::string_view number, std::string_view results) {
@@ -306,7 +204,7 @@ TEST_F(FedExSource, ErrorResponseIsRejectedWithFedExsReason) {
   const record_error e = map_error(R"({"transactionId": "624deea6",
     "customerTransactionId": "AnyCo_order123456789",
     "errors": [{"code": "NOT.AUTHORIZED.ERROR", "message": "Access token expired."}]})");
-  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.code, error_code::source_error);
   EXPECT_EQ(e.json_pointer, "/errors/0");
   EXPECT_NE(e.message.find("NOT.AUTHORIZED.ERROR: Access token expired."), std::string::npos)
       << e.message;
@@ -338,14 +236,7 @@ TEST(FedExDetection, ErrorResponseIsDetectedAndRejected) {
 }
 
 TEST(FedExDetection, MarkerKeysAreNoOtherSourcesOrPlatformsMarkers) {
-  std::vector<std::string_view> others;
-  for (const detail::tracking_source_info* s : {&detail::easypost_source(), &detail::usps_source(),
-                                                &detail::ups_source(), &detail::dhl_source()}) {
-    others.insert(others.end(), s->marker_keys.begin(), s->marker_keys.end());
-  }
-  for (const detail::platform_info* p : {&detail::shopify_platform(), &detail::malomo_platform()}) {
-    others.insert(others.end(), p->marker_keys.begin(), p->marker_keys.end());
-  }
+  const std::vector<std::string_view> others = markers_of_others(detail::fedex_source);
   for (std::string_view key : detail::fedex_source().marker_keys) {
     for (std::string_view other : others) EXPECT_NE(key, other);
   }

@@ -12,40 +12,15 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "tracking_support.hpp"
 
 namespace fs = std::filesystem;
 using namespace ordernorm;
 using ordernorm::testing::read_file;
+using ordernorm::testing::track;
+using ordernorm::testing::tracked;
 
 namespace {
-
-struct tracked {
-  std::string ndjson;
-  std::vector<record_error> rejects;
-};
-
-class collect_shipments final : public shipment_sink {
- public:
-  explicit collect_shipments(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    write_json(s, out_.ndjson);
-    out_.ndjson.push_back('\n');
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-tracked track_text(const std::string& text, track_options opts) {
-  tracked out;
-  collect_shipments sink(out);
-  tracker t(opts);
-  t.track(text, sink);
-  return out;
-}
 
 std::string describe(const std::vector<record_error>& rejects) {
   std::string s;
@@ -113,7 +88,7 @@ TEST_P(TrackingGolden, TracksToExpectedShipments) {
       track_options opts;
       opts.from = from;
       opts.mapper = m;
-      const tracked got = track_text(input, opts);
+      const tracked got = track(input, opts);
       EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
       EXPECT_EQ(got.ndjson, expected);
     }

@@ -10,102 +10,16 @@
 #include <string_view>
 #include <vector>
 
-#include "mappings/carriers/ups_source.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
-#include "ordernorm/ordernorm.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
-namespace ups = ordernorm::mappings::ups_tracking;
+using namespace ordernorm::testing;
 
 namespace {
 
-using converter_type = detail::mapped_tracking_converter<ups::response_map, ups::response_rules>;
-
-// One document mapped by one walker; the shipments' views point into `json`
-// and `arena`, which live as long as this.
-struct mapped {
-  simdjson::padded_string json;
-  detail::od::parser parser;
-  detail::string_arena arena;
-  converter_type converter;
-  std::vector<shipment> shipments;
-  error_code code = error_code::ok;
-  record_error error;
-};
-
-template <class Walker>
-std::unique_ptr<mapped> map_with(std::string_view text) {
-  auto m = std::make_unique<mapped>();
-  m->json = simdjson::padded_string(text);
-  detail::od::document doc;
-  detail::od::object obj;
-  EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);
-  EXPECT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
-  Walker w;
-  w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
-  m->code = m->converter.convert(w, obj, m->shipments);
-  m->error = w.take_error();
-  return m;
-}
-
-std::string written(const std::vector<shipment>& shipments) {
-  std::string out;
-  for (const shipment& s : shipments) {
-    write_json(s, out);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-// Maps with the single-pass walker, checking that the reference walker gives
-// the same shipments or the same error.
-std::unique_ptr<mapped> map(std::string_view text) {
-  auto fast = map_with<detail::fast_walker>(text);
-  auto reference = map_with<detail::reference_walker>(text);
-  EXPECT_EQ(fast->code, reference->code);
-  EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
-  EXPECT_EQ(written(fast->shipments), written(reference->shipments));
-  return fast;
-}
-
-std::string at(const opt_time& t) {
-  if (!t) return "null";
-  char buf[timestamp::max_chars];
-  return std::string(t->format(buf));
-}
-
-struct tracked {
-  std::vector<shipment> shipments;
-  std::vector<record_error> rejects;
-};
-
-class collect final : public shipment_sink {
- public:
-  explicit collect(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    out_.shipments.push_back(s);
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-// Tracks `text`; the shipments' views stay valid while `t` lives.
-tracked track(tracker& t, std::string_view text) {
-  tracked out;
-  collect sink(out);
-  t.track(text, sink);
-  return out;
-}
-
-track_options from(std::optional<tracking_input> input) {
-  track_options o;
-  o.from = input;
-  return o;
-}
+// Maps `text` with the UPS converter alone, under both walkers.
+std::unique_ptr<mapped> map(std::string_view text) { return map_both(detail::ups_source, text); }
 
 // One package whose activity list is `activity` (a JSON array body).
 std::string with_activity(std::string_view activity) {
@@ -117,7 +31,7 @@ std::string first_time(std::string_view activity) {
   auto m = map(with_activity(activity));
   EXPECT_EQ(m->code, error_code::ok) << m->error.message;
   if (m->shipments.empty() || m->shipments[0].scan_events.empty()) return "no event";
-  return at(m->shipments[0].scan_events[0].scanned_at);
+  return formatted(m->shipments[0].scan_events[0].scanned_at);
 }
 
 }  // namespace
@@ -128,7 +42,7 @@ TEST(UpsSource, DateAndTimeCombineIntoALocalTime) {
   const opt_time& t = m->shipments.at(0).scan_events.at(0).scanned_at;
   ASSERT_TRUE(t.has_value());
   EXPECT_TRUE(t->local);
-  EXPECT_EQ(at(t), "2024-04-24T16:05:00.000");
+  EXPECT_EQ(formatted(t), "2024-04-24T16:05:00.000");
 }
 
 TEST(UpsSource, GmtDateAndTimeWin) {
@@ -257,15 +171,15 @@ TEST(UpsSource, EstimatedDeliveryIsRescheduledElseScheduledAtTheWindowEnd) {
        "deliveryTime":{"type":"DEL","endTime":"101500"}}]}]}})");
   ASSERT_EQ(m->code, error_code::ok);
   ASSERT_EQ(m->shipments.size(), 4u);
-  EXPECT_EQ(at(m->shipments[0].estimated_delivery_at), "2024-05-10T13:00:00.000");
-  EXPECT_EQ(at(m->shipments[1].estimated_delivery_at), "2024-05-09T00:00:00.000");
-  EXPECT_EQ(at(m->shipments[2].estimated_delivery_at), "null");  // DEL is no estimate
-  EXPECT_EQ(at(m->shipments[3].estimated_delivery_at), "2024-05-09T00:00:00.000");
+  EXPECT_EQ(formatted(m->shipments[0].estimated_delivery_at), "2024-05-10T13:00:00.000");
+  EXPECT_EQ(formatted(m->shipments[1].estimated_delivery_at), "2024-05-09T00:00:00.000");
+  EXPECT_EQ(formatted(m->shipments[2].estimated_delivery_at), "null");  // DEL is no estimate
+  EXPECT_EQ(formatted(m->shipments[3].estimated_delivery_at), "2024-05-09T00:00:00.000");
 }
 
 TEST(UpsSource, ErrorBodyIsRejectedWithUpsCodeAndMessage) {
   auto m = map(R"({"response":{"errors":[{"code":"TV1002","message":"Invalid inquiry number"}]}})");
-  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->code, error_code::source_error);
   EXPECT_TRUE(m->shipments.empty());
   EXPECT_NE(m->error.message.find("TV1002 Invalid inquiry number"), std::string::npos)
       << m->error.message;
@@ -297,7 +211,7 @@ TEST(UpsSource, NotFoundWarningNextToFoundPackagesKeepsBoth) {
 TEST(UpsSource, WarningThatNamesNoNumberIsRejectedWhenNothingElseIsTracked) {
   auto m = map(R"({"trackResponse":{"shipment":[
       {"warnings":[{"code":"TW0001","message":"Tracking Information Not Found"}]}]}})");
-  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->code, error_code::source_error);
   EXPECT_NE(m->error.message.find("TW0001 Tracking Information Not Found"), std::string::npos)
       << m->error.message;
 }

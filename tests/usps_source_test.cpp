@@ -10,102 +10,16 @@
 #include <string_view>
 #include <vector>
 
-#include "mappings/carriers/usps_source.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
-#include "ordernorm/ordernorm.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
-namespace usps = ordernorm::mappings::usps_tracking;
+using namespace ordernorm::testing;
 
 namespace {
 
-using converter_type = detail::mapped_tracking_converter<usps::response_map, usps::response_rules>;
-
-// One document mapped by one walker; the shipments' views point into `json`
-// and `arena`, which live as long as this.
-struct mapped {
-  simdjson::padded_string json;
-  detail::od::parser parser;
-  detail::string_arena arena;
-  converter_type converter;
-  std::vector<shipment> shipments;
-  error_code code = error_code::ok;
-  record_error error;
-};
-
-template <class Walker>
-std::unique_ptr<mapped> map_with(std::string_view text) {
-  auto m = std::make_unique<mapped>();
-  m->json = simdjson::padded_string(text);
-  detail::od::document doc;
-  detail::od::object obj;
-  EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);
-  EXPECT_EQ(doc.get_object().get(obj), simdjson::SUCCESS);
-  Walker w;
-  w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
-  m->code = m->converter.convert(w, obj, m->shipments);
-  m->error = w.take_error();
-  return m;
-}
-
-std::string written(const std::vector<shipment>& shipments) {
-  std::string out;
-  for (const shipment& s : shipments) {
-    write_json(s, out);
-    out.push_back('\n');
-  }
-  return out;
-}
-
-// Maps with the single-pass walker, checking that the reference walker gives
-// the same shipments or the same error.
-std::unique_ptr<mapped> map(std::string_view text) {
-  auto fast = map_with<detail::fast_walker>(text);
-  auto reference = map_with<detail::reference_walker>(text);
-  EXPECT_EQ(fast->code, reference->code);
-  EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
-  EXPECT_EQ(written(fast->shipments), written(reference->shipments));
-  return fast;
-}
-
-std::string at(const opt_time& t) {
-  if (!t) return "null";
-  char buf[timestamp::max_chars];
-  return std::string(t->format(buf));
-}
-
-struct tracked {
-  std::vector<shipment> shipments;
-  std::vector<record_error> rejects;
-};
-
-class collect final : public shipment_sink {
- public:
-  explicit collect(tracked& out) : out_(out) {}
-  void on_shipment(const shipment& s, const derivation*, const record_position&) override {
-    out_.shipments.push_back(s);
-  }
-  void on_reject(const record_error& e, const record_position&) override {
-    out_.rejects.push_back(e);
-  }
-
- private:
-  tracked& out_;
-};
-
-// Tracks `text`; the shipments' views stay valid while `t` lives.
-tracked track(tracker& t, std::string_view text) {
-  tracked out;
-  collect sink(out);
-  t.track(text, sink);
-  return out;
-}
-
-track_options from(std::optional<tracking_input> input) {
-  track_options o;
-  o.from = input;
-  return o;
-}
+// Maps `text` with the USPS converter alone, under both walkers.
+std::unique_ptr<mapped> map(std::string_view text) { return map_both(detail::usps_source, text); }
 
 }  // namespace
 
@@ -114,14 +28,14 @@ TEST(UspsSource, GmtTimestampWinsOverEventTimestampAndOffset) {
       {"eventCode":"01","eventTimestamp":"2024-11-22T13:58:00","GMTTimestamp":"2024-11-22T18:58:40Z",
        "GMTOffset":"-05:00"}]})");
   ASSERT_EQ(m->code, error_code::ok);
-  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:40.000Z");
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:40.000Z");
 }
 
 TEST(UspsSource, GmtTimestampWithoutOffsetIsGmt) {
   auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
       {"eventCode":"OF","GMTTimestamp":"2024-11-22T14:10:45"}]})");
   ASSERT_EQ(m->code, error_code::ok);
-  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T14:10:45.000Z");
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T14:10:45.000Z");
 }
 
 TEST(UspsSource, EventTimestampIsShiftedByGmtOffset) {
@@ -132,9 +46,10 @@ TEST(UspsSource, EventTimestampIsShiftedByGmtOffset) {
   ASSERT_EQ(m->code, error_code::ok);
   const auto& events = m->shipments.at(0).scan_events;
   ASSERT_EQ(events.size(), 3u);
-  EXPECT_EQ(at(events[0].scanned_at), "2025-05-20T10:17:00.000Z");  // reversed: +0530 first
-  EXPECT_EQ(at(events[1].scanned_at), "2025-05-20T22:47:00.000Z");  // "-7:00", USPS's own form
-  EXPECT_EQ(at(events[2].scanned_at), "2025-05-20T22:47:00.000Z");
+  EXPECT_EQ(formatted(events[0].scanned_at), "2025-05-20T10:17:00.000Z");  // reversed: +0530 first
+  EXPECT_EQ(formatted(events[1].scanned_at),
+            "2025-05-20T22:47:00.000Z");  // "-7:00", USPS's own form
+  EXPECT_EQ(formatted(events[2].scanned_at), "2025-05-20T22:47:00.000Z");
 }
 
 TEST(UspsSource, EventTimestampWithoutGmtFieldsIsLocal) {
@@ -144,21 +59,21 @@ TEST(UspsSource, EventTimestampWithoutGmtFieldsIsLocal) {
   const opt_time& t = m->shipments.at(0).scan_events.at(0).scanned_at;
   ASSERT_TRUE(t.has_value());
   EXPECT_TRUE(t->local);
-  EXPECT_EQ(at(t), "2024-09-11T20:31:00.000");
+  EXPECT_EQ(formatted(t), "2024-09-11T20:31:00.000");
 }
 
 TEST(UspsSource, EventTimestampWithItsOwnOffsetIsNotShiftedAgain) {
   auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
       {"eventCode":"TL","eventTimestamp":"2024-09-11T20:31:00-04:00","GMTOffset":"-04:00"}]})");
   ASSERT_EQ(m->code, error_code::ok);
-  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-12T00:31:00.000Z");
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-12T00:31:00.000Z");
 }
 
 TEST(UspsSource, DateOnlyEventTimestampIsNotShifted) {
   auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
       {"eventCode":"10","eventTimestamp":"2024-09-11","GMTOffset":"-04:00"}]})");
   ASSERT_EQ(m->code, error_code::ok);
-  EXPECT_EQ(at(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-11T00:00:00.000");
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-11T00:00:00.000");
 }
 
 TEST(UspsSource, MalformedGmtOffsetIsRejectedWhereItIs) {
@@ -219,14 +134,14 @@ TEST(UspsSource, EstimatedDeliveryPrefersExpectedTimestampThenDatesInOrder) {
                      "expectedDeliveryDate":"2024-09-14",
                      "expectedDeliveryTimeStamp":"2024-09-13T21:00:00"})");
   ASSERT_EQ(all->code, error_code::ok);
-  EXPECT_EQ(at(all->shipments.at(0).estimated_delivery_at), "2024-09-13T21:00:00.000");
+  EXPECT_EQ(formatted(all->shipments.at(0).estimated_delivery_at), "2024-09-13T21:00:00.000");
   auto summary = map(R"({"trackingNumber":"9400","predictedDeliveryDate":"2024-09-15",
                          "expectedDeliveryDate":"2024-09-14"})");
-  EXPECT_EQ(at(summary->shipments.at(0).estimated_delivery_at), "2024-09-14T00:00:00.000");
+  EXPECT_EQ(formatted(summary->shipments.at(0).estimated_delivery_at), "2024-09-14T00:00:00.000");
   auto predicted =
       map(R"({"trackingNumber":"9400","predictedDeliveryTimeStamp":"2024-09-16T12:00:00Z",
                            "predictedDeliveryDate":"2024-09-15"})");
-  EXPECT_EQ(at(predicted->shipments.at(0).estimated_delivery_at), "2024-09-15T00:00:00.000");
+  EXPECT_EQ(formatted(predicted->shipments.at(0).estimated_delivery_at), "2024-09-15T00:00:00.000");
 }
 
 TEST(UspsSource, EventZipCodeIsOnlyAFallbackForEventZip) {
@@ -274,7 +189,7 @@ TEST(UspsSource, EventSummariesAreIgnoredBesideTrackingEvents) {
 TEST(UspsSource, ErrorBodyIsRejectedWithUspsCodeAndMessage) {
   auto m = map(R"({"apiVersion":"v3","error":{"code":"404","message":"Tracking number not found",
                    "errors":[{"status":"404","title":"Not Found"}]}})");
-  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->code, error_code::source_error);
   EXPECT_TRUE(m->shipments.empty());
   EXPECT_EQ(m->error.json_pointer, "/error");
   EXPECT_NE(m->error.message.find("404 Tracking number not found"), std::string::npos)
@@ -284,7 +199,7 @@ TEST(UspsSource, ErrorBodyIsRejectedWithUspsCodeAndMessage) {
 TEST(UspsSource, OAuthErrorBodyIsRejected) {
   auto m = map(R"({"error":"invalid_client","error_description":"Client authentication failed.",
                    "error_uri":"https://datatracker.ietf.org/doc/html/rfc6749#page-45"})");
-  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->code, error_code::source_error);
   EXPECT_NE(m->error.message.find("invalid_client Client authentication failed."),
             std::string::npos)
       << m->error.message;
@@ -314,7 +229,7 @@ TEST(UspsSource, ErrorBodyIsARejectNotAShipment) {
   tracked out = track(t, R"({"apiVersion":"v3","error":{"code":"400","message":"Bad Request"}})");
   EXPECT_TRUE(out.shipments.empty());
   ASSERT_EQ(out.rejects.size(), 1u);
-  EXPECT_EQ(out.rejects[0].code, error_code::wrong_type);
+  EXPECT_EQ(out.rejects[0].code, error_code::source_error);
 }
 
 TEST(UspsSource, MarkerKeysAreUspsOwn) {

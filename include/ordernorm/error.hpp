@@ -31,6 +31,8 @@ enum class error_code : std::uint8_t {
   unsupported_platform,  // recognized, but this build has no mapping for it
   platform_mismatch,     // --from X given, but the document is plainly another platform's
   trailing_content,      // bytes after the end of a JSON document
+  source_error,          // the source answered with an error instead of data
+                         // (a carrier's error body)
   record_too_large,      // a record exceeds options::max_record_bytes
   // I/O
   io_error,

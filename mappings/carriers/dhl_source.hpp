@@ -35,13 +35,18 @@
 // - An error body (RFC 7807: `{"title", "detail", "status": 404, ...}`; DHL
 //   answers "No result found" so, not with an empty list) is rejected with
 //   DHL's status, title and detail, so that it shows in the rejects instead
-//   of vanishing (code wrong_type, as for FedEx's: the object this mapping
-//   reads is not there); so is a response with no shipment.
-// - --from auto: the root of a DHL response has `shipments`, which Malomo
-//   orders (and other order platforms) also have, so it is no marker.
-//   `possibleAdditionalShipmentsUrl` (sent when the number may exist in other
-//   DHL services, i.e. when the query names no service) is DHL's own; a
-//   response without it needs --from dhl.
+//   of vanishing (code source_error, as for FedEx's: DHL answered with an
+//   error instead of data). A response with no shipment is rejected too, as
+//   wrong_type (the object this mapping reads is not there).
+// - --from auto: `possibleAdditionalShipmentsUrl` (sent when the number may
+//   exist in other DHL services, i.e. when the query names no service) is
+//   DHL's own marker. The root `shipments` is no marker, since orders have
+//   one too (Malomo, SFCC); but when no marker decides, a root with
+//   `shipments` and no key that DHL's response root lacks (the page links
+//   url, prevUrl, nextUrl, firstUrl, lastUrl are DHL's) is taken for DHL by
+//   shape (src/track.cpp, `detect`): no other tracking input has a root
+//   `shipments`, and an order has keys of its own. The error body has
+//   neither and needs --from dhl.
 #pragma once
 
 #include <array>
@@ -51,6 +56,7 @@
 #include <vector>
 
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/tracking_converters.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::mappings::dhl_tracking {
@@ -65,10 +71,6 @@ inline constexpr std::array<std::string_view, 1> marker_keys{{"possibleAdditiona
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.
-
-struct place_source {
-  location address;
-};
 
 struct event_source {
   opt_time timestamp;
@@ -116,17 +118,11 @@ struct address_map {
       field("countryCode",     &location::country_code, as_text));
 };
 
-struct place_map {
-  using target = place_source;
-  static constexpr auto fields = hana::make_tuple(
-      field("address", &place_source::address, as_object<address_map>));
-};
-
 struct event_map {
   using target = event_source;
   static constexpr auto fields = hana::make_tuple(
       field("timestamp",   &event_source::timestamp,   carrier_time),
-      field("location",    &event_source::location,    as_object<place_map>),
+      field("location",    &event_source::location,    as_object<place_map<address_map>>),
       field("statusCode",  &event_source::status_code, as_text),
       field("status",      &event_source::status,      as_text),
       field("description", &event_source::description, as_text),
@@ -170,7 +166,7 @@ inline void fill_event(scan_event& e, const event_source& s) {
   e.carrier_code = s.status_code;
   e.description = !s.description.empty() ? s.description : s.status;
   e.message = s.remark;
-  if (!is_blank(s.location.address)) e.location = s.location.address;
+  e.location = known_location(s.location.address);
   e.source = carrier_name;
 }
 
@@ -189,15 +185,13 @@ struct response_rules {
   template <class Walker>
   static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
     if (s.shipments.empty()) {
-      std::string message = !s.title.empty() || !s.detail.empty() || !s.status.empty()
-                                ? "DHL answered with an error, not tracking data:"
-                                : "not a DHL tracking response: no shipments";
-      for (std::string_view part : {s.status, s.title, s.detail}) {
-        if (part.empty()) continue;
-        message += ' ';
-        message += part;
+      if (s.title.empty() && s.detail.empty() && s.status.empty()) {
+        return w.fail(error_code::wrong_type, w.record_begin(),
+                      "not a DHL tracking response: no shipments");
       }
-      return w.fail(error_code::wrong_type, w.record_begin(), std::move(message));
+      return w.fail(error_code::source_error, w.record_begin(),
+                    carrier_error_message("DHL answered with an error, not tracking data:",
+                                          {s.status, s.title, s.detail}));
     }
     for (const shipment_source& src : s.shipments) {
       shipment& sh = out.emplace_back();

@@ -54,9 +54,10 @@
 //   uses, and a delivery's deliveredAt from `dateAndTimes[]` ACTUAL_DELIVERY.
 // - An error response (`errors[]` and no `output`: expired token, bad
 //   request) tracks no package: the document is rejected with FedEx's code
-//   and message, so that it shows in the rejects instead of vanishing. So is
-//   a document with neither. The reject's code is wrong_type (the object
-//   this mapping reads is not there); the message carries FedEx's reason.
+//   and message, so that it shows in the rejects instead of vanishing. The
+//   reject's code is source_error (FedEx answered with an error instead of
+//   data); the message carries FedEx's reason. A document with neither is
+//   rejected as wrong_type (the object this mapping reads is not there).
 // - Not mapped (no model field): `transactionId`, `customerTransactionId`,
 //   `output.alerts`, `trackingNumberUniqueId`, `exceptionCode`,
 //   `derivedStatus`, `locationId`, `locationType`, `delayDetail`,
@@ -95,30 +96,6 @@ inline constexpr std::array<std::string_view, 2> marker_keys{
 
 // The carrier as this source names it.
 inline constexpr std::string_view carrier_name = "FedEx";
-
-// ---------------------------------------------------------------------------
-// A postal code: a string, or an integer written as a JSON number (some
-// FedEx samples type postalCode as a number), kept as its digits.
-struct postal_code_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, text& out) const {
-    std::string_view s;
-    od::json_type type{};
-    if (error_code err = read_scalar_text(w, v, s, type, "a postal code string");
-        err != error_code::ok) {
-      return err;
-    }
-    if (s.empty()) return error_code::ok;
-    if (type == od::json_type::number) {
-      for (char c : s) {
-        if (c < '0' || c > '9') return w.fail(error_code::invalid_number, v, "a postal code");
-      }
-    }
-    out = s;
-    return error_code::ok;
-  }
-};
-inline constexpr postal_code_converter as_postal_code{};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.
@@ -170,6 +147,7 @@ struct document_source {
 
 inline constexpr auto fedex_time = as_time<naive_time::local>;
 
+// `postalCode` is a string, or a number in some FedEx samples: as_postal_code.
 // clang-format off
 struct scan_location_map {
   using target = location;
@@ -309,20 +287,20 @@ struct document_rules {
   template <class Walker>
   static error_code finish(Walker& w, document_source& s, std::vector<shipment>& out) {
     if (!s.output) {
-      if (!s.errors.empty()) {
-        const track_error& e = s.errors.front();
-        w.push_key("errors");
-        w.push_index(0);
-        w.fail(error_code::wrong_type, w.record_begin(),
-               "a FedEx error response, not tracking results: " + std::string(e.code) + ": " +
-                   std::string(e.message));
-        w.pop();
-        w.pop();
-      } else {
-        w.fail(error_code::wrong_type, w.record_begin(),
-               "not a FedEx Track API response: no `output` object");
+      if (s.errors.empty()) {
+        return w.fail(error_code::wrong_type, w.record_begin(),
+                      "not a FedEx Track API response: no `output` object");
       }
-      return error_code::wrong_type;
+      const track_error& e = s.errors.front();
+      w.push_key("errors");
+      w.push_index(0);
+      const error_code err =
+          w.fail(error_code::source_error, w.record_begin(),
+                 "a FedEx error response, not tracking results: " + std::string(e.code) + ": " +
+                     std::string(e.message));
+      w.pop();
+      w.pop();
+      return err;
     }
     for (const complete_track_result& c : s.output->complete_results) {
       for (const track_result& r : c.results) {

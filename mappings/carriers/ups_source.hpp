@@ -32,25 +32,27 @@
 //   window or commit time (not for DEL), local.
 // - An error body (`{"response": {"errors": [{code, message}]}}`, HTTP 4xx)
 //   tracks no package: the document is rejected with UPS's code and message
-//   (code wrong_type: the object this mapping reads is not there), so that it
-//   shows in the rejects instead of vanishing; so is a document with no
-//   package at all. A shipment entry without packages but with a warning
-//   (TW0001 "Tracking Information Not Found") and its `inquiryNumber` is a
-//   shipment with the warning's code as statusRaw and no events (status
-//   unknown), like FedEx's per-number NOTFOUND: a response for several
-//   numbers must not lose the others. Without an inquiryNumber it names no
-//   parcel and is dropped. A warning beside packages is informational.
+//   (code source_error: UPS answered with an error instead of data), so that
+//   it shows in the rejects instead of vanishing. A document with no package
+//   at all is rejected as wrong_type (the object this mapping reads is not
+//   there), or as source_error with UPS's warning when it has one. A
+//   shipment entry without packages but with a warning (TW0001 "Tracking
+//   Information Not Found") and its `inquiryNumber` is a shipment with the
+//   warning's code as statusRaw and no events (status unknown), like FedEx's
+//   per-number NOTFOUND: a response for several numbers must not lose the
+//   others. Without an inquiryNumber it names no parcel and is dropped. A
+//   warning beside packages is informational.
 #pragma once
 
 #include <array>
 #include <boost/hana/tuple.hpp>
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/tracking_converters.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::mappings::ups_tracking {
@@ -66,8 +68,6 @@ inline constexpr std::array<std::string_view, 1> marker_keys{{"trackResponse"}};
 
 // ---------------------------------------------------------------------------
 // Converters for UPS's split date and time.
-
-constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
 // "YYYYMMDD" -> "YYYY-MM-DD" (in the arena), checked to be a real date.
 struct date_converter {
@@ -111,49 +111,8 @@ struct time_converter {
 };
 inline constexpr time_converter as_ups_time{};
 
-// `gmtOffset`: "-05:00", "+0530", "-5:00" or "Z", as minutes east of UTC.
-struct utc_offset_converter {
-  static constexpr std::optional<int> parse(std::string_view s) noexcept {
-    if (s == "Z" || s == "z") return 0;
-    if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
-    const int sign = s[0] == '-' ? -1 : 1;
-    s.remove_prefix(1);
-    std::size_t n = 0;
-    int hours = 0;
-    while (n < s.size() && n < 2 && is_digit(s[n])) hours = hours * 10 + (s[n++] - '0');
-    if (n == 0) return std::nullopt;
-    s.remove_prefix(n);
-    int minutes = 0;
-    if (!s.empty()) {
-      if (s[0] == ':') s.remove_prefix(1);
-      if (s.size() != 2 || !is_digit(s[0]) || !is_digit(s[1])) return std::nullopt;
-      minutes = (s[0] - '0') * 10 + (s[1] - '0');
-    }
-    if (hours > 23 || minutes > 59) return std::nullopt;
-    return sign * (hours * 60 + minutes);
-  }
-
-  template <class W>
-  error_code operator()(W& w, od::value& v, std::optional<int>& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a UTC offset string"); err != error_code::ok) {
-      return err;
-    }
-    if (s.empty()) return error_code::ok;
-    const std::optional<int> minutes = parse(s);
-    if (!minutes) return w.fail(error_code::invalid_timestamp, v, "a UTC offset such as -05:00");
-    out = minutes;
-    return error_code::ok;
-  }
-};
-inline constexpr utc_offset_converter as_utc_offset{};
-
 // ---------------------------------------------------------------------------
 // Source-side scratch.
-
-struct place_source {
-  location address;
-};
 
 struct status_source {
   text type;
@@ -227,12 +186,6 @@ struct address_map {
       field("country",       &location::country_code, as_text_fallback));
 };
 
-struct place_map {
-  using target = place_source;
-  static constexpr auto fields = hana::make_tuple(
-      field("address", &place_source::address, as_object<address_map>));
-};
-
 struct status_map {
   using target = status_source;
   static constexpr auto fields = hana::make_tuple(
@@ -244,7 +197,7 @@ struct status_map {
 struct activity_map {
   using target = activity_source;
   static constexpr auto fields = hana::make_tuple(
-      field("location",  &activity_source::location,   as_object<place_map>),
+      field("location",  &activity_source::location,   as_object<place_map<address_map>>),
       field("status",    &activity_source::status,     as_object<status_map>),
       field("date",      &activity_source::date,       as_ups_date),
       field("time",      &activity_source::time,       as_ups_time),
@@ -314,15 +267,6 @@ struct response_map {
 
 // ---------------------------------------------------------------------------
 // Rules applied after the single pass.
-
-// A local reading shifted by its UTC offset: the instant. Kept local when the
-// shift would leave the years 0000-9999.
-inline timestamp with_offset(timestamp local, int minutes_east) noexcept {
-  using namespace std::chrono;
-  timestamp t{local.time - minutes{minutes_east}, false};
-  const year y = year_month_day{floor<days>(t.time)}.year();
-  return y < year{0} || y > year{9999} ? local : t;
-}
 
 // `date` + `time` (validated by their converters) as one timestamp.
 template <class Walker>
@@ -397,7 +341,7 @@ struct response_rules {
           e.scanned_at = activity_time(w, *it);
           e.carrier_code = !it->status.code.empty() ? it->status.code : it->status.type;
           e.description = it->status.description;
-          if (!is_blank(it->location.address)) e.location = it->location.address;
+          e.location = known_location(it->location.address);
           e.source = carrier_name;
         }
       }
@@ -409,14 +353,12 @@ struct response_rules {
   }
 
  private:
+  // UPS's answer instead of data: its error, or the warning of a response
+  // that tracks nothing.
   template <class Walker>
-  static error_code reject(Walker& w, std::string message, const message_source& m) {
-    for (std::string_view part : {m.code, m.message}) {
-      if (part.empty()) continue;
-      message += ' ';
-      message += part;
-    }
-    return w.fail(error_code::wrong_type, w.record_begin(), std::move(message));
+  static error_code reject(Walker& w, std::string lead, const message_source& m) {
+    return w.fail(error_code::source_error, w.record_begin(),
+                  carrier_error_message(std::move(lead), {m.code, m.message}));
   }
 };
 

@@ -32,9 +32,10 @@
 // - An error body (`{"apiVersion", "error": {code, message, errors}}`, or the
 //   OAuth form `{"error": "invalid_client", "error_description": ...}`)
 //   tracks no parcel: it is rejected with USPS's code and message, so that it
-//   shows in the rejects instead of vanishing (code wrong_type, as for
-//   FedEx's: the object this mapping reads is not there). So is a document
-//   with neither trackingNumber nor events. USPS answers one number per
+//   shows in the rejects instead of vanishing (code source_error, as for
+//   FedEx's: USPS answered with an error instead of data). A document with
+//   neither trackingNumber nor events is rejected too, as wrong_type (the
+//   object this mapping reads is not there). USPS answers one number per
 //   request, so there is no per-number "not found" to keep as a shipment.
 // - Not mapped (no model field): mailClass, origin*/destination*, services,
 //   firm/name/authorizedAgent, actionCode/reasonCode, proof-of-delivery flags.
@@ -42,13 +43,13 @@
 
 #include <array>
 #include <boost/hana/tuple.hpp>
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/tracking_converters.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::mappings::usps_tracking {
@@ -91,55 +92,6 @@ struct local_time_converter {
   }
 };
 inline constexpr local_time_converter as_local_time{};
-
-// `GMTOffset`: "+HH:MM", "-H:MM", "+HHMM", "+HH" or "Z", as minutes east of UTC.
-struct utc_offset_converter {
-  static constexpr bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-  static constexpr std::optional<int> parse(std::string_view s) noexcept {
-    if (s == "Z" || s == "z") return 0;
-    if (s.empty() || (s[0] != '+' && s[0] != '-')) return std::nullopt;
-    const int sign = s[0] == '-' ? -1 : 1;
-    s.remove_prefix(1);
-    std::size_t n = 0;
-    int hours = 0;
-    while (n < s.size() && n < 2 && digit(s[n])) hours = hours * 10 + (s[n++] - '0');
-    if (n == 0) return std::nullopt;
-    s.remove_prefix(n);
-    int minutes = 0;
-    if (!s.empty()) {
-      if (s[0] == ':') s.remove_prefix(1);
-      if (s.size() != 2 || !digit(s[0]) || !digit(s[1])) return std::nullopt;
-      minutes = (s[0] - '0') * 10 + (s[1] - '0');
-    }
-    if (hours > 23 || minutes > 59) return std::nullopt;
-    return sign * (hours * 60 + minutes);
-  }
-
-  template <class W>
-  error_code operator()(W& w, od::value& v, std::optional<int>& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a UTC offset string"); err != error_code::ok) {
-      return err;
-    }
-    if (s.empty()) return error_code::ok;
-    const std::optional<int> minutes = parse(s);
-    if (!minutes) return w.fail(error_code::invalid_timestamp, v, "a UTC offset such as -05:00");
-    out = minutes;
-    return error_code::ok;
-  }
-};
-inline constexpr utc_offset_converter as_utc_offset{};
-
-// A local reading shifted by its UTC offset: the instant. Kept local when the
-// shift would leave the years 0000-9999.
-inline timestamp with_offset(timestamp local, int minutes_east) noexcept {
-  using namespace std::chrono;
-  timestamp t{local.time - minutes{minutes_east}, false};
-  const auto day = floor<days>(t.time);
-  const year y = year_month_day{sys_days{day}}.year();
-  return y < year{0} || y > year{9999} ? local : t;
-}
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.
@@ -277,14 +229,11 @@ struct response_rules {
   template <class Walker>
   static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
     if (s.error.present) {
-      std::string message = "USPS answered with an error, not tracking data:";
-      for (std::string_view part : {s.error.code, s.error.message, s.error_description}) {
-        if (part.empty()) continue;
-        message += ' ';
-        message += part;
-      }
       w.push_key("error");
-      const error_code err = w.fail(error_code::wrong_type, s.error.at, std::move(message));
+      const error_code err =
+          w.fail(error_code::source_error, s.error.at,
+                 carrier_error_message("USPS answered with an error, not tracking data:",
+                                       {s.error.code, s.error.message, s.error_description}));
       w.pop();
       return err;
     }
@@ -311,8 +260,7 @@ struct response_rules {
       e.scanned_at = event_time(*it);
       e.carrier_code = it->event_code;
       e.description = it->event_type;
-      const location where{it->city, it->state, it->zip, it->country};
-      if (!is_blank(where)) e.location = where;
+      e.location = known_location({it->city, it->state, it->zip, it->country});
       e.source = carrier_name;
     }
     if (s.events.empty()) {

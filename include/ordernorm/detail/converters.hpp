@@ -72,30 +72,45 @@ struct text_converter {
 inline constexpr text_converter<false> as_text{};
 inline constexpr text_converter<true> as_text_fallback{};
 
-// An id: a string, or an integer kept as its exact digits (64-bit ids never
-// pass through a double). Fractions and exponents are not ids.
-struct id_converter {
+// A string, or an integer written as a JSON number and kept as its exact
+// digits (never through a double; fractions and exponents are not integers).
+// Ids come so, and some carriers type a postal code as a number. One
+// converter for both, so that the two read numbers alike; each use names
+// what it expected, and whether a sign is allowed.
+struct integer_text_converter {
+  std::string_view expected;  // for a value of another JSON type
+  std::string_view integer;   // for a number that is not such an integer
+  bool sign = false;          // whether a leading '-' belongs to the digits
+
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
     od::json_type type{};
-    if (error_code err = read_scalar_text(w, v, s, type, "a string or an integer id");
-        err != error_code::ok) {
+    if (error_code err = read_scalar_text(w, v, s, type, expected); err != error_code::ok) {
       return err;
     }
     if (s.empty()) return error_code::ok;
     if (type == od::json_type::number) {
-      std::size_t i = s[0] == '-' ? 1 : 0;
-      if (i == s.size()) return w.fail(error_code::invalid_number, v, "an integer id");
+      std::size_t i = sign && s[0] == '-' ? 1 : 0;
+      if (i == s.size()) return w.fail(error_code::invalid_number, v, integer);
       for (; i < s.size(); ++i) {
-        if (s[i] < '0' || s[i] > '9') return w.fail(error_code::invalid_number, v, "an integer id");
+        if (s[i] < '0' || s[i] > '9') return w.fail(error_code::invalid_number, v, integer);
       }
     }
     out = s;
     return error_code::ok;
   }
 };
-inline constexpr id_converter as_id{};
+
+// An id: a string, or an integer kept as its exact digits (64-bit ids never
+// pass through a double).
+inline constexpr integer_text_converter as_id{
+    .expected = "a string or an integer id", .integer = "an integer id", .sign = true};
+
+// A postal code: a string, or an integer written as a JSON number, kept as
+// its digits.
+inline constexpr integer_text_converter as_postal_code{.expected = "a postal code string",
+                                                       .integer = "a postal code"};
 
 // Exact money from a decimal string or a JSON number.
 struct money_converter {
