@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "test_support.hpp"
@@ -138,6 +139,35 @@ TEST(Cli, WritesToAnOutputFile) {
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(read_file(out)), 3u);
   fs::remove(out);
+}
+
+TEST(Cli, TrackPrintsEachShipmentWithTheEventThatDecided) {
+  const std::string input =
+      (source_dir / "tests" / "golden" / "malomo" / "seed_order_delivered.json").string();
+  const run_result r = run("track " + input + " 2>/dev/null");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(r.out), 1u);
+  EXPECT_NE(r.out.find("\"status\":\"delivered\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"decidedBy\":3,\"rule\":\"delivered\"}"), std::string::npos) << r.out;
+  const run_result explained = run("track --explain " + input + " 2>/dev/null");
+  EXPECT_NE(explained.out.find("\"explain\":[{\"event\":0,\"from\":\"own status\""),
+            std::string::npos)
+      << explained.out;
+}
+
+TEST(Cli, TrackAsOfExpiresALabelNeverScanned) {
+  const std::string label =
+      R"({"tracking_code":"EZ1","carrier":"USPS","status":"pre_transit","tracking_details":)"
+      R"([{"status":"pre_transit","status_detail":"label_created","datetime":"2024-01-02T10:00:00Z"}]})";
+  const std::string file = temp_path("label.json");
+  std::ofstream(file) << label;
+  EXPECT_NE(run("track " + file + " 2>/dev/null").out.find("\"statusDetail\":\"label_created\""),
+            std::string::npos);
+  EXPECT_NE(run("track --as-of 2024-03-01T00:00:00Z " + file + " 2>/dev/null")
+                .out.find("\"statusDetail\":\"expired\""),
+            std::string::npos);
+  EXPECT_EQ(run("track --as-of yesterday " + file + " 2>/dev/null").status, 2);
+  fs::remove(file);
 }
 
 // .ci/run must run the README's test command, word for word.
