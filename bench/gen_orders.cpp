@@ -3,9 +3,10 @@
 //
 //   ordernorm_gen --platform shopify --bytes 20000000 --seed 42 -o orders.ndjson
 //   ordernorm_gen --platform malomo --bytes 20000000 --seed 42 -o malomo.ndjson
+//   ordernorm_gen --platform magento --bytes 20000000 --seed 42 -o magento.ndjson
 //
 // Same seed and size give byte-identical output everywhere (see
-// shopify_generator.hpp and malomo_generator.hpp). The output for a size is a prefix of the output
+// shopify_generator.hpp and its siblings). The output for a size is a prefix of the output
 // for a larger size with the same seed.
 #include <fmt/format.h>
 
@@ -18,21 +19,45 @@
 #include <string>
 #include <string_view>
 
+#include "magento_generator.hpp"
 #include "malomo_generator.hpp"
 #include "shopify_generator.hpp"
+#include "woocommerce_generator.hpp"
+#if __has_include("bigcommerce_generator.hpp")
+#include "bigcommerce_generator.hpp"
+#define ORDERNORM_GEN_HAVE_BIGCOMMERCE 1
+#else
+#define ORDERNORM_GEN_HAVE_BIGCOMMERCE 0
+#endif
 
 namespace {
 
-constexpr std::string_view help =
-    R"(Usage: ordernorm_gen [--platform shopify|malomo] (--bytes N | --orders N)
-                     [--seed S] [-o FILE]
+#if ORDERNORM_GEN_HAVE_BIGCOMMERCE
+#define ORDERNORM_GEN_BIGCOMMERCE_USAGE "|bigcommerce"
+#define ORDERNORM_GEN_BIGCOMMERCE_HELP                                              \
+  "\n                 bigcommerce: BigCommerce V2 orders with products, shipping\n" \
+  "                 addresses and shipments expanded in place"
+#define ORDERNORM_GEN_BIGCOMMERCE_NAME ", bigcommerce"
+#else
+#define ORDERNORM_GEN_BIGCOMMERCE_USAGE ""
+#define ORDERNORM_GEN_BIGCOMMERCE_HELP ""
+#define ORDERNORM_GEN_BIGCOMMERCE_NAME ""
+#endif
 
-Writes realistic platform orders, one per line, to FILE or standard output:
-Shopify Admin REST orders (bare order objects, as webhook bodies carry them),
-or Malomo orders with shipments and carrier scan events.
+constexpr std::string_view help =
+    "Usage: ordernorm_gen [--platform "
+    "shopify|malomo|magento|woocommerce" ORDERNORM_GEN_BIGCOMMERCE_USAGE
+    "]\n"
+    R"(                     (--bytes N | --orders N) [--seed S] [-o FILE]
+
+Writes realistic platform orders, one per line, to FILE or standard output.
 
 Options:
-  --platform P   shopify (the default) or malomo
+  --platform P   shopify (the default): Shopify Admin REST orders (bare order
+                 objects, as webhook bodies carry them)
+                 malomo: Malomo orders with shipments and carrier scan events
+                 magento: Magento 2 REST orders (GET /V1/orders/{id})
+                 woocommerce: WooCommerce REST v3 orders)" ORDERNORM_GEN_BIGCOMMERCE_HELP R"(
   --bytes N      write whole orders until the output holds at least N bytes
                  (suffixes k, M, G: powers of 1000)
   --orders N     write exactly N orders
@@ -114,8 +139,24 @@ int main(int argc, char** argv) {
       output = std::string(*v);
     }
   }
-  if (platform != "shopify" && platform != "malomo") {
-    return usage_error(fmt::format("unknown platform \"{}\" (known: shopify, malomo)", platform));
+  enum class kind { shopify, malomo, magento, woocommerce, bigcommerce };
+  kind k = kind::shopify;
+  if (platform == "shopify") {
+    k = kind::shopify;
+  } else if (platform == "malomo") {
+    k = kind::malomo;
+  } else if (platform == "magento") {
+    k = kind::magento;
+  } else if (platform == "woocommerce") {
+    k = kind::woocommerce;
+#if ORDERNORM_GEN_HAVE_BIGCOMMERCE
+  } else if (platform == "bigcommerce") {
+    k = kind::bigcommerce;
+#endif
+  } else {
+    return usage_error(
+        fmt::format("unknown platform \"{}\" (known: shopify, malomo, magento, woocommerce{})",
+                    platform, ORDERNORM_GEN_BIGCOMMERCE_NAME));
   }
   if (bytes.has_value() == orders.has_value()) {
     return usage_error("give exactly one of --bytes and --orders");
@@ -133,7 +174,11 @@ int main(int argc, char** argv) {
   // Generate in blocks of about 1 MiB; orders are whole lines in each block.
   ordernorm_bench::shopify_generator shopify(seed);
   ordernorm_bench::malomo_generator malomo(seed);
-  const bool is_malomo = platform == "malomo";
+  ordernorm_bench::magento_generator magento(seed);
+  ordernorm_bench::woocommerce_generator woocommerce(seed);
+#if ORDERNORM_GEN_HAVE_BIGCOMMERCE
+  ordernorm_bench::bigcommerce_generator bigcommerce(seed);
+#endif
   std::string block;
   block.reserve((1u << 20) + (1u << 16));
   std::uint64_t written = 0, count = 0;
@@ -141,10 +186,24 @@ int main(int argc, char** argv) {
   for (;;) {
     const bool done = bytes ? written >= *bytes : count >= *orders;
     if (done) break;
-    if (is_malomo) {
-      malomo.append_order(block);
-    } else {
-      shopify.append_order(block);
+    switch (k) {
+      case kind::shopify:
+        shopify.append_order(block);
+        break;
+      case kind::malomo:
+        malomo.append_order(block);
+        break;
+      case kind::magento:
+        magento.append_order(block);
+        break;
+      case kind::woocommerce:
+        woocommerce.append_order(block);
+        break;
+      case kind::bigcommerce:
+#if ORDERNORM_GEN_HAVE_BIGCOMMERCE
+        bigcommerce.append_order(block);
+#endif
+        break;
     }
     block.push_back('\n');
     ++count;
