@@ -54,10 +54,8 @@ using ordernorm_bench::touch_document;
 using ordernorm_bench::touch_totals;
 using dataset = ordernorm_bench::ndjson_buffer;
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "ordernorm_bench_platforms: %s\n", message.c_str());
-  std::exit(1);
-}
+using ordernorm_bench::die;
+using ordernorm_bench::parse_flag;
 
 // One platform under test: its generator, its data, and whether a failed
 // check stops the program (required) or only leaves the platform out.
@@ -274,18 +272,6 @@ void register_benchmarks(const platform_case& p) {
   benchmark::RegisterBenchmark(
       (prefix + "reference").c_str(),
       [d, o = reference_options(p)](benchmark::State& s) { run_converter(s, *d, o); });
-}
-
-// Our own flags, after Google Benchmark has taken its own.
-bool parse_flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
-  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() || arg[name.size()] != '=') {
-    return false;
-  }
-  const std::string text(arg.substr(name.size() + 1));
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') die(fmt::format("{}: not a number: \"{}\"", name, text));
-  return true;
 }
 
 }  // namespace

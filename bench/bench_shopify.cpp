@@ -50,10 +50,8 @@ dataset& data() {
   return d;
 }
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "ordernorm_bench: %s\n", message.c_str());
-  std::exit(1);
-}
+using ordernorm_bench::die;
+using ordernorm_bench::parse_flag;
 
 void load(std::size_t bytes, std::uint64_t seed) {
   std::string ndjson;
@@ -279,18 +277,6 @@ void BM_ordernorm_fast_no_output(benchmark::State& state) {
   run_converter<counting_sink>(state, fast_options);
 }
 BENCHMARK(BM_ordernorm_fast_no_output);
-
-// Our own flags, after Google Benchmark has taken its own.
-bool parse_flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
-  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() || arg[name.size()] != '=') {
-    return false;
-  }
-  const std::string text(arg.substr(name.size() + 1));
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') die(fmt::format("{}: not a number: \"{}\"", name, text));
-  return true;
-}
 
 }  // namespace
 

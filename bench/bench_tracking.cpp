@@ -80,10 +80,8 @@ ordernorm_bench::ndjson_buffer& data() {
   return d;
 }
 
-[[noreturn]] void die(const std::string& message) {
-  std::fprintf(stderr, "ordernorm_bench_tracking: %s\n", message.c_str());
-  std::exit(1);
-}
+using ordernorm_bench::die;
+using ordernorm_bench::parse_flag;
 
 // ---------------------------------------------------------------------------
 // Shipments in their input state, in storage of our own.
@@ -663,18 +661,6 @@ void BM_derive_share(benchmark::State& state) {
   state.counters["isolated_derive_us/order"] = us(deriving).count() / orders;
 }
 BENCHMARK(BM_derive_share)->UseManualTime();
-
-// Our own flags, after Google Benchmark has taken its own.
-bool parse_flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
-  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() || arg[name.size()] != '=') {
-    return false;
-  }
-  const std::string text(arg.substr(name.size() + 1));
-  char* end = nullptr;
-  value = std::strtoull(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0') die(fmt::format("{}: not a number: \"{}\"", name, text));
-  return true;
-}
 
 }  // namespace
 

@@ -14,8 +14,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -25,6 +28,26 @@
 namespace ordernorm_bench {
 
 namespace od = simdjson::ondemand;
+
+// Shared by the benchmark mains: stop with a message.
+[[noreturn]] inline void die(const std::string& message) {
+  std::fprintf(stderr, "ordernorm benchmark: %s\n", message.c_str());
+  std::exit(1);
+}
+
+// Our own flags (--name=N), read after Google Benchmark has taken its own.
+inline bool parse_flag(std::string_view arg, std::string_view name, std::uint64_t& value) {
+  if (arg.substr(0, name.size()) != name || arg.size() <= name.size() || arg[name.size()] != '=') {
+    return false;
+  }
+  const std::string text(arg.substr(name.size() + 1));
+  char* end = nullptr;
+  value = std::strtoull(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') {
+    die(std::string(name) + ": not a number: \"" + text + "\"");
+  }
+  return true;
+}
 
 inline constexpr std::size_t padding = ordernorm::converter::padding;
 static_assert(padding >= simdjson::SIMDJSON_PADDING);
