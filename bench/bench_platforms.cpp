@@ -114,19 +114,7 @@ void load(platform_case& p, std::size_t bytes, std::uint64_t seed) {
 // ---------------------------------------------------------------------------
 // ordernorm sinks
 
-struct writing_sink final : ordernorm::order_sink {
-  std::string out;
-  std::uint64_t orders = 0, rejects = 0;
-  void on_order(const ordernorm::order& o, const ordernorm::record_position&) override {
-    out.clear();
-    ordernorm::write_json(o, out);
-    benchmark::DoNotOptimize(out.data());
-    ++orders;
-  }
-  void on_reject(const ordernorm::record_error&, const ordernorm::record_position&) override {
-    ++rejects;
-  }
-};
+using ordernorm_bench::writing_sink;
 
 // Keeps every order's JSON and the first rejects and warnings, for the check.
 struct collecting_sink final : ordernorm::order_sink {

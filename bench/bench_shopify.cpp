@@ -64,19 +64,7 @@ void load(std::size_t bytes, std::uint64_t seed) {
 // ---------------------------------------------------------------------------
 // ordernorm sinks
 
-struct writing_sink final : ordernorm::order_sink {
-  std::string out;
-  std::uint64_t orders = 0, rejects = 0;
-  void on_order(const ordernorm::order& o, const ordernorm::record_position&) override {
-    out.clear();
-    ordernorm::write_json(o, out);
-    benchmark::DoNotOptimize(out.data());
-    ++orders;
-  }
-  void on_reject(const ordernorm::record_error&, const ordernorm::record_position&) override {
-    ++rejects;
-  }
-};
+using ordernorm_bench::writing_sink;
 
 struct counting_sink final : ordernorm::order_sink {
   std::uint64_t orders = 0, rejects = 0;

@@ -252,19 +252,7 @@ clock_type::duration derive_pass(std::vector<ordernorm::shipment>& work,
 // ---------------------------------------------------------------------------
 // ordernorm sinks
 
-struct writing_sink final : ordernorm::order_sink {
-  std::string out;
-  std::uint64_t orders = 0, rejects = 0;
-  void on_order(const ordernorm::order& o, const ordernorm::record_position&) override {
-    out.clear();
-    ordernorm::write_json(o, out);
-    benchmark::DoNotOptimize(out.data());
-    ++orders;
-  }
-  void on_reject(const ordernorm::record_error&, const ordernorm::record_position&) override {
-    ++rejects;
-  }
-};
+using ordernorm_bench::writing_sink;
 
 // Keeps every order's JSON, its shipments' JSON, and the first rejects.
 struct collecting_sink final : ordernorm::order_sink {

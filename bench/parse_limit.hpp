@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "ordernorm/convert.hpp"
+#include "ordernorm/writer.hpp"
 
 namespace ordernorm_bench {
 
@@ -34,6 +35,22 @@ namespace od = simdjson::ondemand;
   std::fprintf(stderr, "ordernorm benchmark: %s\n", message.c_str());
   std::exit(1);
 }
+
+// The sink every normalization benchmark times: writes each order as JSON
+// into one reused string, as a caller writing NDJSON would.
+struct writing_sink final : ordernorm::order_sink {
+  std::string out;
+  std::uint64_t orders = 0, rejects = 0;
+  void on_order(const ordernorm::order& o, const ordernorm::record_position&) override {
+    out.clear();
+    ordernorm::write_json(o, out);
+    benchmark::DoNotOptimize(out.data());
+    ++orders;
+  }
+  void on_reject(const ordernorm::record_error&, const ordernorm::record_position&) override {
+    ++rejects;
+  }
+};
 
 // Our own flags (--name=N), read after Google Benchmark has taken its own.
 inline bool parse_flag(std::string_view arg, std::string_view name, std::uint64_t& value) {

@@ -51,8 +51,7 @@ struct converter::impl {
   detail::reference_walker reference;
   detail::string_arena arena;
   std::array<std::unique_ptr<detail::platform_converter>, 8> converters{};
-  std::unique_ptr<char[]> padded;  // for convert(std::string_view)
-  std::size_t padded_capacity = 0;
+  detail::padded_buffer padded;  // for the std::string_view overload
   std::uint64_t records = 0;
   std::uint64_t converted = 0;
 
@@ -385,15 +384,8 @@ converter::converter(converter&&) noexcept = default;
 converter& converter::operator=(converter&&) noexcept = default;
 
 void converter::convert(std::string_view json, order_sink& sink, std::uint64_t base_offset) {
-  const std::size_t needed = json.size() + padding;
-  if (impl_->padded_capacity < needed) {
-    impl_->padded = std::make_unique<char[]>(needed);
-    impl_->padded_capacity = needed;
-  }
-  if (!json.empty()) std::memcpy(impl_->padded.get(), json.data(), json.size());
-  std::memset(impl_->padded.get() + json.size(), 0, padding);
-  impl_->convert_document(impl_->padded.get(), json.size(), impl_->padded_capacity, sink,
-                          base_offset);
+  const char* data = impl_->padded.copy(json, padding);
+  impl_->convert_document(data, json.size(), impl_->padded.capacity(), sink, base_offset);
 }
 
 void converter::convert_padded(const char* data, std::size_t size, std::size_t capacity,

@@ -57,8 +57,7 @@ struct tracker::impl {
   std::unique_ptr<detail::platform_converter> malomo;
   std::vector<shipment> shipments;
   derivation why;
-  std::unique_ptr<char[]> padded;
-  std::size_t padded_capacity = 0;
+  detail::padded_buffer padded;  // for the std::string_view overload
   std::uint64_t records = 0;
   std::uint64_t rejected = 0;
   std::uint64_t shipment_count = 0;
@@ -208,15 +207,8 @@ tracker::tracker(tracker&&) noexcept = default;
 tracker& tracker::operator=(tracker&&) noexcept = default;
 
 void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t base_offset) {
-  const std::size_t needed = json.size() + converter::padding;
-  if (impl_->padded_capacity < needed) {
-    impl_->padded = std::make_unique<char[]>(needed);
-    impl_->padded_capacity = needed;
-  }
-  if (!json.empty()) std::memcpy(impl_->padded.get(), json.data(), json.size());
-  std::memset(impl_->padded.get() + json.size(), 0, converter::padding);
-  impl_->track_document(impl_->padded.get(), json.size(), impl_->padded_capacity, sink,
-                        base_offset);
+  const char* data = impl_->padded.copy(json, converter::padding);
+  impl_->track_document(data, json.size(), impl_->padded.capacity(), sink, base_offset);
 }
 
 void tracker::track_padded(const char* data, std::size_t size, std::size_t capacity,

@@ -59,4 +59,26 @@ class string_arena {
   std::size_t used_ = 0;
 };
 
+// A reusable copy of a caller's text followed by zeroed padding, for callers
+// that cannot promise simdjson's padding themselves. Grows, never shrinks.
+class padded_buffer {
+ public:
+  // Copies `text` and returns the copy; capacity() readable bytes follow it.
+  const char* copy(std::string_view text, std::size_t padding) {
+    const std::size_t needed = text.size() + padding;
+    if (capacity_ < needed) {
+      data_ = std::make_unique<char[]>(needed);
+      capacity_ = needed;
+    }
+    if (!text.empty()) std::memcpy(data_.get(), text.data(), text.size());
+    std::memset(data_.get() + text.size(), 0, padding);
+    return data_.get();
+  }
+  std::size_t capacity() const noexcept { return capacity_; }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  std::size_t capacity_ = 0;
+};
+
 }  // namespace ordernorm::detail
