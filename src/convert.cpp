@@ -19,18 +19,26 @@ using detail::od::json_type;
 namespace od = detail::od;
 
 // Every platform this build knows, for detection and --from names.
-const std::array<const detail::platform_info*, 5>& known_platforms() {
-  static const std::array<const detail::platform_info*, 5> all{
-      &detail::shopify_platform(), &detail::malomo_platform(), &detail::magento_platform(),
-      &detail::bigcommerce_platform(), &detail::woocommerce_platform()};
+const std::array<const detail::platform_info*, 8>& known_platforms() {
+  static const std::array<const detail::platform_info*, 8> all{
+      &detail::shopify_platform(),     &detail::malomo_platform(),      &detail::magento_platform(),
+      &detail::bigcommerce_platform(), &detail::woocommerce_platform(), &detail::sfcc_platform(),
+      &detail::squarespace_platform(), &detail::ebay_platform()};
   return all;
 }
 
 // List envelopes that wrap orders; the value's type says whether it holds
 // one order (object) or many (array). A document is an envelope only when it
 // carries no platform marker key of its own (a Magento order has `items`).
-// Magento's GET /V1/orders answers {"items":[...],"search_criteria":...}.
-constexpr std::array<std::string_view, 3> envelope_keys{{"orders", "order", "items"}};
+// Magento's GET /V1/orders answers {"items":[...],"search_criteria":...};
+// Squarespace {"result":[...],"pagination":...}; SFCC SCAPI {"data":[...]}
+// and OCAPI order_search {"hits":[{"data":{order}}, ...]}.
+constexpr std::array<std::string_view, 6> envelope_keys{
+    {"orders", "order", "items", "result", "data", "hits"}};
+
+// Envelopes whose list elements wrap each order one level deeper, under this key.
+constexpr std::string_view hit_envelope_key = "hits";
+constexpr std::string_view hit_order_key = "data";
 
 // What a key scan of an object found.
 struct shape {
@@ -200,8 +208,10 @@ struct converter::impl {
 
   // An array whose elements are records. Returns false when the array itself
   // is broken and the rest of the document cannot be read.
-  bool convert_array(od::array& arr, const char* begin, const detail::platform_info* given) {
+  bool convert_array(od::array& arr, const char* begin, const detail::platform_info* given,
+                     std::string_view unwrap_key = {}) {
     const char* last = begin;
+    std::size_t index = 0;
     for (auto element_result : arr) {
       od::value element;
       if (auto e = std::move(element_result).get(element)) {
@@ -218,6 +228,7 @@ struct converter::impl {
       }
       if (type != json_type::object) {
         reject(last, error_code::not_an_object, "expected an order object");
+        ++index;
         continue;
       }
       od::object obj;
@@ -225,8 +236,48 @@ struct converter::impl {
         reject_json(last, e);
         return false;
       }
-      convert_record(obj, last, given);
+      if (unwrap_key.empty()) {
+        convert_record(obj, last, given);
+      } else if (!convert_wrapped(obj, last, given, unwrap_key, index)) {
+        return false;
+      }
+      ++index;
     }
+    return true;
+  }
+
+  // A list element that holds its order under `key` (an OCAPI search hit).
+  bool convert_wrapped(od::object& hit, const char* hit_begin, const detail::platform_info* given,
+                       std::string_view key, std::size_t index) {
+    od::value inner;
+    auto found = hit.find_field_unordered(key).get(inner);
+    if (found == simdjson::NO_SUCH_FIELD) {
+      reject(hit_begin, error_code::not_an_object,
+             fmt::format("expected the list element to hold its order under \"{}\"", key),
+             fmt::format("/{}/{}", hit_envelope_key, index));
+      return true;
+    }
+    if (found != simdjson::SUCCESS) {
+      reject_json(hit_begin, found);
+      return false;
+    }
+    const char* inner_begin = inner.raw_json_token().data();
+    od::json_type type{};
+    if (auto e = inner.type().get(type)) {
+      reject_json(inner_begin, e);
+      return false;
+    }
+    if (type != json_type::object) {
+      reject(inner_begin, error_code::not_an_object, "expected an order object",
+             fmt::format("/{}/{}/{}", hit_envelope_key, index, key));
+      return true;
+    }
+    od::object obj;
+    if (auto e = inner.get_object().get(obj)) {
+      reject_json(inner_begin, e);
+      return false;
+    }
+    convert_record(obj, inner_begin, given);
     return true;
   }
 
@@ -345,7 +396,9 @@ struct converter::impl {
         reject_json(inner_begin, e);
         return false;
       }
-      if (!convert_array(arr, inner_begin, given)) return false;
+      const std::string_view unwrap =
+          found.envelope_key == hit_envelope_key ? hit_order_key : std::string_view{};
+      if (!convert_array(arr, inner_begin, given, unwrap)) return false;
     } else if (type == json_type::object) {
       od::object order_obj;
       if (auto e = inner.get_object().get(order_obj)) {

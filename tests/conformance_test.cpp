@@ -30,7 +30,8 @@ const fs::path expected_dir = ORDERNORM_CONFORMANCE_EXPECTED_DIR;
 
 std::vector<payload> find_payloads() {
   std::vector<payload> out;
-  for (const std::string platform : {"shopify", "magento", "bigcommerce", "woocommerce"}) {
+  for (const std::string platform :
+       {"shopify", "magento", "bigcommerce", "woocommerce", "sfcc", "squarespace", "ebay"}) {
     const fs::path dir = shared_dir / "conformance" / platform;
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -55,6 +56,9 @@ TEST_P(Conformance, ConvertsToReviewedOutput) {
   const fs::path base = expected_dir / p.platform / p.input.filename();
   const fs::path expected_orders = fs::path(base).concat(".expected.ndjson");
   const fs::path expected_reject = fs::path(base).concat(".expected.reject");
+  // Documented warnings, one "<json pointer> <message>" per line; none when
+  // the file is absent.
+  const fs::path expected_warnings = fs::path(base).concat(".expected.warnings");
   ASSERT_TRUE(fs::exists(expected_orders) || fs::exists(expected_reject))
       << "no reviewed output for " << p.input;
 
@@ -71,6 +75,9 @@ TEST_P(Conformance, ConvertsToReviewedOutput) {
       for (const auto& r : got.rejects) EXPECT_EQ(to_string(r.error.code), code);
       EXPECT_TRUE(got.ndjson.empty());
     }
+    std::string warnings;
+    for (const auto& w : got.warnings) warnings += w.json_pointer + " " + w.message + "\n";
+    EXPECT_EQ(warnings, fs::exists(expected_warnings) ? read_file(expected_warnings) : "");
     EXPECT_EQ(got.records, got.converted + got.rejects.size());
   }
 }

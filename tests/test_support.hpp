@@ -21,6 +21,7 @@ struct reject_entry {
 struct conversion {
   std::string ndjson;  // one written order per line
   std::vector<reject_entry> rejects;
+  std::vector<record_warning> warnings;
   std::uint64_t records = 0;
   std::uint64_t converted = 0;
 };
@@ -34,6 +35,9 @@ class collecting_sink final : public order_sink {
   }
   void on_reject(const record_error& e, const record_position& where) override {
     out_.rejects.push_back({e, where});
+  }
+  void on_warning(const record_warning& w, const record_position&) override {
+    out_.warnings.push_back(w);
   }
 
  private:

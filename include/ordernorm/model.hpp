@@ -30,7 +30,17 @@ using opt_int = std::optional<std::int64_t>;
 
 // Closed vocabularies, each with `unknown` (the raw platform value is kept
 // beside it). Their JSON spellings are in enum_names<> below.
-enum class platform : std::uint8_t { unknown, shopify, malomo, magento, bigcommerce, woocommerce };
+enum class platform : std::uint8_t {
+  unknown,
+  shopify,
+  malomo,
+  magento,
+  bigcommerce,
+  woocommerce,
+  sfcc,
+  squarespace,
+  ebay
+};
 
 // Pending: placed, awaiting payment or confirmation. Active: open, being
 // processed. OnHold: held, in review, disputed. Shipped: everything shipped,
@@ -75,7 +85,8 @@ struct enum_names;
 template <>
 struct enum_names<platform> {
   static constexpr std::string_view values[] = {"unknown", "shopify",     "malomo",
-                                                "magento", "bigcommerce", "woocommerce"};
+                                                "magento", "bigcommerce", "woocommerce",
+                                                "sfcc",    "squarespace", "ebay"};
 };
 template <>
 struct enum_names<order_status> {

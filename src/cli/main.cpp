@@ -25,7 +25,8 @@ Usage:
   ordernorm --help                        this text
   ordernorm --version                     the version
 
-Order platforms: shopify, malomo, magento, bigcommerce, woocommerce.
+Order platforms: shopify, malomo, magento, bigcommerce, woocommerce, sfcc
+(Salesforce Commerce Cloud, OCAPI and SCAPI), squarespace, ebay.
 Tracking sources: malomo orders, easypost trackers, usps (Tracking API v3),
 ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
 )";
@@ -39,13 +40,14 @@ Reads platform order JSON from each FILE (standard input when there is none,
 or for "-") and writes every order in ordernorm's common model.
 
 Input: one JSON document (an order, an array of orders, or a list envelope
-such as {"orders":[...]} or {"order":{...}}), or NDJSON with one such
+such as {"orders":[...]}, {"order":{...}}, {"result":[...]}, {"data":[...]}
+or {"hits":[{"data":{...}}]}), or NDJSON with one such
 document per line. NDJSON is streamed in bounded memory.
 
 Options:
   --from P       the platform of the input: auto (default: told per document
-                 from its shape), shopify, malomo, magento, bigcommerce or
-                 woocommerce
+                 from its shape), shopify, malomo, magento, bigcommerce,
+                 woocommerce, sfcc, squarespace or ebay
   --as-of TIME   "now" for time-based shipment rules (a label never scanned
                  for 30 days is `expired`); none apply without it
   --format F     ndjson (default): one order per line; json: one JSON array

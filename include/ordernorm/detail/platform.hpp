@@ -46,6 +46,9 @@ const platform_info& malomo_platform() noexcept;
 const platform_info& magento_platform() noexcept;
 const platform_info& bigcommerce_platform() noexcept;
 const platform_info& woocommerce_platform() noexcept;
+const platform_info& sfcc_platform() noexcept;
+const platform_info& squarespace_platform() noexcept;
+const platform_info& ebay_platform() noexcept;
 
 // The converter of a mapping: `OrderMap` is its table for the order object,
 // `Rules` provides `static void reset(Source&)` (clear for the next record,
