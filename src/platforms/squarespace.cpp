@@ -1,17 +1,23 @@
-// squarespace's one translation unit: the only place its mapping is instantiated.
-// Placeholder until its mapping lands: detected, not yet converted.
-#include <array>
-#include <string_view>
+// Squarespace's one translation unit: the only place its mapping is instantiated.
+#include "mappings/squarespace.hpp"
+
+#include <memory>
 
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm::detail {
 namespace {
-constexpr std::array<std::string_view, 1> marker_keys{{"orderNumber"}};
+
+std::unique_ptr<platform_converter> make_squarespace_converter() {
+  return std::make_unique<mapped_platform_converter<mappings::squarespace::order_map,
+                                                    mappings::squarespace::order_rules>>();
+}
+
 }  // namespace
 
 const platform_info& squarespace_platform() noexcept {
-  static const platform_info info{platform::squarespace, "squarespace", marker_keys, nullptr};
+  static const platform_info info{platform::squarespace, "squarespace",
+                                  mappings::squarespace::marker_keys, &make_squarespace_converter};
   return info;
 }
 
