@@ -1,17 +1,23 @@
-// ebay's one translation unit: the only place its mapping is instantiated.
-// Placeholder until its mapping lands: detected, not yet converted.
-#include <array>
-#include <string_view>
+// eBay's one translation unit: the only place its mapping is instantiated.
+#include "mappings/ebay.hpp"
+
+#include <memory>
 
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm::detail {
 namespace {
-constexpr std::array<std::string_view, 1> marker_keys{{"orderFulfillmentStatus"}};
+
+std::unique_ptr<platform_converter> make_ebay_converter() {
+  return std::make_unique<
+      mapped_platform_converter<mappings::ebay::order_map, mappings::ebay::order_rules>>();
+}
+
 }  // namespace
 
 const platform_info& ebay_platform() noexcept {
-  static const platform_info info{platform::ebay, "ebay", marker_keys, nullptr};
+  static const platform_info info{platform::ebay, "ebay", mappings::ebay::marker_keys,
+                                  &make_ebay_converter};
   return info;
 }
 
