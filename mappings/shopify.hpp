@@ -161,6 +161,7 @@ struct order_map {
       field("cancelled_at",             &order_source::cancelled_at,    shopify_time),
       field("closed_at",                &order_source::closed_at,       shopify_time),
       field("financial_status",         &order::payment_status_raw,     as_text),
+      field("test",                     &order::is_test,                as_bool),
       field("fulfillment_status",       &order::fulfillment_status_raw, as_text),
       field("currency",                 &order::currency,               as_text),
       field("total_price",              &order::total_price,            as_money),

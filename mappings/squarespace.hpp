@@ -66,7 +66,8 @@
 //   written), trackingNumber, trackingUrl. `service` and `shipDate` have no
 //   model field. An entry with none of the three is not a shipment. No scan
 //   events: Squarespace has none, so the status stays unknown.
-// - Not mapped (no model field): testmode, channel, channelName,
+// - `testmode` is isTest.
+// - Not mapped (no model field): channel, channelName,
 //   externalOrderReference, fulfilledOn, priceTaxInterpretation,
 //   internalNotes, formSubmission, shippingOptionName/ServiceType,
 //   idempotencyKey, discount names and promo codes, shipping methods.
@@ -263,6 +264,7 @@ struct order_map {
       field("modifiedOn",        &order::remote_updated_at,      utc_time),
       field("fulfillmentStatus", &order::fulfillment_status_raw, as_text),
       field("paymentState",      &order::payment_status_raw,     as_text),
+      field("testmode",          &order::is_test,                as_bool),
       field("customerEmail",     &order_source::customer_email,  as_text),
       field("customerId",        &order_source::customer_id,     as_id),
       field("billingAddress",    &order::billing_address,        as_object<address_map>),

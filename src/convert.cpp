@@ -58,7 +58,10 @@ struct converter::impl {
   detail::fast_walker fast;
   detail::reference_walker reference;
   detail::string_arena arena;
-  std::array<std::unique_ptr<detail::platform_converter>, 8> converters{};
+  // One slot per platform enumerator (unknown .. ebay), indexed by platform id.
+  std::array<std::unique_ptr<detail::platform_converter>,
+             static_cast<std::size_t>(platform::ebay) + 1>
+      converters{};
   detail::padded_buffer padded;  // for the std::string_view overload
   std::uint64_t records = 0;
   std::uint64_t converted = 0;

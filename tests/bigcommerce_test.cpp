@@ -804,7 +804,7 @@ TEST(BigcommerceIds, ReusedConverterStartsEachOrderAfresh) {
     const std::size_t line = got.ndjson.find('\n');
     EXPECT_EQ(got.ndjson.substr(line + 1),
               R"({"id":"bigcommerce:2","platform":"bigcommerce","remoteId":"2","orderNumber":"2",)"
-              R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,)"
+              R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,"isTest":null,)"
               R"("orderStatus":"Pending","orderStatusRaw":"1","paymentStatus":"Pending",)"
               R"("paymentStatusRaw":null,"fulfillmentStatus":"unfulfilled",)"
               R"("fulfillmentStatusRaw":null,"currency":null,"totalPrice":null,"totalTax":null,)"

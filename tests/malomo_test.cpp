@@ -528,7 +528,7 @@ TEST(Malomo, CustomerIdIsKeptWhenGiven) {
 TEST(Malomo, BareOrderWritesEveryKeyAsNullOrEmpty) {
   EXPECT_EQ(ndjson_of(R"({"alternate_id":"1"})", autodetect),
             R"({"id":null,"platform":"malomo","remoteId":null,"orderNumber":null,)"
-            R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,)"
+            R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,"isTest":null,)"
             R"("orderStatus":"Unknown","orderStatusRaw":null,"paymentStatus":"Unknown",)"
             R"("paymentStatusRaw":null,"fulfillmentStatus":"unknown","fulfillmentStatusRaw":null,)"
             R"("currency":null,"totalPrice":null,"totalTax":null,"totalShipping":null,)"

@@ -199,6 +199,7 @@ struct order {
     (opt_time, remote_created_at),
     (opt_time, remote_updated_at),
     (bool, remote_deleted),
+    (std::optional<bool>, is_test), // a test or sandbox order; null when the platform does not say
     (ordernorm::order_status, order_status),
     (text, order_status_raw),
     (ordernorm::payment_status, payment_status),

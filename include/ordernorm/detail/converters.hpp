@@ -180,6 +180,16 @@ struct bool_converter {
     out = b;
     return error_code::ok;
   }
+  template <class W>
+  error_code operator()(W& w, od::value& v, std::optional<bool>& out) const {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    if (type == od::json_type::null) return check_null(w, v);
+    bool b = false;
+    if (error_code e = (*this)(w, v, b); e != error_code::ok) return e;
+    out = b;
+    return error_code::ok;
+  }
 };
 inline constexpr bool_converter as_bool{};
 
