@@ -91,6 +91,7 @@
 #include <vector>
 
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/exact_arithmetic.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::mappings::sfcc {
@@ -320,17 +321,7 @@ struct quantity_converter {
 };
 inline constexpr quantity_converter as_quantity{};
 
-// Adds `part` to `sum` (unset: starts it); money_out_of_range on overflow.
-inline error_code accumulate(opt_money& sum, decimal part) noexcept {
-  if (!sum) {
-    sum = part;
-    return error_code::ok;
-  }
-  result<decimal> r = decimal::add(*sum, part);
-  if (!r) return r.error();
-  sum = *r;
-  return error_code::ok;
-}
+// exact_quotient, magnitude_of and accumulate: ordernorm/detail/exact_arithmetic.hpp.
 
 // Price adjustments only feed a sum: `priceAdjustments: [{price: -10}, ...]`
 // is added up as it is read, without keeping rows. `present` says whether
