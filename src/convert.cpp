@@ -5,11 +5,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "ordernorm/detail/converters.hpp"
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm {
@@ -48,6 +51,64 @@ struct shape {
 
 bool raw_key_is(od::field& f, std::string_view key) { return f.key().unsafe_is_equal(key); }
 
+// simdjson 3.0.1 On-Demand does not enforce a nesting limit (its parser's
+// max_depth only matters under SIMDJSON_DEVELOPMENT_CHECKS), and values under
+// keys no mapping reads are skipped where ordernorm never sees them. Stage 1
+// has already found every structural character, so the depth check walks
+// those indexes. simdjson keeps them in a private member ("for benchmarking
+// access"); an explicit instantiation may name a private member, which is
+// how this reaches it without copying the input or scanning it again.
+using implementation_member =
+    std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
+implementation_member parser_implementation() noexcept;
+template <implementation_member Member>
+struct expose_parser_implementation {
+  friend implementation_member parser_implementation() noexcept { return Member; }
+};
+template struct expose_parser_implementation<&od::parser::implementation>;
+
+// The structural characters stage 1 found in the document last iterated.
+std::span<const std::uint32_t> structural_indexes(od::parser& parser) noexcept {
+  const auto& implementation = parser.*parser_implementation();
+  if (!implementation) return {};
+  return {implementation->structural_indexes.get(), implementation->n_structural_indexes};
+}
+
+// How many '{' and '[' bytes [p, p + n) holds, strings included: at least
+// the depth of any nesting in it. Counted in blocks small enough for 8-bit
+// lanes, so that the compiler vectorizes it (AVX2 where the CPU has it).
+__attribute__((target_clones("avx2", "default"))) std::size_t count_openers(const char* p,
+                                                                            std::size_t n) {
+  std::size_t total = 0;
+  while (n > 0) {
+    const std::size_t block = n < 255 ? n : 255;
+    std::uint8_t count = 0;
+    for (std::size_t i = 0; i < block; ++i) {
+      count = static_cast<std::uint8_t>(count + ((p[i] == '{') | (p[i] == '[')));
+    }
+    total += count;
+    p += block;
+    n -= block;
+  }
+  return total;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// A limit in messages: "16 MiB" when it is a whole number of them.
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (std::size_t{1} << 30) && bytes % (std::size_t{1} << 30) == 0) {
+    return fmt::format("{} GiB", bytes >> 30);
+  }
+  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) {
+    return fmt::format("{} MiB", bytes >> 20);
+  }
+  if (bytes >= (std::size_t{1} << 10) && bytes % (std::size_t{1} << 10) == 0) {
+    return fmt::format("{} KiB", bytes >> 10);
+  }
+  return fmt::format("{} bytes", bytes);
+}
+
 }  // namespace
 
 struct converter::impl {
@@ -67,9 +128,16 @@ struct converter::impl {
   std::uint64_t converted = 0;
 
   // The document being converted.
+  od::document doc;
   const char* doc_begin = nullptr;
+  const char* doc_end = nullptr;
   std::uint64_t doc_offset = 0;
   order_sink* sink = nullptr;
+  // Where the document nests deeper than limits.max_depth: the first bracket
+  // of each excursion past it, in input order, and how many of them the
+  // records read so far have accounted for.
+  std::vector<const char*> too_deep;
+  std::size_t too_deep_done = 0;
 
   std::uint64_t offset_of(const char* p) const {
     return doc_offset + static_cast<std::uint64_t>(p - doc_begin);
@@ -87,6 +155,102 @@ struct converter::impl {
   void reject_json(const char* where, simdjson::error_code e) {
     reject(where, error_code::invalid_json,
            fmt::format("invalid JSON: {}", simdjson::error_message(e)));
+  }
+
+  // Finds where the document nests deeper than the limit. Closed nesting of
+  // depth D takes 2D structural characters, so a document with at most twice
+  // the limit of them (every ordinary order) costs one compare; one deeper
+  // than that is unbalanced, and the iterator rejects it as broken JSON.
+  void find_too_deep() {
+    too_deep.clear();
+    too_deep_done = 0;
+    const std::span<const std::uint32_t> tokens = structural_indexes(parser);
+    const std::size_t limit = opts.limits.max_depth;
+    if (tokens.size() / 2 <= limit) return;
+    // Ordinary orders of more than 2 x limit tokens (a 10 KB Shopify order
+    // has ~2,500) hold far fewer brackets than that: a byte count, ~5x
+    // cheaper than walking the tokens, tells.
+    if (count_openers(doc_begin, static_cast<std::size_t>(doc_end - doc_begin)) <= limit) return;
+    std::size_t depth = 0;
+    for (const std::uint32_t i : tokens) {
+      const char c = doc_begin[i];
+      if (c == '{' || c == '[') {
+        if (++depth == limit + 1) too_deep.push_back(doc_begin + i);
+      } else if ((c == '}' || c == ']') && depth > 0) {
+        --depth;
+      }
+    }
+  }
+
+  // The first place in [begin, end) that nests too deep, or null; every such
+  // place before `end` counts as accounted for.
+  const char* take_too_deep(const char* begin, const char* end) {
+    const char* found = nullptr;
+    while (too_deep_done < too_deep.size() && too_deep[too_deep_done] < end) {
+      if (found == nullptr && too_deep[too_deep_done] >= begin) found = too_deep[too_deep_done];
+      ++too_deep_done;
+    }
+    return found;
+  }
+  bool too_deep_from(const char* begin) const {
+    return too_deep_done < too_deep.size() && too_deep.back() >= begin;
+  }
+
+  void reject_too_deep(const char* where, std::string pointer = {}) {
+    reject(where, error_code::depth_limit_exceeded,
+           fmt::format("objects and arrays nested more than {} levels deep (the limit; raise it "
+                       "with --max-depth or input_limits::max_depth)",
+                       opts.limits.max_depth),
+           std::move(pointer));
+  }
+
+  // Just past the last value the iterator finished (a record's closing
+  // brace), or the end of the document.
+  const char* finished_up_to() {
+    const char* at = nullptr;
+    if (doc.current_location().get(at) != simdjson::SUCCESS || at == nullptr) at = doc_end;
+    while (at != doc_begin && is_space(at[-1])) --at;
+    return at;
+  }
+
+  // Checks the limits that need a record's extent, before it is mapped:
+  // only for a document larger than the record limit, or one that nests too
+  // deep after `begin`. Returns false when the record was rejected (and read
+  // to its end); otherwise `obj` is rewound, ready to map.
+  bool record_within_limits(od::object& obj, const char* begin) {
+    const bool check_size =
+        static_cast<std::size_t>(doc_end - begin) > opts.limits.max_record_bytes;
+    if (!check_size && !too_deep_from(begin)) return true;
+    if (!rewind(obj)) return true;  // broken: mapping reports it
+    for (auto field_result : obj) {
+      if (field_result.error()) {
+        rewind(obj);
+        return true;
+      }
+    }
+    const char* end = finished_up_to();
+    const char* deep = take_too_deep(begin, end);
+    const auto size = static_cast<std::size_t>(end - begin);
+    if (size > opts.limits.max_record_bytes) {
+      reject(begin, error_code::record_too_large,
+             fmt::format("a record of {} bytes is larger than {} (the limit; raise it with "
+                         "--max-record-bytes or input_limits::max_record_bytes)",
+                         size, size_text(opts.limits.max_record_bytes)));
+      return false;
+    }
+    if (deep != nullptr) {
+      reject_too_deep(deep);
+      return false;
+    }
+    rewind(obj);
+    return true;
+  }
+
+  // Rewinds an object to its first field; false if the JSON is broken (which
+  // shows again, and is reported, when the object is read).
+  static bool rewind(od::object& obj) {
+    bool ignored;
+    return obj.reset().get(ignored) == simdjson::SUCCESS;
   }
 
   // Scans an object's keys (values are skipped, not parsed) until a platform
@@ -131,7 +295,15 @@ struct converter::impl {
         out += ", ...";
         break;
       }
-      fmt::format_to(std::back_inserter(out), "{}\"{}\"", n == 0 ? "" : ", ", key);
+      // A hostile key can be megabytes long: show its start only.
+      constexpr std::size_t shown = 40;
+      std::string_view head = key.substr(0, shown);
+      while (head.size() < key.size() && !head.empty() &&
+             (static_cast<unsigned char>(key[head.size()]) & 0xC0) == 0x80) {
+        head.remove_suffix(1);
+      }
+      fmt::format_to(std::back_inserter(out), "{}\"{}{}\"", n == 0 ? "" : ", ", head,
+                     head.size() < key.size() ? "..." : "");
       ++n;
     }
     return out.empty() ? "no keys" : "keys " + out;
@@ -146,6 +318,7 @@ struct converter::impl {
   // One record: an order object, its platform known or detected. Returns
   // false when the record failed before its object was read to the end.
   bool convert_record(od::object& obj, const char* begin, const detail::platform_info* given) {
+    if (!record_within_limits(obj, begin)) return true;
     const detail::platform_info* platform = given;
     if (platform == nullptr) {
       shape found;
@@ -215,22 +388,36 @@ struct converter::impl {
                      std::string_view unwrap_key = {}) {
     const char* last = begin;
     std::size_t index = 0;
+    // A non-object element is rejected once the next one starts, when its
+    // extent is known: nested too deep is the more specific reason.
+    const char* pending = nullptr;
+    auto reject_pending = [&](const char* next) {
+      if (pending == nullptr) return;
+      if (const char* deep = take_too_deep(pending, next)) {
+        reject_too_deep(deep);
+      } else {
+        reject(pending, error_code::not_an_object, "expected an order object");
+      }
+      pending = nullptr;
+    };
     for (auto element_result : arr) {
       od::value element;
       if (auto e = std::move(element_result).get(element)) {
+        reject_pending(doc_end);
         reject(last, error_code::invalid_json,
                fmt::format("invalid JSON; the rest of the document cannot be read: {}",
                            simdjson::error_message(e)));
         return false;
       }
       last = element.raw_json_token().data();
+      reject_pending(last);
       od::json_type type{};
       if (auto e = element.type().get(type)) {
         reject_json(last, e);
         return false;
       }
       if (type != json_type::object) {
-        reject(last, error_code::not_an_object, "expected an order object");
+        pending = last;
         ++index;
         continue;
       }
@@ -246,6 +433,7 @@ struct converter::impl {
       }
       ++index;
     }
+    reject_pending(finished_up_to());
     return true;
   }
 
@@ -286,18 +474,27 @@ struct converter::impl {
 
   void convert_document(const char* data, std::size_t size, std::size_t capacity, order_sink& out,
                         std::uint64_t base_offset) {
+    // The string limit reaches the converters through a thread-local (the
+    // walkers have no room for it); restored after the call so that another
+    // converter or tracker on this thread keeps its own.
+    struct string_limit_scope {
+      std::size_t saved = detail::max_string_bytes;
+      ~string_limit_scope() { detail::max_string_bytes = saved; }
+    } restore;
+    // Clamped so that the check's "+ 2" for the quotes cannot wrap.
+    detail::max_string_bytes = std::min(opts.limits.max_string_bytes, SIZE_MAX - 2);
     sink = &out;
     doc_begin = data;
+    doc_end = data + size;
     doc_offset = base_offset;
+    too_deep.clear();
+    too_deep_done = 0;
     const char* begin = data;
-    const char* end = data + size;
-    while (begin != end && (*begin == ' ' || *begin == '\n' || *begin == '\r' || *begin == '\t')) {
-      ++begin;
-    }
-    od::document doc;
+    while (begin != doc_end && is_space(*begin)) ++begin;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       return reject_json(begin, e);
     }
+    find_too_deep();
     od::json_type type{};
     if (auto e = doc.type().get(type)) {
       return reject_json(begin, e);
@@ -322,8 +519,21 @@ struct converter::impl {
     }
     // simdjson 3.0.1 has no document::at_end(): a current location that is
     // still inside the input means more tokens follow the root value.
+    // Policy for `{...} {...}` on one line: the first document converts and
+    // everything after it is ONE rejected record (trailing_content at its
+    // offset), not split into more documents: a line is a record, and text
+    // glued onto it is damage to report, not data to guess the shape of.
     const char* rest = nullptr;
-    if (readable && doc.current_location().get(rest) == simdjson::SUCCESS && rest != nullptr) {
+    const bool trailing =
+        readable && doc.current_location().get(rest) == simdjson::SUCCESS && rest != nullptr;
+    // Too deep outside every record (an envelope's other keys): one more
+    // rejected entry, so that the limit is never exceeded silently.
+    if (const char* deep = take_too_deep(doc_begin, trailing ? rest : doc_end);
+        readable && deep != nullptr) {
+      reject_too_deep(deep);
+    }
+    if (trailing) {
+      take_too_deep(rest, doc_end);  // inside the rejected rest
       reject(rest, error_code::trailing_content,
              "unexpected content after the end of the JSON document");
     }
@@ -350,6 +560,8 @@ struct converter::impl {
       return false;
     }
     if (found.platform != nullptr || found.envelope_key.empty()) {
+      // A record: a limit it breaks is its one reason, before what it is.
+      if (!record_within_limits(obj, begin)) return true;
       if (given != nullptr && found.platform != nullptr && found.platform != given) {
         reject(begin, error_code::platform_mismatch,
                fmt::format("expected a {} order, but the document is a {} order", given->name,

@@ -36,6 +36,10 @@ std::string_view to_string(error_code code) noexcept {
       return "source_error";
     case error_code::record_too_large:
       return "record_too_large";
+    case error_code::depth_limit_exceeded:
+      return "depth_limit_exceeded";
+    case error_code::string_too_long:
+      return "string_too_long";
     case error_code::io_error:
       return "io_error";
   }

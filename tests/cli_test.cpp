@@ -170,6 +170,49 @@ TEST(Cli, TrackAsOfExpiresALabelNeverScanned) {
   fs::remove(file);
 }
 
+// Each limit has its flag; sizes take K/M/G; each gives its own code.
+TEST(Cli, LimitFlagsSetTheLimitsAndNameTheirCodes) {
+  const std::string file = temp_path("limits.ndjson");
+  std::ofstream(file) << R"({"id":1,"financial_status":"paid","email":"a@example.com"})"
+                      << "\n"
+                      << R"({"id":2,"x":[[[[1]]]]})"
+                      << "\n"
+                      << R"({"id":3,"note":")" << std::string(3000, 'n') << "\"}\n";
+  const run_result defaults = run("convert --from shopify " + file + " 2>/dev/null");
+  EXPECT_EQ(defaults.status, 0);
+  EXPECT_EQ(count_lines(defaults.out), 3u);
+
+  const std::string rejects = temp_path("limits_rejects.ndjson");
+  const run_result limited =
+      run("convert --max-string-bytes 4 --max-depth 3 "
+          "--max-record-bytes 2K --rejects " +
+          rejects + " " + file + " 2>/dev/null");
+  EXPECT_EQ(limited.status, 1);
+  EXPECT_EQ(count_lines(limited.out), 0u);
+  const std::string log = read_file(rejects);
+  EXPECT_NE(log.find(R"("record":1,"offset":42,"pointer":"/email","code":"string_too_long")"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(R"("record":2,"offset":73,"pointer":"","code":"depth_limit_exceeded")"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(R"("record":3,"offset":82,"pointer":"","code":"record_too_large")"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("--max-record-bytes"), std::string::npos) << log;
+
+  for (const char* bad : {"--max-depth 0", "--max-depth 4K", "--max-string-bytes 12X",
+                          "--max-record-bytes", "--max-record-bytes -5"}) {
+    EXPECT_EQ(run(std::string("convert ") + bad + " " + file + " 2>/dev/null").status, 2) << bad;
+  }
+  const run_result help = run("convert --help");
+  for (const char* flag : {"--max-record-bytes", "--max-depth", "--max-string-bytes"}) {
+    EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
+  }
+  fs::remove(file);
+  fs::remove(rejects);
+}
+
 // .ci/run must run the README's test command, word for word.
 TEST(Readme, CiRunsTheReadmeTestCommand) {
   const std::string readme = read_file(source_dir / "README.md");

@@ -222,6 +222,17 @@ TEST(Errors, EnvelopeWhoseOrdersAreAStringIsWrongType) {
   EXPECT_EQ(got.rejects[0].error.json_pointer, "/orders");
 }
 
+TEST(Errors, EachLimitHasItsOwnCode) {
+  EXPECT_EQ(to_string(error_code::record_too_large), "record_too_large");
+  EXPECT_EQ(to_string(error_code::depth_limit_exceeded), "depth_limit_exceeded");
+  EXPECT_EQ(to_string(error_code::string_too_long), "string_too_long");
+  const input_limits defaults;
+  EXPECT_EQ(defaults.max_record_bytes, std::size_t{256} << 20);
+  EXPECT_EQ(defaults.max_depth, 1024u);
+  EXPECT_EQ(defaults.max_string_bytes, std::size_t{16} << 20);
+  EXPECT_EQ(options{}.limits.max_depth, defaults.max_depth) << "options carry the limits";
+}
+
 TEST(Errors, EveryErrorCodeHasAStableName) {
   for (int c = 0; c <= static_cast<int>(error_code::io_error); ++c) {
     EXPECT_NE(to_string(static_cast<error_code>(c)), "unknown_error") << c;

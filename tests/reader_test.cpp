@@ -161,6 +161,42 @@ TEST(Reader, LineLongerThanTheLimitIsSkippedAndReported) {
   EXPECT_EQ(docs[2].offset, 8u + long_line.size() + 1);
 }
 
+TEST(Reader, LineOverTheLimitInsideTheWindowIsReportedToo) {
+  reader_options opts;  // the 4 MiB window holds the whole input
+  opts.max_record_bytes = 16;
+  const auto docs = split_text("{\"a\":1}\n{\"pad\":\"0123456789\"}\n{\"b\":2}\n", opts);
+  ASSERT_EQ(docs.size(), 3u);
+  EXPECT_EQ(docs[0].problem, error_code::ok);
+  EXPECT_EQ(docs[1].problem, error_code::record_too_large);
+  EXPECT_EQ(docs[1].offset, 8u);
+  EXPECT_EQ(docs[2].text, "{\"b\":2}");
+}
+
+TEST(Reader, ReaderOptionsFollowTheLimits) {
+  input_limits limits;
+  limits.max_record_bytes = 1234;
+  EXPECT_EQ(reader_options_for(limits).max_record_bytes, 1234u);
+}
+
+// The layout is told from whether the first line closes what it opens, so
+// brackets inside strings do not count, and a huge first line costs no
+// more than its bytes.
+TEST(Reader, FirstLineLayoutIgnoresBracketsInStrings) {
+  temp_file f("{\"a\":\"{[\\\"\"}\n{\"b\":2}\n");
+  reader in = reader::open_file(f.path());
+  EXPECT_EQ(split(in).size(), 2u);
+  EXPECT_EQ(in.input_layout(), reader::layout::ndjson);
+  temp_file g("{\"a\":\"}\",\n\"b\":2}\n");
+  reader doc = reader::open_file(g.path());
+  EXPECT_EQ(split(doc).size(), 1u);
+  EXPECT_EQ(doc.input_layout(), reader::layout::document);
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  temp_file h(deep + "\n" + deep + "\n");
+  reader nested = reader::open_file(h.path());
+  EXPECT_EQ(split(nested).size(), 2u);
+  EXPECT_EQ(nested.input_layout(), reader::layout::ndjson);
+}
+
 TEST(Reader, MissingFileIsAnIoError) {
   reader in = reader::open_file("/nonexistent/ordernorm/orders.json");
   document_view doc;

@@ -34,6 +34,9 @@ struct options {
   // Shipments that carry scan events get their status derived from them
   // (see tracking.hpp); these options say how.
   derive_options derive;
+  // Largest record, deepest nesting, longest string (see error.hpp). The
+  // `= {}` lets callers name only the members before it.
+  input_limits limits = {};
 };
 
 // Receives each converted order or rejected record, in input order. An order

@@ -6,6 +6,7 @@
 // offset) and in which record.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,9 +34,32 @@ enum class error_code : std::uint8_t {
   trailing_content,      // bytes after the end of a JSON document
   source_error,          // the source answered with an error instead of data
                          // (a carrier's error body)
-  record_too_large,      // a record exceeds options::max_record_bytes
+  record_too_large,      // a record exceeds input_limits::max_record_bytes
+  depth_limit_exceeded,  // objects and arrays nested deeper than input_limits::max_depth
+  string_too_long,       // a string longer than input_limits::max_string_bytes
   // I/O
   io_error,
+};
+
+// What one record may hold. Each limit has its own error code, and each is
+// set on the command line by the flag of the same name (--max-record-bytes,
+// --max-depth, --max-string-bytes). The defaults are far above any real
+// order and keep a hostile input from costing more than bounded memory.
+struct input_limits {
+  // A record (an NDJSON line, or one order of an array or envelope) longer
+  // than this is record_too_large. The reader skips such a line without
+  // buffering it; a document handed to the converter is checked per record.
+  std::size_t max_record_bytes = std::size_t{256} << 20;
+  // Objects and arrays nested deeper than this anywhere in a document are
+  // depth_limit_exceeded; the record that holds them is rejected. Levels
+  // count from the document's root value, level 1: an NDJSON order is level
+  // 1, an order in an array level 2. Real orders nest 4 to 6 levels.
+  std::size_t max_depth = 1024;
+  // A string that a mapping reads (a key the mapping knows) whose JSON text
+  // between the quotes, escapes as written, is longer than this is
+  // string_too_long. Strings under keys no mapping reads are skipped unread,
+  // bounded by max_record_bytes only.
+  std::size_t max_string_bytes = std::size_t{16} << 20;
 };
 
 // Short stable name ("invalid_money"), used in rejects files.

@@ -31,6 +31,14 @@ struct reader_options {
   std::size_t max_document_bytes = std::size_t{4} << 30;
 };
 
+// Reader options that skip the same lines the converter would reject:
+// max_record_bytes from `limits`, the rest at their defaults.
+inline reader_options reader_options_for(const input_limits& limits) {
+  reader_options o;
+  o.max_record_bytes = limits.max_record_bytes;
+  return o;
+}
+
 // One JSON text to convert, followed by at least converter::padding readable
 // bytes. Valid until the next call to reader::next().
 struct document_view {

@@ -2,6 +2,7 @@
 // talks to the terminal.
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -34,6 +35,8 @@ ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
 constexpr std::string_view convert_help =
     R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json]
                          [--mapper fast|reference] [--as-of TIME]
+                         [--max-record-bytes N] [--max-depth N]
+                         [--max-string-bytes N]
                          [-o FILE] [--rejects FILE] [FILE...]
 
 Reads platform order JSON from each FILE (standard input when there is none,
@@ -53,6 +56,17 @@ Options:
   --format F     ndjson (default): one order per line; json: one JSON array
   --mapper M     fast (default) or reference (the simple mapper the fast one
                  is checked against; same output, slower)
+  --max-record-bytes N
+                 reject a record (an NDJSON line, or one order of an array)
+                 longer than N bytes: record_too_large (default 256M)
+  --max-depth N  reject a record whose objects and arrays nest deeper than N
+                 levels, counted from the document's root (an NDJSON line's
+                 order is level 1): depth_limit_exceeded (default 1024)
+  --max-string-bytes N
+                 reject a record with a string (or number) longer than N
+                 bytes in a field ordernorm reads: string_too_long
+                 (default 16M)
+                 Sizes take a suffix K, M or G (KiB, MiB, GiB).
   -o FILE        write orders to FILE instead of standard output
   --rejects FILE write rejected records to FILE as NDJSON, one object per
                  record: input, record, offset, pointer, code, message.
@@ -95,6 +109,7 @@ Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 
 struct cli_options {
   ordernorm::options convert;
+  ordernorm::reader_options reader;
   ordernorm::track_options track;
   bool json_array = false;
   std::string output = "-";
@@ -303,8 +318,8 @@ struct totals {
 // Reads every input and hands each document to `engine` (a converter or a
 // tracker), counting per input.
 template <class Engine, class Sink>
-totals read_inputs(const std::vector<std::string>& names, Engine& engine, Sink& sink,
-                   reject_log& rejects) {
+totals read_inputs(const std::vector<std::string>& names, const ordernorm::reader_options& reading,
+                   Engine& engine, Sink& sink, reject_log& rejects) {
   std::vector<std::string> inputs = names;
   if (inputs.empty()) inputs.push_back("-");
   totals t;
@@ -312,14 +327,16 @@ totals read_inputs(const std::vector<std::string>& names, Engine& engine, Sink& 
     const std::string shown = name == "-" ? "<stdin>" : name;
     rejects.set_input(shown);
     engine.reset_counts();
-    ordernorm::reader in = ordernorm::reader::open_file(name);
+    ordernorm::reader in = ordernorm::reader::open_file(name, reading);
     ordernorm::document_view doc;
     while (in.next(doc)) {
       if (doc.problem != ordernorm::error_code::ok) {
         ordernorm::record_error e;
         e.code = doc.problem;
-        e.message =
-            fmt::format("a line of {} bytes is longer than the longest record allowed", doc.size);
+        e.message = fmt::format(
+            "a line of {} bytes is longer than {} bytes (the limit; raise it with "
+            "--max-record-bytes)",
+            doc.size, reading.max_record_bytes);
         e.byte_offset = doc.offset;
         engine.reject_record(e, sink);
         continue;
@@ -368,7 +385,7 @@ int run_convert(const cli_options& opts) {
   return with_outputs(opts, [&](output_file& out, reject_log& rejects) {
     order_printer sink(out, rejects, opts.json_array);
     ordernorm::converter conv(opts.convert);
-    const totals t = read_inputs(opts.inputs, conv, sink, rejects);
+    const totals t = read_inputs(opts.inputs, opts.reader, conv, sink, rejects);
     sink.finish();
     fmt::print(stderr, "ordernorm: {} records: {} converted, {} rejected\n", t.records,
                t.records - t.rejected, t.rejected);
@@ -383,11 +400,49 @@ int run_track(const cli_options& opts) {
     ordernorm::track_options track = opts.track;
     track.explain = true;  // decidedBy and rule are always printed
     ordernorm::tracker tracker(track);
-    const totals t = read_inputs(opts.inputs, tracker, sink, rejects);
+    const totals t = read_inputs(opts.inputs, opts.reader, tracker, sink, rejects);
     fmt::print(stderr, "ordernorm: {} documents: {} shipments, {} rejected\n", t.records,
                tracker.shipments(), t.rejected);
     return std::pair{t, sink.write_failed()};
   });
+}
+
+// "512", "64K", "16M", "1G" (binary multiples; "16MiB" and "16MB" too);
+// std::nullopt for anything else, zero, or an overflow.
+std::optional<std::size_t> parse_size(std::string_view text, bool suffix_allowed) {
+  std::size_t digits = 0;
+  std::uint64_t n = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    if (n > (UINT64_MAX - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(text[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  std::string_view suffix = text.substr(digits);
+  unsigned shift = 0;
+  if (!suffix.empty()) {
+    if (!suffix_allowed) return std::nullopt;
+    switch (suffix[0]) {
+      case 'K':
+      case 'k':
+        shift = 10;
+        break;
+      case 'M':
+      case 'm':
+        shift = 20;
+        break;
+      case 'G':
+      case 'g':
+        shift = 30;
+        break;
+      default:
+        return std::nullopt;
+    }
+    suffix.remove_prefix(1);
+    if (suffix != "" && suffix != "B" && suffix != "iB") return std::nullopt;
+  }
+  if (n == 0 || n > (UINT64_MAX >> shift) || (n << shift) > SIZE_MAX) return std::nullopt;
+  return static_cast<std::size_t>(n << shift);
 }
 
 std::optional<ordernorm::timestamp> parse_as_of(std::string_view text) {
@@ -442,6 +497,23 @@ std::optional<int> parse_options(int argc, char** argv, bool tracking, cli_optio
       if (!t) return usage_error("--as-of needs a timestamp (e.g. 2024-05-01T00:00:00Z)", command);
       opts.convert.derive.as_of = t;
       opts.track.derive.as_of = t;
+    } else if ((arg == "--max-record-bytes" || arg == "--max-string-bytes") && !tracking) {
+      auto v = value();
+      const auto n = v ? parse_size(*v, true) : std::nullopt;
+      if (!n) {
+        return usage_error(fmt::format("{} needs a size in bytes, e.g. 64M", arg), command);
+      }
+      if (arg == "--max-record-bytes") {
+        opts.convert.limits.max_record_bytes = *n;
+        opts.reader.max_record_bytes = *n;
+      } else {
+        opts.convert.limits.max_string_bytes = *n;
+      }
+    } else if (arg == "--max-depth" && !tracking) {
+      auto v = value();
+      const auto n = v ? parse_size(*v, false) : std::nullopt;
+      if (!n) return usage_error("--max-depth needs a number of levels, e.g. 1024", command);
+      opts.convert.limits.max_depth = *n;
     } else if (arg == "--explain" && tracking) {
       opts.track.explain = true;
     } else if (arg == "-o" || arg == "--output") {

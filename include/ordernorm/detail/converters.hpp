@@ -9,6 +9,7 @@
 
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/second.hpp>
+#include <cstddef>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,27 @@
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::detail {
+
+// input_limits::max_string_bytes of the converter running on this thread
+// (converter::convert sets it for the call, and puts the previous value
+// back). constinit: read without a TLS initialization check.
+extern thread_local constinit std::size_t max_string_bytes;
+
+// The slow half of check_text_length: trims what the raw token carries past
+// the value, then fails with string_too_long if it is still too long.
+error_code string_length_slow(walk_state& w, std::string_view token, bool quoted);
+
+// A string or number text longer than max_string_bytes is string_too_long.
+// The check costs one compare: the raw token (the value as written, quotes
+// and escapes included) is at least as long as the value's JSON text.
+template <class W>
+error_code check_text_length(W& w, od::value& v, bool quoted) {
+  const std::string_view token = v.raw_json_token();
+  if (token.size() > max_string_bytes + (quoted ? 2 : 0)) [[unlikely]] {
+    return string_length_slow(w, token, quoted);
+  }
+  return error_code::ok;
+}
 
 // Reads a string; `null` and "" give an empty view. Other types: wrong_type.
 template <class W>
@@ -28,6 +50,7 @@ error_code read_string(W& w, od::value& v, std::string_view& out, std::string_vi
     return check_null(w, v);
   }
   if (type != od::json_type::string) return w.fail(error_code::wrong_type, v, expected);
+  if (error_code err = check_text_length(w, v, true); err != error_code::ok) return err;
   if (auto e = v.get_string().get(out)) return w.fail_json(e, v.raw_json_token().data());
   return error_code::ok;
 }
@@ -44,9 +67,11 @@ error_code read_scalar_text(W& w, od::value& v, std::string_view& out, od::json_
       out = {};
       return check_null(w, v);
     case od::json_type::string:
+      if (error_code err = check_text_length(w, v, true); err != error_code::ok) return err;
       if (auto e = v.get_string().get(out)) return w.fail_json(e, v.raw_json_token().data());
       return error_code::ok;
     case od::json_type::number:
+      if (error_code err = check_text_length(w, v, false); err != error_code::ok) return err;
       out = trim_token(v.raw_json_token());
       return error_code::ok;
     default:
