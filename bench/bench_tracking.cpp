@@ -2,16 +2,14 @@
 // normalization.
 //
 //   ordernorm_bench_tracking --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
-//                            --benchmark_min_time=1 [--data_bytes=20000000] [--data_seed=42]
+//                            --benchmark_min_time=1 [--data_bytes=20M] [--data_seed=42]
 //
 // ~20 MB of generated Malomo orders (malomo_generator.hpp: 1-3 shipments per
 // order, 5-15 scan events per shipment) are held in one padded buffer and
-// split into lines once. Single-threaded. Every iteration is one pass over all
-// orders:
+// split into lines once (suite.hpp). Single-threaded. Every iteration is one
+// pass over all orders. Malomo normalization and its limits on the same data
+// (same generator, size and seed) are BM_malomo/* in ordernorm_bench.
 //
-//   BM_malomo_parse_limit   simdjson On-Demand, every key, string, number, bool, null
-//   BM_malomo_normalize     converter (fast mapper, --from malomo) + write_json: it maps
-//                           and derives every shipment with events
 //   BM_derive               derive_shipment alone on the same shipments, as the mapping
 //                           hands them to the deriver (events in input order, statuses
 //                           unset); only the derive calls are timed (manual time)
@@ -42,9 +40,11 @@
 // of derived status against Malomo's own shipment status to standard error;
 // ORDERNORM_BENCH_EXAMPLES=1 adds the shipments where they differ.
 //
-// Before timing, every line must convert with no reject under the fast and the
-// reference mapper with byte-identical output, parse for the parse limit, and
-// the derived statuses must not all be unknown; otherwise the program stops.
+// Before timing, the data must pass the suite's check (suite.hpp: no reject,
+// the same warnings, fast == --from auto == reference byte for byte, parses with
+// simdjson), the deriver on our copies must give the converter's shipments,
+// and the derived statuses must not all be unknown; otherwise the program
+// stops.
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -62,26 +62,21 @@
 #include <string_view>
 #include <vector>
 
-#include "malomo_generator.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/ordernorm.hpp"
-#include "parse_limit.hpp"
+#include "suite.hpp"
 
 namespace {
 
 namespace od = simdjson::ondemand;
+using ordernorm_bench::die;
 using ordernorm_bench::line;
-using ordernorm_bench::touch_document;
-using ordernorm_bench::touch_totals;
 using clock_type = std::chrono::steady_clock;
 
 ordernorm_bench::ndjson_buffer& data() {
   static ordernorm_bench::ndjson_buffer d;
   return d;
 }
-
-using ordernorm_bench::die;
-using ordernorm_bench::parse_flag;
 
 // ---------------------------------------------------------------------------
 // Shipments in their input state, in storage of our own.
@@ -192,10 +187,7 @@ void collect_inputs() {
   for (const line& l : d.lines) {
     od::document doc;
     od::object obj;
-    if (auto e = parser.iterate(d.data(l), l.size, d.capacity(l)).get(doc)) {
-      die(fmt::format("line at byte {}: {}", l.offset, simdjson::error_message(e)));
-    }
-    if (auto e = doc.get_object().get(obj)) {
+    if (auto e = ordernorm_bench::open_line(parser, d, l, doc, obj)) {
       die(fmt::format("line at byte {}: {}", l.offset, simdjson::error_message(e)));
     }
     arena.reset();
@@ -253,65 +245,8 @@ clock_type::duration derive_pass(std::vector<ordernorm::shipment>& work,
 // ordernorm sinks
 
 using ordernorm_bench::writing_sink;
-
-// Keeps every order's JSON, its shipments' JSON, and the first rejects.
-struct collecting_sink final : ordernorm::order_sink {
-  std::vector<std::string> outputs;
-  std::vector<std::string> shipments;  // the order's shipments, one after another
-  std::vector<std::string> rejects;
-  void on_order(const ordernorm::order& o, const ordernorm::record_position&) override {
-    ordernorm::write_json(o, outputs.emplace_back());
-    std::string& s = shipments.emplace_back();
-    for (const ordernorm::shipment& sh : o.shipments) {
-      ordernorm::write_json(sh, s);
-      s.push_back('\n');
-    }
-  }
-  void on_reject(const ordernorm::record_error& e,
-                 const ordernorm::record_position& where) override {
-    if (rejects.size() < 5) {
-      rejects.push_back(fmt::format("record {} at byte {}: {} at \"{}\": {}", where.index,
-                                    where.byte_offset, ordernorm::to_string(e.code), e.json_pointer,
-                                    e.message));
-    } else {
-      rejects.emplace_back();
-    }
-  }
-};
-
 constexpr ordernorm::derive_options derive_defaults{};
-constexpr ordernorm::options fast_options{
-    .from = ordernorm::platform::malomo, .mapper = ordernorm::mapper::fast, .derive = {}};
-constexpr ordernorm::options reference_options{
-    .from = ordernorm::platform::malomo, .mapper = ordernorm::mapper::reference, .derive = {}};
-
-collecting_sink convert_all(const ordernorm::options& opts) {
-  const ordernorm_bench::ndjson_buffer& d = data();
-  ordernorm::converter conv(opts);
-  collecting_sink sink;
-  sink.outputs.reserve(d.lines.size());
-  sink.shipments.reserve(d.lines.size());
-  for (const line& l : d.lines) {
-    conv.convert_padded(d.data(l), l.size, d.capacity(l), sink, l.offset);
-  }
-  return sink;
-}
-
-void check_mapper(const char* name, const collecting_sink& s) {
-  const ordernorm_bench::ndjson_buffer& d = data();
-  if (!s.rejects.empty()) {
-    std::string first;
-    for (const std::string& r : s.rejects) {
-      if (!r.empty()) first += "\n  " + r;
-    }
-    die(fmt::format("the {} mapper rejected {} of {} orders:{}", name, s.rejects.size(),
-                    d.lines.size(), first));
-  }
-  if (s.outputs.size() != d.lines.size()) {
-    die(fmt::format("the {} mapper gave {} orders for {} lines", name, s.outputs.size(),
-                    d.lines.size()));
-  }
-}
+const ordernorm::options fast_options = ordernorm_bench::fast_options(ordernorm::platform::malomo);
 
 // What the data holds and what the deriver made of it, for the report.
 struct data_profile {
@@ -351,29 +286,14 @@ std::string describe(const ordernorm::shipment& input, const ordernorm::shipment
   return out;
 }
 
-// Every line converts under both mappers to the same bytes; every value
-// parses for the parse limit; the deriver applied to our copies gives the
+// The suite's check (suite.hpp); the deriver applied to our copies gives the
 // converter's shipments; the derived statuses are not all unknown.
 void verify() {
   const ordernorm_bench::ndjson_buffer& d = data();
-  const collecting_sink fast = convert_all(fast_options);
-  check_mapper("fast", fast);
-  const collecting_sink reference = convert_all(reference_options);
-  check_mapper("reference", reference);
-  for (std::size_t i = 0; i < d.lines.size(); ++i) {
-    if (fast.outputs[i] != reference.outputs[i]) {
-      die(
-          fmt::format("order {} (line at byte {}): fast and reference outputs differ:\n"
-                      "fast:      {}\nreference: {}",
-                      i + 1, d.lines[i].offset, fast.outputs[i], reference.outputs[i]));
-    }
-  }
-  od::parser parser;
-  touch_totals t;
-  for (const line& l : d.lines) {
-    if (auto e = touch_document(parser, d, l, t)) {
-      die(fmt::format("line at byte {}: simdjson: {}", l.offset, simdjson::error_message(e)));
-    }
+  ordernorm_bench::collecting_sink fast;
+  if (std::string why = ordernorm_bench::verify(d, ordernorm::platform::malomo, &fast);
+      !why.empty()) {
+    die("malomo: " + why);
   }
 
   collect_inputs();
@@ -500,35 +420,12 @@ void report(benchmark::State& state, bool bytes = true) {
 // ---------------------------------------------------------------------------
 // Benchmarks
 
-void BM_malomo_parse_limit(benchmark::State& state) {
-  const ordernorm_bench::ndjson_buffer& d = data();
-  od::parser parser;
-  std::uint64_t errors = 0;
-  for (auto _ : state) {
-    touch_totals t;
-    for (const line& l : d.lines) errors += touch_document(parser, d, l, t) != simdjson::SUCCESS;
-    benchmark::DoNotOptimize(t);
-  }
-  if (errors != 0) state.SkipWithError("simdjson reported errors");
-  report(state);
-}
-BENCHMARK(BM_malomo_parse_limit);
-
 // One pass of the converter over every order.
 void normalize_pass(ordernorm::converter& conv, writing_sink& sink) {
   const ordernorm_bench::ndjson_buffer& d = data();
   for (const line& l : d.lines)
     conv.convert_padded(d.data(l), l.size, d.capacity(l), sink, l.offset);
 }
-
-void BM_malomo_normalize(benchmark::State& state) {
-  ordernorm::converter conv(fast_options);
-  writing_sink sink;
-  for (auto _ : state) normalize_pass(conv, sink);
-  if (sink.rejects != 0) state.SkipWithError("records were rejected");
-  report(state);
-}
-BENCHMARK(BM_malomo_normalize);
 
 void run_derive(benchmark::State& state, std::size_t block) {
   const shipment_inputs& in = inputs();
@@ -560,7 +457,7 @@ struct mapping_path {
     for (const line& l : d.lines) {
       od::document doc;
       od::object obj;
-      if (parser.iterate(d.data(l), l.size, d.capacity(l)).get(doc) || doc.get_object().get(obj)) {
+      if (ordernorm_bench::open_line(parser, d, l, doc, obj)) {
         ++errors;
         continue;
       }
@@ -578,20 +475,17 @@ struct mapping_path {
 };
 
 // Extras, for context: the mapping alone, and the mapping with the deriver.
-void BM_malomo_map(benchmark::State& state) {
+void run_mapping(benchmark::State& state, bool derive) {
   mapping_path m;
-  for (auto _ : state) m.pass(false);
+  for (auto _ : state) m.pass(derive);
   if (m.errors != 0) state.SkipWithError("records failed");
   report(state);
 }
+
+void BM_malomo_map(benchmark::State& state) { run_mapping(state, false); }
 BENCHMARK(BM_malomo_map);
 
-void BM_malomo_map_derive(benchmark::State& state) {
-  mapping_path m;
-  for (auto _ : state) m.pass(true);
-  if (m.errors != 0) state.SkipWithError("records failed");
-  report(state);
-}
+void BM_malomo_map_derive(benchmark::State& state) { run_mapping(state, true); }
 BENCHMARK(BM_malomo_map_derive);
 
 void BM_derive(benchmark::State& state) { run_derive(state, orders_per_block); }
@@ -604,7 +498,7 @@ BENCHMARK(BM_derive_bulk)->UseManualTime();
 
 // The ratio, from passes timed one after another in each iteration
 // (the host's speed drifts between benchmarks, less within one iteration):
-//   normalize            converter + write_json (derives, as BM_malomo_normalize)
+//   normalize            converter + write_json (derives, as BM_malomo/fast in ordernorm_bench)
 //   map, map + derive    the converter's mapping path without the writer,
 //                        without and with derive_order_tracking
 //   derive               BM_derive's pass (the deriver alone, 32 orders at a time)
@@ -654,21 +548,9 @@ BENCHMARK(BM_derive_share)->UseManualTime();
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  std::uint64_t bytes = 20'000'000, seed = 42;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (!parse_flag(arg, "--data_bytes", bytes) && !parse_flag(arg, "--data_seed", seed)) {
-      die(fmt::format("unknown argument \"{}\" (our own: --data_bytes=N --data_seed=S)", arg));
-    }
-  }
-
-  {
-    std::string ndjson;
-    ndjson.reserve(static_cast<std::size_t>(bytes) + (1u << 16));
-    ordernorm_bench::malomo_generator gen(seed);
-    gen.append_ndjson(ndjson, static_cast<std::size_t>(bytes));
-    data().assign(ndjson);
-  }
+  const ordernorm_bench::data_flags flags = ordernorm_bench::parse_data_flags(argc, argv);
+  ordernorm_bench::load(data(), *ordernorm_bench::find_generator("malomo"), flags.bytes,
+                        flags.seed);
   verify();
   print_profile();
 
@@ -676,21 +558,11 @@ int main(int argc, char** argv) {
   const data_profile& p = profile();
   benchmark::AddCustomContext(
       "data", fmt::format("{} Malomo orders, {} bytes, seed {}; {} shipments, {} scan events",
-                          d.lines.size(), d.size, seed, p.shipments, p.events));
-  benchmark::AddCustomContext(
-      "simdjson", fmt::format("{}.{}.{}", static_cast<int>(simdjson::SIMDJSON_VERSION_MAJOR),
-                              static_cast<int>(simdjson::SIMDJSON_VERSION_MINOR),
-                              static_cast<int>(simdjson::SIMDJSON_VERSION_REVISION)));
-  benchmark::AddCustomContext("simdjson_active_implementation",
-                              simdjson::get_active_implementation()->name());
-#ifdef NDEBUG
-  benchmark::AddCustomContext("NDEBUG", "defined");
-#else
-  benchmark::AddCustomContext("NDEBUG", "NOT defined: simdjson On-Demand runs ~2.6x slower");
-#endif
+                          d.lines.size(), d.size, flags.seed, p.shipments, p.events));
+  ordernorm_bench::add_build_context();
   benchmark::AddCustomContext("verified",
-                              "no rejects; fast == reference byte for byte; derive on the "
-                              "mapped copies == converter output");
+                              "no rejects; fast == auto == reference byte for byte, same "
+                              "warnings; derive on the mapped copies == converter output");
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -1,5 +1,5 @@
 // A deterministic generator of realistic Shopify Admin REST orders, for the
-// benchmarks (bench_shopify.cpp) and the ordernorm_gen tool (gen_orders.cpp).
+// benchmarks (bench_suite.cpp) and the ordernorm_gen tool (gen_orders.cpp).
 //
 //   ordernorm_bench::shopify_generator gen(42);
 //   std::string ndjson;

@@ -1,5 +1,5 @@
 // A deterministic generator of realistic WooCommerce REST API v3 orders, for a
-// benchmark sibling of bench_shopify.cpp and for ordernorm_gen.
+// benchmark sibling of bench_suite.cpp and for ordernorm_gen.
 //
 //   ordernorm_bench::woocommerce_generator gen(42);
 //   std::string ndjson;
