@@ -1,4 +1,5 @@
 // The JSON writer, generated from the model's Hana reflection.
+#include <algorithm>
 #include <array>
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/first.hpp>
@@ -65,70 +66,120 @@ constexpr bool needs_escape(std::uint64_t w) noexcept {
   return control || has_zero(w ^ (ones * '"')) || has_zero(w ^ (ones * '\\'));
 }
 
+// Writes through a raw pointer into `out`'s storage, growing it ahead of
+// each write, so that the per-character work is a store, not a call into
+// std::string's append and push_back (which check capacity every time).
 class json_out {
  public:
-  explicit json_out(std::string& out) : out_(out) {}
+  explicit json_out(std::string& out) : out_(out) {
+    const std::size_t used = out_.size();
+    out_.resize(used + initial_room);
+    pos_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  ~json_out() { out_.resize(static_cast<std::size_t>(pos_ - out_.data())); }
+  json_out(const json_out&) = delete;
+  json_out& operator=(const json_out&) = delete;
 
-  void raw(std::string_view s) { out_.append(s); }
-  void raw(char c) { out_.push_back(c); }
+  void raw(std::string_view s) {
+    reserve(s.size());
+    std::memcpy(pos_, s.data(), s.size());
+    pos_ += s.size();
+  }
+  void raw(char c) {
+    reserve(1);
+    *pos_++ = c;
+  }
 
   // Strings arrive unescaped and UTF-8-validated (simdjson checks the input);
   // only the quote, the backslash and control characters need escaping.
   void string(std::string_view s) {
-    out_.push_back('"');
+    raw('"');
     const char* p = s.data();
-    const char* end = p + s.size();
-    const char* run = p;
+    const char* const end = p + s.size();
     while (p != end) {
-      // Eight bytes at a time while none needs escaping: most text is plain.
-      while (end - p >= 8 && !needs_escape(load8(p))) p += 8;
-      if (p == end) break;
-      const auto c = static_cast<unsigned char>(*p);
-      if (c >= 0x20 && c != '"' && c != '\\') [[likely]] {
-        ++p;
-        continue;
+      // A chunk at a time, with room for its worst case (every byte a
+      // six-byte \u00XX), so that a huge string never needs six times its
+      // size at once.
+      const char* const chunk_end = end - p > chunk_bytes ? p + chunk_bytes : end;
+      reserve(static_cast<std::size_t>(chunk_end - p) * 6);
+      char* out = pos_;
+      while (p != chunk_end) {
+        // Eight bytes at a time while none needs escaping: most text is plain.
+        while (chunk_end - p >= 8) {
+          const std::uint64_t w = load8(p);
+          if (needs_escape(w)) break;
+          std::memcpy(out, &w, 8);
+          out += 8;
+          p += 8;
+        }
+        if (p == chunk_end) break;
+        const auto c = static_cast<unsigned char>(*p++);
+        if (c >= 0x20 && c != '"' && c != '\\') [[likely]] {
+          *out++ = static_cast<char>(c);
+          continue;
+        }
+        out = escape(out, c);
       }
-      out_.append(run, p);
-      escape(c);
-      run = ++p;
+      pos_ = out;
     }
-    out_.append(run, end);
-    out_.push_back('"');
+    raw('"');
   }
 
  private:
-  void escape(unsigned char c) {
+  static constexpr std::size_t initial_room = 4096;
+  static constexpr std::ptrdiff_t chunk_bytes = 4096;
+
+  void reserve(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - pos_) < n) [[unlikely]]
+      grow(n);
+  }
+  void grow(std::size_t n) {
+    const auto used = static_cast<std::size_t>(pos_ - out_.data());
+    out_.resize(std::max(out_.size() * 2, used + n));
+    pos_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+
+  static char* escape(char* out, unsigned char c) {
+    char short_form = 0;
     switch (c) {
       case '"':
-        out_.append("\\\"");
-        return;
+        short_form = '"';
+        break;
       case '\\':
-        out_.append("\\\\");
-        return;
+        short_form = '\\';
+        break;
       case '\n':
-        out_.append("\\n");
-        return;
+        short_form = 'n';
+        break;
       case '\r':
-        out_.append("\\r");
-        return;
+        short_form = 'r';
+        break;
       case '\t':
-        out_.append("\\t");
-        return;
+        short_form = 't';
+        break;
       case '\b':
-        out_.append("\\b");
-        return;
+        short_form = 'b';
+        break;
       case '\f':
-        out_.append("\\f");
-        return;
+        short_form = 'f';
+        break;
       default: {
         static constexpr char hex[] = "0123456789abcdef";
         const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out_.append(u, 6);
+        std::memcpy(out, u, 6);
+        return out + 6;
       }
     }
+    *out++ = '\\';
+    *out++ = short_form;
+    return out;
   }
 
   std::string& out_;
+  char* pos_ = nullptr;
+  char* end_ = nullptr;
 };
 
 // Money needs the currency's minor units; they flow down from the nearest
