@@ -31,28 +31,7 @@ const std::filesystem::path conformance_dir = std::filesystem::path(__FILE__).pa
                                               ".." / "shared" / "conformance" / "bigcommerce";
 #endif
 
-// Runs `check` on every order converted from `json` (the views die after the
-// call), under both mappers; collects rejects and warnings.
-class probe final : public order_sink {
- public:
-  explicit probe(const std::function<void(const order&)>& check) : check_(check) {}
-  void on_order(const order& o, const record_position&) override {
-    ++orders;
-    check_(o);
-  }
-  void on_reject(const record_error& e, const record_position& where) override {
-    rejects.push_back({e, where});
-  }
-  void on_warning(const record_warning& w, const record_position&) override {
-    warnings.push_back(w);
-  }
-  int orders = 0;
-  std::vector<reject_entry> rejects;
-  std::vector<record_warning> warnings;
-
- private:
-  const std::function<void(const order&)>& check_;
-};
+using probe = order_probe;  // test_support.hpp
 
 // Converts `json` under both mappers, expects one order and no reject, and
 // returns the warnings (the same under both mappers).
@@ -802,15 +781,16 @@ TEST(BigcommerceIds, ReusedConverterStartsEachOrderAfresh) {
         convert_text("[" + first + "," + second + "]", options_for(autodetect, m));
     ASSERT_TRUE(got.rejects.empty()) << describe(got.rejects);
     const std::size_t line = got.ndjson.find('\n');
-    EXPECT_EQ(got.ndjson.substr(line + 1),
-              R"({"id":"bigcommerce:2","platform":"bigcommerce","remoteId":"2","orderNumber":"2",)"
-              R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,"isTest":null,)"
-              R"("orderStatus":"Pending","orderStatusRaw":"1","paymentStatus":"Pending",)"
-              R"("paymentStatusRaw":null,"fulfillmentStatus":"unfulfilled",)"
-              R"("fulfillmentStatusRaw":null,"currency":null,"totalPrice":null,"totalTax":null,)"
-              R"("totalShipping":null,"totalDiscount":null,"lineItems":[],"billingAddress":null,)"
-              R"("shippingAddress":null,"customer":null,"shipments":[]})"
-              "\n");
+    EXPECT_EQ(
+        got.ndjson.substr(line + 1),
+        R"({"id":"bigcommerce:2","platform":"bigcommerce","remoteId":"2","orderNumber":"2",)"
+        R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,"isTest":null,)"
+        R"("orderStatus":"Pending","orderStatusRaw":"1","paymentStatus":"Pending",)"
+        R"("paymentStatusRaw":null,"fulfillmentStatus":"unfulfilled",)"
+        R"("fulfillmentStatusRaw":null,"currency":null,"totalPrice":null,"totalTax":null,)"
+        R"("totalShipping":null,"totalDiscount":null,"lineItems":[],"billingAddress":null,)"
+        R"("shippingAddress":null,"customer":null,"shipments":[]})"
+        "\n");
   }
 }
 

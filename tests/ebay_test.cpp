@@ -23,27 +23,7 @@ namespace eb = ordernorm::mappings::ebay;
 constexpr std::optional<platform> ebay = platform::ebay;
 constexpr std::optional<platform> autodetect = std::nullopt;
 
-// Collects orders, warnings and rejects.
-class probe final : public order_sink {
- public:
-  explicit probe(const std::function<void(const order&)>& check) : check_(check) {}
-  void on_order(const order& o, const record_position&) override {
-    ++orders;
-    check_(o);
-  }
-  void on_warning(const record_warning& w, const record_position&) override {
-    warnings.push_back(w);
-  }
-  void on_reject(const record_error& e, const record_position& where) override {
-    rejects.push_back({e, where});
-  }
-  int orders = 0;
-  std::vector<record_warning> warnings;
-  std::vector<reject_entry> rejects;
-
- private:
-  const std::function<void(const order&)>& check_;
-};
+using probe = order_probe;  // test_support.hpp
 
 std::string describe(const std::vector<record_warning>& warnings) {
   std::string out;

@@ -24,25 +24,10 @@ using st = shipment_status;
 constexpr std::optional<platform> malomo = platform::malomo;
 constexpr std::optional<platform> autodetect = std::nullopt;
 
+using probe = order_probe;  // test_support.hpp
+
 // Runs `check` on every order converted from `json` (the views die after the
 // call), under both mappers, and expects `orders` orders and no reject.
-class probe final : public order_sink {
- public:
-  explicit probe(const std::function<void(const order&)>& check) : check_(check) {}
-  void on_order(const order& o, const record_position&) override {
-    ++orders;
-    check_(o);
-  }
-  void on_reject(const record_error& e, const record_position& where) override {
-    rejects.push_back({e, where});
-  }
-  int orders = 0;
-  std::vector<reject_entry> rejects;
-
- private:
-  const std::function<void(const order&)>& check_;
-};
-
 void with_orders(std::string_view json, std::optional<platform> from, int expected_orders,
                  const std::function<void(const order&)>& check) {
   for (const auto m : {mapper::fast, mapper::reference}) {

@@ -21,26 +21,7 @@ namespace sf = ordernorm::mappings::sfcc;
 constexpr std::optional<platform> sfcc = platform::sfcc;
 constexpr std::optional<platform> autodetect = std::nullopt;
 
-class probe final : public order_sink {
- public:
-  explicit probe(const std::function<void(const order&)>& check) : check_(check) {}
-  void on_order(const order& o, const record_position&) override {
-    ++orders;
-    check_(o);
-  }
-  void on_warning(const record_warning& w, const record_position&) override {
-    warnings.push_back(w);
-  }
-  void on_reject(const record_error& e, const record_position& where) override {
-    rejects.push_back({e, where});
-  }
-  int orders = 0;
-  std::vector<record_warning> warnings;
-  std::vector<reject_entry> rejects;
-
- private:
-  const std::function<void(const order&)>& check_;
-};
+using probe = order_probe;  // test_support.hpp
 
 // Runs `check` on every order of `json` under both mappers (expecting
 // `count` orders, no rejects, and the same warnings); returns the warnings of

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -42,6 +43,30 @@ class collecting_sink final : public order_sink {
 
  private:
   conversion& out_;
+};
+
+// Hands each converted order to `check` (its views die after the call) and
+// collects warnings and rejects; the platform rule tests run it under both
+// mappers.
+class order_probe final : public order_sink {
+ public:
+  explicit order_probe(const std::function<void(const order&)>& check) : check_(check) {}
+  void on_order(const order& o, const record_position&) override {
+    ++orders;
+    check_(o);
+  }
+  void on_warning(const record_warning& w, const record_position&) override {
+    warnings.push_back(w);
+  }
+  void on_reject(const record_error& e, const record_position& where) override {
+    rejects.push_back({e, where});
+  }
+  int orders = 0;
+  std::vector<record_warning> warnings;
+  std::vector<reject_entry> rejects;
+
+ private:
+  const std::function<void(const order&)>& check_;
 };
 
 inline options options_for(std::optional<platform> from, mapper m) {
