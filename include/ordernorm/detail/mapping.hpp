@@ -145,15 +145,15 @@ struct key_classifier {
   }
 
   static constexpr tables build() {
-    constexpr auto keys = field_keys<Map>();
+    constexpr auto map_keys = field_keys<Map>();
     tables t{};
     std::size_t n = 0;
     for (unsigned first = 0; first < 256; ++first) {
       t.bucket_start[first] = static_cast<std::uint8_t>(n);
       for (std::size_t i = 0; i < count; ++i) {
-        if (static_cast<unsigned char>(keys[i][0]) != first) continue;
+        if (static_cast<unsigned char>(map_keys[i][0]) != first) continue;
         // Compare the key and its closing quote, up to 8 bytes at once.
-        std::string_view k = keys[i];
+        std::string_view k = map_keys[i];
         std::uint64_t prefix = 0;
         std::size_t covered = k.size() + 1 < 8 ? k.size() + 1 : 8;
         for (std::size_t b = 0; b < covered; ++b) {
