@@ -137,7 +137,9 @@ struct reader::impl {
 
   // Decides the layout from the first line.
   bool start() {
-    reserve(opts.window_bytes);
+    // At least 3 bytes, so that a byte order mark is seen whole (and a zero
+    // window, which could never be filled, does not loop forever).
+    reserve(std::max(opts.window_bytes, std::size_t{3}));
     if (!fill()) return false;
     // A UTF-8 byte order mark is not JSON: step over it.
     if (end - begin >= 3 && std::memcmp(buffer.get() + begin, "\xEF\xBB\xBF", 3) == 0) begin += 3;

@@ -290,18 +290,25 @@ result<timestamp> resolve(const fields& f, naive_time rule) noexcept {
   if (f.weekday >= 0 && date::weekday{days} != date::weekday{static_cast<unsigned>(f.weekday)}) {
     return error_code::invalid_timestamp;
   }
+  // A leap second only ever ends a UTC day. That depends on the time of day
+  // alone, so it is a form error and comes before the naive rule: every rule
+  // must call "11:59:60" invalid (tests/fuzz_regression_test.cpp).
+  const bool leap_second = f.second == 60;
+  if (leap_second) {
+    const std::int64_t utc_time_of_day = f.hour * std::int64_t{3'600'000} +
+                                         f.minute * std::int64_t{60'000} + 59'999 -
+                                         f.offset_minutes * std::int64_t{60'000};
+    if (utc_time_of_day - floor_div(utc_time_of_day, ms_per_day) * ms_per_day != ms_per_day - 1) {
+      return error_code::invalid_timestamp;
+    }
+  }
   if (!f.has_offset && rule == naive_time::reject) return error_code::naive_timestamp;
   if (f.year_huge) return error_code::timestamp_out_of_range;
 
-  const bool leap_second = f.second == 60;
   const std::int64_t second_ms = leap_second ? 59'999 : f.second * 1000 + f.millis;
   const std::int64_t ms = static_cast<std::int64_t>(days.time_since_epoch().count()) * ms_per_day +
                           f.hour * std::int64_t{3'600'000} + f.minute * std::int64_t{60'000} +
                           second_ms - f.offset_minutes * std::int64_t{60'000};
-  // A leap second only ever ends a UTC day.
-  if (leap_second && ms - floor_div(ms, ms_per_day) * ms_per_day != ms_per_day - 1) {
-    return error_code::invalid_timestamp;
-  }
   if (ms < min_ms || ms > max_ms) return error_code::timestamp_out_of_range;
   return timestamp{std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{ms}},
                    !f.has_offset && rule == naive_time::local};

@@ -1,0 +1,199 @@
+// Shared by the fuzz targets: a failure that libFuzzer records, a sink that
+// records what the converter did, the output checks (valid UTF-8, valid
+// JSON), an in-memory file for the reader, and an independent count of the
+// records a document holds.
+#pragma once
+
+#include <simdjson.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/detail/platform.hpp"
+#include "ordernorm/ordernorm.hpp"
+
+namespace fuzz {
+
+// A broken invariant: abort, so that libFuzzer keeps the input as a crash.
+[[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
+  std::fprintf(stderr, "\nfuzz invariant broken: %s\n%.*s\n", what,
+               static_cast<int>(std::min<std::size_t>(detail.size(), 4000)), detail.data());
+  std::abort();
+}
+
+inline void check(bool ok, const char* what, std::string_view detail = {}) {
+  if (!ok) fail(what, detail);
+}
+
+// Output must be valid UTF-8 and one valid JSON value. simdjson's DOM parser
+// validates both (stage 1 checks UTF-8, stage 2 the grammar).
+inline void check_json(std::string_view json, const char* what) {
+  check(simdjson::validate_utf8(json.data(), json.size()), what, json);
+  static simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  const auto err = parser.parse(json.data(), json.size()).get(root);
+  if (err != simdjson::SUCCESS) {
+    fail(what, std::string(simdjson::error_message(err)) + "\n" + std::string(json));
+  }
+}
+
+// Records every call in order: "O <order json>", "W <warning>", "R <code>
+// <pointer> @<offset>: <message>". Each written order is checked.
+struct recording_sink final : ordernorm::order_sink {
+  std::string log;
+  std::uint64_t orders = 0;
+  std::uint64_t rejects = 0;
+  // One entry per record: true for an order, false for a reject.
+  std::vector<bool> accepted;
+  std::vector<ordernorm::error_code> codes;  // per record, ok for an order
+  std::vector<std::string> order_json;       // per record, empty for a reject
+  std::uint64_t last_index = 0;
+
+  void on_order(const ordernorm::order& o, const ordernorm::record_position& where) override {
+    std::string json;
+    ordernorm::write_json(o, json);
+    check_json(json, "an order written as JSON is valid UTF-8 and valid JSON");
+    std::string again;
+    ordernorm::write_json(o, again);
+    check(json == again, "writing the same order twice gives the same bytes", json);
+    position(where);
+    ++orders;
+    accepted.push_back(true);
+    codes.push_back(ordernorm::error_code::ok);
+    log += "O ";
+    log += json;
+    log += '\n';
+    order_json.push_back(std::move(json));
+  }
+  void on_reject(const ordernorm::record_error& e,
+                 const ordernorm::record_position& where) override {
+    check(e.code != ordernorm::error_code::ok, "a reject carries an error code");
+    position(where);
+    ++rejects;
+    accepted.push_back(false);
+    codes.push_back(e.code);
+    order_json.emplace_back();
+    log += "R ";
+    log += ordernorm::to_string(e.code);
+    log += ' ';
+    log += e.json_pointer;
+    log += " @" + std::to_string(e.byte_offset) + ": ";
+    log += e.message;
+    log += '\n';
+  }
+  void on_warning(const ordernorm::record_warning& w,
+                  const ordernorm::record_position& where) override {
+    check(where.index == last_index + 1, "a warning comes just before its order");
+    log += "W " + w.json_pointer + ": " + w.message + '\n';
+  }
+
+ private:
+  // Records are numbered 1, 2, 3, ... in input order, without gaps.
+  void position(const ordernorm::record_position& where) {
+    check(where.index == last_index + 1, "records are numbered consecutively",
+          std::to_string(where.index) + " after " + std::to_string(last_index));
+    last_index = where.index;
+  }
+};
+
+// The counters and the sink agree: records() == converted() + rejected(),
+// and each was delivered exactly once.
+inline void check_counts(const ordernorm::converter& conv, const recording_sink& sink) {
+  check(conv.records() == conv.converted() + conv.rejected(), "records == converted + rejected");
+  check(conv.converted() == sink.orders, "every converted record reached the sink as an order");
+  check(conv.rejected() == sink.rejects, "every rejected record reached the sink as a reject");
+}
+
+// Bytes as a file descriptor, for the reader (which reads files and streams).
+class memory_file {
+ public:
+  memory_file(const std::uint8_t* data, std::size_t size) {
+    fd_ = ::memfd_create("fuzz-input", MFD_CLOEXEC);
+    if (fd_ < 0) fail("memfd_create");
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t n = ::write(fd_, data + done, size - done);
+      if (n <= 0) fail("write to memfd");
+      done += static_cast<std::size_t>(n);
+    }
+    if (::lseek(fd_, 0, SEEK_SET) != 0) fail("lseek");
+  }
+  memory_file(const memory_file&) = delete;
+  memory_file& operator=(const memory_file&) = delete;
+  ~memory_file() { ::close(fd_); }
+  int fd() const { return fd_; }
+
+ private:
+  int fd_ = -1;
+};
+
+// ---------------------------------------------------------------------------
+// How many records a document holds, worked out from a DOM parse and the
+// rules written in convert.hpp and DESIGN.md, not from the converter's code:
+// - an array: each element is a record;
+// - an object with a platform's marker key anywhere: one record (an order);
+// - else an object with an envelope key (the first met): an array value
+//   holds one record per element, an object one, null none, anything else
+//   one (a reject);
+// - else an object: one record (unknown platform); a scalar: one record.
+// std::nullopt when the oracle cannot tell: the document is not valid JSON
+// to the DOM parser, or it holds a backslash (the converter matches keys as
+// raw bytes, so an escaped key would need the raw text to judge).
+
+inline bool is_marker(std::string_view key) {
+  namespace d = ordernorm::detail;
+  static const std::array<const d::platform_info*, 8> all{
+      &d::shopify_platform(),     &d::malomo_platform(),      &d::magento_platform(),
+      &d::bigcommerce_platform(), &d::woocommerce_platform(), &d::sfcc_platform(),
+      &d::squarespace_platform(), &d::ebay_platform()};
+  for (const d::platform_info* p : all) {
+    for (std::string_view m : p->marker_keys) {
+      if (m == key) return true;
+    }
+  }
+  return false;
+}
+
+inline bool is_envelope(std::string_view key) {
+  constexpr std::array<std::string_view, 6> keys{
+      {"orders", "order", "items", "result", "data", "hits"}};
+  for (std::string_view k : keys) {
+    if (k == key) return true;
+  }
+  return false;
+}
+
+inline std::optional<std::uint64_t> expected_records(std::string_view doc) {
+  if (doc.find('\\') != std::string_view::npos) return std::nullopt;
+  static simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(doc.data(), doc.size()).get(root) != simdjson::SUCCESS) return std::nullopt;
+  simdjson::dom::array arr;
+  if (root.get_array().get(arr) == simdjson::SUCCESS) return arr.size();
+  simdjson::dom::object obj;
+  if (root.get_object().get(obj) != simdjson::SUCCESS) return 1;
+  std::string_view envelope;
+  for (const simdjson::dom::key_value_pair& kv : obj) {
+    if (is_marker(kv.key)) return 1;
+    if (envelope.empty() && is_envelope(kv.key)) envelope = kv.key;
+  }
+  if (envelope.empty()) return 1;
+  for (const simdjson::dom::key_value_pair& kv : obj) {
+    if (kv.key != envelope) continue;  // the first occurrence decides
+    if (kv.value.get_array().get(arr) == simdjson::SUCCESS) return arr.size();
+    if (kv.value.is_null()) return 0;
+    return 1;
+  }
+  return 1;  // not reached: the key was seen above
+}
+
+}  // namespace fuzz

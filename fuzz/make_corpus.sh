@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds the seed corpora: BUILD_DIR/corpus/<target>/ from the golden test
+# inputs (tests/golden/) and the public payloads in ../shared/conformance/,
+# plus BUILD_DIR/dict/all.dict (every platform's keys, for the targets that
+# see every platform). Generated, not committed.
+#   fuzz/make_corpus.sh [BUILD_DIR]     (default: build-fuzz)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="$(cd "${1:-$root/build-fuzz}" && pwd)"
+shared="$root/../shared/conformance"
+corpus="$build/corpus"
+platforms=(shopify malomo magento bigcommerce woocommerce sfcc squarespace ebay)
+
+rm -rf "$corpus"
+mkdir -p "$corpus" "$build/dict"
+
+# add TARGET FILE...: copies each file under its content hash (dedups).
+add() {
+  local target="$1"
+  shift
+  mkdir -p "$corpus/$target"
+  local f
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    cp "$f" "$corpus/$target/$(sha1sum "$f" | cut -c1-16)"
+  done
+}
+
+# add_text TARGET: each line of standard input becomes one seed.
+add_text() {
+  local target="$1" line
+  mkdir -p "$corpus/$target"
+  while IFS= read -r line; do
+    printf '%s' "$line" > "$corpus/$target/$(printf '%s' "$line" | sha1sum | cut -c1-16)"
+  done
+}
+
+all_inputs=()
+for p in "${platforms[@]}"; do
+  inputs=()
+  for f in "$root"/tests/golden/"$p"/*.json "$shared"/"$p"/*.json; do
+    [ -f "$f" ] && [[ "$f" != *.expected.* ]] && inputs+=("$f")
+  done
+  add "fuzz_$p" "${inputs[@]}"
+  all_inputs+=("${inputs[@]}")
+done
+for t in fuzz_convert fuzz_differential fuzz_splitter; do add "$t" "${all_inputs[@]}"; done
+
+# NDJSON seeds for the reader: several orders, one per line (needs python3;
+# skipped without it).
+if command -v python3 >/dev/null; then
+  python3 - "$corpus" "${all_inputs[@]}" <<'PY'
+import hashlib, json, os, sys
+out, files = sys.argv[1], sys.argv[2:]
+docs = []
+for f in files:
+    try:
+        docs.append(json.dumps(json.load(open(f, encoding="utf-8")), ensure_ascii=False))
+    except Exception:
+        pass
+for i in range(0, len(docs), 3):
+    text = ("\n".join(docs[i:i + 3]) + "\n").encode()
+    if i % 2:
+        text = b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n")
+    name = hashlib.sha1(text).hexdigest()[:16]
+    for t in ("fuzz_convert", "fuzz_splitter"):
+        open(os.path.join(out, t, name), "wb").write(text)
+PY
+fi
+
+# Money and timestamps: the values the payloads hold.
+cat "${all_inputs[@]}" /dev/null |
+  { grep -oE '"-?[0-9]+(\.[0-9]+)?"|[:\[,] *-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?' || true; } |
+  sed -E 's/^[:\[,] *//; s/"//g' | sort -u | awk 'NR <= 300' | add_text fuzz_money
+printf '%s\n' "1.5e2" "-0" "9223372036854775807" "-9223372036854775808" "0.000000000000000001" \
+  "10.0000|0.01" "9223372036854775807|1" "1e-18|-1e-18" | add_text fuzz_money
+cat "${all_inputs[@]}" /dev/null |
+  { grep -oE '"[0-9]{4}-[0-9]{2}-[0-9]{2}[^"]{0,30}"|"[A-Z][a-z]{2}, [^"]{10,35}"' || true; } |
+  sed 's/"//g' | sort -u | awk 'NR <= 300' | add_text fuzz_timestamp
+printf '%s\n' "1700000000" "-1" "2014-11-06T13:36Z" "2019-01-30" "2016-12-31T23:59:60Z" \
+  "20 Nov 2012 00:00 GMT" "0000-01-01T00:00:00+00:01" | add_text fuzz_timestamp
+
+# The deriver reads structured bytes: start it from a few arbitrary ones.
+mkdir -p "$corpus/fuzz_derive"
+for i in 1 2 3 4; do head -c $((64 * i)) /dev/urandom > "$corpus/fuzz_derive/random$i"; done
+
+# One dictionary for the targets that see every platform.
+cat "$root"/fuzz/dict/{shopify,malomo,magento,bigcommerce,woocommerce,sfcc,squarespace,ebay}.dict |
+  grep '^"' | sort -u > "$build/dict/all.dict"
+
+for d in "$corpus"/*/; do
+  printf '%-22s %4d files %8d bytes\n' "$(basename "$d")" "$(ls "$d" | wc -l)" \
+    "$(cat "$d"* 2>/dev/null | wc -c)"
+done
