@@ -491,43 +491,25 @@ struct tax_map {
 struct line_taxes_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, line_taxes& out) const {
-    od::json_type type{};
-    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return check_null(w, v);
-    if (type != od::json_type::array) return w.fail(error_code::wrong_type, v, "an array");
-    od::array arr;
-    if (auto e = v.get_array().get(arr)) return w.fail_json(e, v.raw_json_token().data());
-    std::int64_t index = 0;
-    for (auto element_result : arr) {
-      od::value element;
-      if (auto e = std::move(element_result).get(element)) {
-        return w.fail_json(e, v.raw_json_token().data());
-      }
-      w.push_index(index++);
-      tax_row row;
-      bool present = false;
-      error_code err = w.template map_object<tax_map>(element, row, present);
-      if (err == error_code::ok && !present) {
-        err = w.fail(error_code::wrong_type, element, "an object");
-      }
-      if (err == error_code::ok && row.tax.value) {
-        if (out.currency.empty()) {
-          out.currency = row.tax.currency;
-        } else if (!row.tax.currency.empty() && row.tax.currency != out.currency) {
-          out.mixed = true;
-        }
-        if (!out.sum) {
-          out.sum = row.tax.value;
-        } else if (result<decimal> r = decimal::add(*out.sum, *row.tax.value)) {
-          out.sum = *r;
-        } else {
-          err = w.fail(r.error(), nullptr, "the sum of the line's taxes overflows");
-        }
-      }
-      w.pop();
-      if (err != error_code::ok) return err;
-    }
-    return error_code::ok;
+    tax_row row;
+    return w.template map_each<tax_map>(
+        v, [&]() -> tax_row& { return row = tax_row{}; },
+        [&](const tax_row& r, od::value&) {
+          if (!r.tax.value) return error_code::ok;
+          if (out.currency.empty()) {
+            out.currency = r.tax.currency;
+          } else if (!r.tax.currency.empty() && r.tax.currency != out.currency) {
+            out.mixed = true;
+          }
+          if (!out.sum) {
+            out.sum = r.tax.value;
+          } else if (result<decimal> sum = decimal::add(*out.sum, *r.tax.value)) {
+            out.sum = *sum;
+          } else {
+            return w.fail(sum.error(), nullptr, "the sum of the line's taxes overflows");
+          }
+          return error_code::ok;
+        });
   }
 };
 inline constexpr line_taxes_converter as_line_taxes{};

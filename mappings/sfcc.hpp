@@ -347,35 +347,17 @@ struct adjustment_map {
 struct adjustment_sum_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, adjustment_total& out) const {
-    od::json_type type{};
-    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
-    if (type == od::json_type::null) return check_null(w, v);
-    if (type != od::json_type::array) return w.fail(error_code::wrong_type, v, "an array");
-    od::array arr;
-    if (auto e = v.get_array().get(arr)) return w.fail_json(e, v.raw_json_token().data());
-    std::int64_t index = 0;
-    for (auto element_result : arr) {
-      od::value element;
-      if (auto e = std::move(element_result).get(element)) {
-        return w.fail_json(e, v.raw_json_token().data());
-      }
-      w.push_index(index++);
-      adjustment_row row;
-      bool present = false;
-      error_code err = w.template map_object<adjustment_map>(element, row, present);
-      if (err == error_code::ok && !present) {
-        err = w.fail(error_code::wrong_type, element, "an object");
-      }
-      if (err == error_code::ok && row.price) {
-        err = accumulate(out.sum, *row.price);
-        if (err != error_code::ok) {
-          w.fail(err, element.raw_json_token().data(), "the sum of price adjustments overflows");
-        }
-      }
-      w.pop();
-      if (err != error_code::ok) return err;
-    }
-    return error_code::ok;
+    adjustment_row row;
+    return w.template map_each<adjustment_map>(
+        v, [&]() -> adjustment_row& { return row = adjustment_row{}; },
+        [&](const adjustment_row& r, od::value& element) {
+          if (!r.price) return error_code::ok;
+          const error_code err = accumulate(out.sum, *r.price);
+          if (err != error_code::ok) {
+            w.fail(err, element.raw_json_token().data(), "the sum of price adjustments overflows");
+          }
+          return err;
+        });
   }
 };
 inline constexpr adjustment_sum_converter as_adjustment_sum{};

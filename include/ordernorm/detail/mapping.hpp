@@ -311,6 +311,16 @@ class walker_base : public walk_state {
   // Maps a JSON array whose elements are objects; null means no elements.
   template <class Map, class Element>
   error_code map_array(od::value& v, std::vector<Element>& out) {
+    return map_each<Map>(
+        v, [&]() -> Element& { return out.emplace_back(); },
+        [](Element&, od::value&) { return error_code::ok; });
+  }
+
+  // An array of objects, each mapped by `Map` into the row `next_row()`
+  // returns (a fresh one each time), then handed to `on_row(row, element)`;
+  // null is no array. For arrays that are folded (summed) rather than kept.
+  template <class Map, class NextRow, class OnRow>
+  error_code map_each(od::value& v, NextRow next_row, OnRow on_row) {
     od::json_type type{};
     if (auto e = v.type().get(type)) return fail_json(e, v.raw_json_token().data());
     if (type == od::json_type::null) return check_null(*this, v);
@@ -324,11 +334,12 @@ class walker_base : public walk_state {
         return fail_json(e, v.raw_json_token().data());
       }
       push_index(index++);
-      Element& item = out.emplace_back();
+      auto& row = next_row();
       bool present = false;
-      error_code err = map_object<Map>(element, item, present);
+      error_code err = map_object<Map>(element, row, present);
       if (err == error_code::ok && !present)
         err = fail(error_code::wrong_type, element, "an object");
+      if (err == error_code::ok) err = on_row(row, element);
       pop();
       if (err != error_code::ok) return err;
     }
