@@ -12,8 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "json_structure.hpp"
 #include "ordernorm/detail/converters.hpp"
 #include "ordernorm/detail/platform.hpp"
+#include "simdjson_internals.hpp"
 
 namespace ordernorm {
 namespace {
@@ -49,30 +51,19 @@ struct shape {
   std::string_view envelope_key;
 };
 
+// How one record ended. `unreadable`: it is broken JSON, so where it ends,
+// and all that follows it in the document, cannot be told; nothing more of
+// the document is read.
+enum class record_outcome { converted, rejected, unreadable };
+
 bool raw_key_is(od::field& f, std::string_view key) { return f.key().unsafe_is_equal(key); }
 
 // simdjson 3.0.1 On-Demand does not enforce a nesting limit (its parser's
 // max_depth only matters under SIMDJSON_DEVELOPMENT_CHECKS), and values under
 // keys no mapping reads are skipped where ordernorm never sees them. Stage 1
 // has already found every structural character, so the depth check walks
-// those indexes. simdjson keeps them in a private member ("for benchmarking
-// access"); an explicit instantiation may name a private member, which is
-// how this reaches it without copying the input or scanning it again.
-using implementation_member =
-    std::unique_ptr<simdjson::internal::dom_parser_implementation> od::parser::*;
-implementation_member parser_implementation() noexcept;
-template <implementation_member Member>
-struct expose_parser_implementation {
-  friend implementation_member parser_implementation() noexcept { return Member; }
-};
-template struct expose_parser_implementation<&od::parser::implementation>;
-
-// The structural characters stage 1 found in the document last iterated.
-std::span<const std::uint32_t> structural_indexes(od::parser& parser) noexcept {
-  const auto& implementation = parser.*parser_implementation();
-  if (!implementation) return {};
-  return {implementation->structural_indexes.get(), implementation->n_structural_indexes};
-}
+// those indexes (detail::structural_indexes).
+using detail::structural_indexes;
 
 // How many '{' and '[' bytes [p, p + n) holds, strings included: at least
 // the depth of any nesting in it. Counted in blocks small enough for 8-bit
@@ -119,6 +110,7 @@ struct converter::impl {
   detail::fast_walker fast;
   detail::reference_walker reference;
   detail::string_arena arena;
+  detail::structure_checker structure;
   // One slot per platform enumerator (unknown .. ebay), indexed by platform id.
   std::array<std::unique_ptr<detail::platform_converter>,
              static_cast<std::size_t>(platform::ebay) + 1>
@@ -131,6 +123,7 @@ struct converter::impl {
   od::document doc;
   const char* doc_begin = nullptr;
   const char* doc_end = nullptr;
+  const char* root_begin = nullptr;  // the root value's first byte
   std::uint64_t doc_offset = 0;
   order_sink* sink = nullptr;
   // Where the document nests deeper than limits.max_depth: the first bracket
@@ -150,6 +143,14 @@ struct converter::impl {
     e.json_pointer = std::move(pointer);
     e.byte_offset = offset_of(where);
     sink->on_reject(e, record_position{++records, e.byte_offset});
+  }
+
+  record_error make_error(error_code code, std::string message, std::uint64_t byte_offset) const {
+    record_error e;
+    e.code = code;
+    e.message = std::move(message);
+    e.byte_offset = byte_offset;
+    return e;
   }
 
   void reject_json(const char* where, simdjson::error_code e) {
@@ -223,10 +224,7 @@ struct converter::impl {
     if (!check_size && !too_deep_from(begin)) return true;
     if (!rewind(obj)) return true;  // broken: mapping reports it
     for (auto field_result : obj) {
-      if (field_result.error()) {
-        rewind(obj);
-        return true;
-      }
+      if (field_result.error()) return true;  // broken: mapping reports it
     }
     const char* end = finished_up_to();
     const char* deep = take_too_deep(begin, end);
@@ -247,10 +245,36 @@ struct converter::impl {
   }
 
   // Rewinds an object to its first field; false if the JSON is broken (which
-  // shows again, and is reported, when the object is read).
-  static bool rewind(od::object& obj) {
+  // shows again, and is reported, when the object is read). Never touches an
+  // iterator that broken JSON has already stopped: simdjson forbids it.
+  bool rewind(od::object& obj) {
     bool ignored;
-    return obj.reset().get(ignored) == simdjson::SUCCESS;
+    return doc.is_alive() && obj.reset().get(ignored) == simdjson::SUCCESS;
+  }
+
+  // A record that did not convert: `error` says why, unless the record is
+  // broken JSON. Whether it is, and where, is decided by the structure check
+  // rather than by where the walker stopped, so that every walker (fast or
+  // reference, each reading fields in its own order) gives the same verdict
+  // and leaves the document in the same state.
+  record_outcome reject_record(const char* begin, record_error error) {
+    const std::span<const std::uint32_t> tokens = structural_indexes(parser);
+    const auto at = static_cast<std::uint32_t>(begin - doc_begin);
+    const auto first = static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), at) -
+                                                tokens.begin());
+    const detail::structure_check check = structure.check_value(doc_begin, tokens, first);
+    // An iterator simdjson abandoned on a record the check finds well formed
+    // is not expected; if it happens, the document still cannot go on.
+    const bool readable = check.ok && doc.is_alive();
+    if (!check.ok) {
+      const char* where = check.token < tokens.size() ? doc_begin + tokens[check.token] : doc_end;
+      error =
+          make_error(error_code::invalid_json,
+                     fmt::format("invalid JSON: expected {}", check.expected), offset_of(where));
+    }
+    if (!readable && begin != root_begin) error.message += "; the rest of the document is not read";
+    sink->on_reject(error, record_position{++records, offset_of(begin)});
+    return readable ? record_outcome::rejected : record_outcome::unreadable;
   }
 
   // Scans an object's keys (values are skipped, not parsed) until a platform
@@ -282,8 +306,7 @@ struct converter::impl {
 
   // The first keys of an object, for "what it saw" in detection errors.
   std::string key_list(od::object& obj) {
-    bool ignored;
-    if (obj.reset().get(ignored)) return "?";
+    if (!rewind(obj)) return "?";
     std::string out;
     std::size_t n = 0;
     for (auto field_result : obj) {
@@ -315,30 +338,30 @@ struct converter::impl {
     return slot.get();
   }
 
-  // One record: an order object, its platform known or detected. Returns
-  // false when the record failed before its object was read to the end.
-  bool convert_record(od::object& obj, const char* begin, const detail::platform_info* given) {
-    if (!record_within_limits(obj, begin)) return true;
+  // One record: an order object, its platform known or detected.
+  record_outcome convert_record(od::object& obj, const char* begin,
+                                const detail::platform_info* given) {
+    if (!record_within_limits(obj, begin)) return record_outcome::rejected;
     const detail::platform_info* platform = given;
     if (platform == nullptr) {
       shape found;
       const char* error_at = begin;
       std::string message;
       if (error_code err = scan(obj, found, error_at, message); err != error_code::ok) {
-        reject(error_at != nullptr ? error_at : begin, err, std::move(message));
-        return false;
+        record_error error =
+            make_error(err, std::move(message), offset_of(error_at != nullptr ? error_at : begin));
+        return reject_record(begin, std::move(error));
       }
       if (found.platform == nullptr) {
         reject(begin, error_code::unknown_platform,
                fmt::format("not an order of a known platform: the object has {}", key_list(obj)));
-        return false;
+        return record_outcome::rejected;
       }
       platform = found.platform;
     }
-    bool ignored;
-    if (auto e = obj.reset().get(ignored)) {
-      reject_json(begin, e);
-      return false;
+    if (!rewind(obj)) {
+      record_error error = make_error(error_code::invalid_json, "invalid JSON", offset_of(begin));
+      return reject_record(begin, std::move(error));
     }
     detail::platform_converter* conv = converter_for(*platform);
     if (conv == nullptr) {
@@ -346,7 +369,7 @@ struct converter::impl {
              fmt::format("a {} order: this build recognizes the platform but cannot "
                          "convert it yet",
                          platform->name));
-      return false;
+      return record_outcome::rejected;
     }
     arena.reset();
     error_code err;
@@ -360,18 +383,15 @@ struct converter::impl {
       err = conv->convert(reference, obj);
       if (err != error_code::ok) error = reference.take_error();
     }
+    if (err != error_code::ok) return reject_record(begin, std::move(error));
     const record_position where{++records, offset_of(begin)};
-    if (err != error_code::ok) {
-      sink->on_reject(error, where);
-      return false;
-    }
     order& result = conv->result();
     detail::derive_order_tracking(result, opts.derive);
     ++converted;
     auto& warnings = opts.mapper == mapper::fast ? fast.warnings() : reference.warnings();
     for (const record_warning& w : warnings) sink->on_warning(w, where);
     sink->on_order(result, where);
-    return true;
+    return record_outcome::converted;
   }
 
   const detail::platform_info* given_platform() const {
@@ -427,7 +447,7 @@ struct converter::impl {
         return false;
       }
       if (unwrap_key.empty()) {
-        convert_record(obj, last, given);
+        if (convert_record(obj, last, given) == record_outcome::unreadable) return false;
       } else if (!convert_wrapped(obj, last, given, unwrap_key, index)) {
         return false;
       }
@@ -468,8 +488,7 @@ struct converter::impl {
       reject_json(inner_begin, e);
       return false;
     }
-    convert_record(obj, inner_begin, given);
-    return true;
+    return convert_record(obj, inner_begin, given) != record_outcome::unreadable;
   }
 
   void convert_document(const char* data, std::size_t size, std::size_t capacity, order_sink& out,
@@ -491,6 +510,7 @@ struct converter::impl {
     too_deep_done = 0;
     const char* begin = data;
     while (begin != doc_end && is_space(*begin)) ++begin;
+    root_begin = begin;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       return reject_json(begin, e);
     }
@@ -541,9 +561,8 @@ struct converter::impl {
 
   // Steps through every field of `obj` without reading values; false when the
   // JSON is broken (already reported for the record that failed).
-  static bool skip_fields(od::object& obj) {
-    bool ignored;
-    if (obj.reset().get(ignored)) return false;
+  bool skip_fields(od::object& obj) {
+    if (!rewind(obj)) return false;
     for (auto field_result : obj) {
       if (field_result.error()) return false;
     }
@@ -556,7 +575,9 @@ struct converter::impl {
     const char* error_at = begin;
     std::string message;
     if (error_code err = scan(obj, found, error_at, message); err != error_code::ok) {
-      reject(error_at != nullptr ? error_at : begin, err, std::move(message));
+      record_error error =
+          make_error(err, std::move(message), offset_of(error_at != nullptr ? error_at : begin));
+      reject_record(begin, std::move(error));
       return false;
     }
     if (found.platform != nullptr || found.envelope_key.empty()) {
@@ -576,23 +597,22 @@ struct converter::impl {
         return skip_fields(obj);
       }
       // The marker decided, so convert_record need not scan again.
-      bool ignored;
-      if (auto e = obj.reset().get(ignored)) {
-        reject_json(begin, e);
-        return false;
+      switch (convert_record(obj, begin, found.platform != nullptr ? found.platform : given)) {
+        case record_outcome::converted:
+          return true;
+        case record_outcome::rejected:
+          // The record stopped half-way: walk the rest of it so that what
+          // follows the document (a second, concatenated one) is still seen.
+          return skip_fields(obj);
+        case record_outcome::unreadable:
+          return false;
       }
-      if (convert_record(obj, begin, found.platform != nullptr ? found.platform : given)) {
-        return true;
-      }
-      // The record stopped half-way: walk the rest of it so that what follows
-      // the document (a second, concatenated one) is still seen.
-      return skip_fields(obj);
+      return false;
     }
     // An envelope: its orders are the records.
-    bool ignored;
     od::value inner;
-    if (auto e = obj.reset().get(ignored)) {
-      reject_json(begin, e);
+    if (!rewind(obj)) {
+      reject(begin, error_code::invalid_json, "invalid JSON");
       return false;
     }
     if (auto e = obj.find_field(found.envelope_key).get(inner)) {
@@ -620,7 +640,9 @@ struct converter::impl {
         reject_json(inner_begin, e);
         return false;
       }
-      convert_record(order_obj, inner_begin, given);
+      if (convert_record(order_obj, inner_begin, given) == record_outcome::unreadable) {
+        return false;
+      }
     } else if (type != json_type::null) {
       reject(inner_begin, error_code::wrong_type,
              fmt::format("expected the orders under \"{}\" to be an object or an array",
@@ -629,8 +651,8 @@ struct converter::impl {
     }
     // Visit the envelope's other keys so that broken JSON around the list is
     // reported rather than silently ignored.
-    if (auto e = obj.reset().get(ignored)) {
-      reject_json(begin, e);
+    if (!rewind(obj)) {
+      reject(begin, error_code::invalid_json, "invalid JSON");
       return false;
     }
     for (auto field_result : obj) {

@@ -484,6 +484,94 @@ TEST(HostileInput, RecordLargerThanTheLimit) {
   EXPECT_EQ(convert_text("[" + good1 + "]", opts).converted, 1u);
 }
 
+// ---------------------------------------------------------------------------
+// Broken JSON inside a record. Where a walker stops in a broken record
+// depends on which fields it reads first, so the verdict comes from a strict
+// check of the record's structure instead (src/json_structure.hpp): the
+// offset is the first token that breaks the grammar, the same under both
+// mappers, and a broken record inside an array ends that document.
+
+// `bad` between two good lines: one invalid_json reject at `at` (an offset
+// into `bad`) saying what was expected there.
+void expect_broken_at(const std::string& bad, std::size_t at, std::string_view expected) {
+  SCOPED_TRACE(bad);
+  const record_error e = one_reject_between_good(bad);
+  EXPECT_EQ(e.code, error_code::invalid_json);
+  EXPECT_EQ(e.byte_offset, bad_line + at);
+  EXPECT_EQ(e.message, "invalid JSON: expected " + std::string(expected));
+}
+
+TEST(BrokenJson, MissingCommaBetweenMembers) {
+  const std::string bad = R"({"id":3 "financial_status":"paid"})";
+  expect_broken_at(bad, bad.find("\"financial"), "',' or '}'");
+}
+
+TEST(BrokenJson, KeyThatIsNotAString) {
+  const std::string bad = R"({"id":3,"financial_status":"paid",7:1})";
+  expect_broken_at(bad, bad.find("7:"), "a key (a string)");
+}
+
+TEST(BrokenJson, MissingColonAfterAKey) {
+  const std::string bad = R"({"id":3,"financial_status" "paid"})";
+  expect_broken_at(bad, bad.find("\"paid"), "':' after a key");
+}
+
+TEST(BrokenJson, MissingValue) {
+  const std::string bad = R"({"id":3,"financial_status":})";
+  expect_broken_at(bad, bad.find('}'), "a value");
+}
+
+TEST(BrokenJson, BracketOfTheWrongKindClosesAnArray) {
+  const std::string bad = R"({"id":3,"financial_status":"paid","line_items":[{"id":9}}})";
+  expect_broken_at(bad, bad.find("}}") + 1, "',' or ']'");
+}
+
+// simdjson's skip reads a string followed by ':' as a key wherever it is:
+// here the first mapper to skip "paid" would find the record well formed.
+TEST(BrokenJson, ValueFollowedByAColon) {
+  const std::string bad = R"({"id":3,"financial_status":"paid":"x"})";
+  expect_broken_at(bad, bad.find(":\"x"), "',' or '}'");
+}
+
+TEST(BrokenJson, TrailingCommaBeforeTheClosingBrace) {
+  const std::string bad = R"({"id":3,"financial_status":"paid",})";
+  expect_broken_at(bad, bad.find(",}") + 1, "a key (a string)");
+}
+
+// In an array the records before the broken one convert; after it, where the
+// next record starts cannot be told, so the document ends there, and the
+// reject says so.
+TEST(BrokenJson, BrokenRecordInAnArrayEndsTheDocument) {
+  const std::string bad = R"({"id":3,"financial_status":"paid" "x":1})";
+  const std::string list = "[" + good1 + "," + bad + "," + good2 + "]";
+  const conversion got = hostile(list);
+  EXPECT_EQ(got.converted, 1u);
+  ASSERT_EQ(got.rejects.size(), 1u) << describe(got.rejects);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::invalid_json);
+  EXPECT_EQ(got.rejects[0].error.byte_offset, list.find("\"x\""));
+  EXPECT_EQ(got.rejects[0].error.message,
+            "invalid JSON: expected ',' or '}'; the rest of the document is not read");
+  EXPECT_EQ(got.rejects[0].where.index, 2u);
+}
+
+// A record rejected for its content, not its JSON, does not end the array.
+TEST(BrokenJson, WellFormedRejectedRecordInAnArrayDoesNotEndIt) {
+  const std::string bad = R"({"id":3,"financial_status":5})";
+  const conversion got = hostile("[" + good1 + "," + bad + "," + good2 + "]");
+  EXPECT_EQ(got.converted, 2u);
+  ASSERT_EQ(got.rejects.size(), 1u) << describe(got.rejects);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::wrong_type);
+}
+
+// The documented limit of reading On-Demand: a value under a key no mapping
+// reads is skipped by counting brackets, not parsed, so broken JSON inside
+// it is not seen (the same under both mappers).
+TEST(BrokenJson, BrokenJsonInsideAValueNoMappingReadsIsNotSeen) {
+  const conversion got = hostile(R"({"id":3,"financial_status":"paid","x_unread":[1 2,,]})");
+  EXPECT_EQ(got.converted, 1u);
+  EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
+}
+
 // Part 3 over every golden case: nothing lost, valid output, deterministic,
 // the two mappers agree.
 TEST(Invariants, HoldForEveryGoldenCase) {

@@ -14,12 +14,16 @@
 // - fast_walker: ONE pass, `for (field : object)`; each raw key is classified
 //   by a table built at compile time (bucket on the first byte, then an 8-byte
 //   masked compare) and dispatched through a static array of handlers.
-// - reference_walker: deliberately simple; for each descriptor, in table
-//   order, rewind the object and `find_field` the key. It exists to check the
-//   fast one (tests, differential fuzzing, benchmarks).
+// - reference_walker: deliberately simple; the same single pass in document
+//   order, but each key is compared with every key of the table in turn. It
+//   exists to check the fast one's classifier, handler table and duplicate
+//   rule (tests, differential fuzzing, benchmarks). Both read fields in
+//   document order on purpose: simdjson validates what it reads and only
+//   counts brackets in what it skips, so a walker reading in another order
+//   (find_field per key) sees another document when the JSON is broken.
 // Both give the same result on every input: the first occurrence of a
-// duplicate key wins, keys are matched as raw (escaped) bytes, and every field
-// of a mapped object is visited, so both reject the same broken JSON.
+// duplicate key wins, keys are matched as raw (escaped) bytes, and both read
+// the same values in the same order, so both reject the same broken JSON.
 //
 // Private to ordernorm: included by src/ and mappings/ only.
 #pragma once
@@ -395,38 +399,36 @@ class fast_walker : public walker_base<fast_walker> {
 
 class reference_walker : public walker_base<reference_walker> {
  public:
+  // Reads the object field by field in document order, as the fast walker
+  // does, but finds each key's row by comparing it with every key of the
+  // table in turn (no classifier, no handler table, no precomputed masks).
+  // It does not use `find_field` in table order: simdjson validates what it
+  // reads and only counts brackets in what it skips, so on broken JSON a
+  // walker that reads fields in another order sees another document, and the
+  // two could not be held to the same verdict.
   template <class Map, class Target>
   error_code map_fields(od::object& obj, Target& target) {
     static_assert(rows_fit<Map, Target, reference_walker>(),
                   "a mapping row targets a member of another struct, or its converter cannot "
                   "write that member's type");
-    error_code err = error_code::ok;
-    hana::for_each(Map::fields, [&](const auto& d) {
-      if (err != error_code::ok) return;
-      bool ignored;
-      if (auto e = obj.reset().get(ignored)) {
-        err = fail_json(e, nullptr);
-        return;
-      }
-      od::value v;
-      auto e = obj.find_field(d.key).get(v);
-      if (e == simdjson::NO_SUCH_FIELD) return;
-      if (e) {
-        err = fail_json(e, nullptr);
-        return;
-      }
-      push_key(d.key);
-      err = d.converter(*this, v, target.*(d.member));
-      pop();
-    });
-    if (err != error_code::ok) return err;
-    // Visit every field once more so that broken JSON anywhere in the object
-    // is rejected exactly as the single-pass walker rejects it.
-    bool ignored;
-    if (auto e = obj.reset().get(ignored)) return fail_json(e, nullptr);
+    std::uint64_t seen = 0;
     for (auto field_result : obj) {
       od::field f;
       if (auto e = std::move(field_result).get(f)) return fail_json(e, nullptr);
+      error_code err = error_code::ok;
+      bool matched = false;
+      std::size_t index = 0;
+      hana::for_each(Map::fields, [&](const auto& d) {
+        const std::uint64_t bit = std::uint64_t{1} << index++;
+        if (matched || !f.key().unsafe_is_equal(d.key)) return;
+        matched = true;
+        if (seen & bit) return;  // duplicate key: the first occurrence wins
+        seen |= bit;
+        push_key(d.key);
+        err = d.converter(*this, f.value(), target.*(d.member));
+        pop();
+      });
+      if (err != error_code::ok) return err;
     }
     return error_code::ok;
   }

@@ -1,0 +1,47 @@
+// A strict check of JSON structure over stage 1's structural indexes.
+//
+// simdjson On-Demand validates what it reads, but skips what it does not read
+// by counting brackets, and reads a string followed by ':' as a key wherever
+// it meets one. So where a broken record stops being read, and whether the
+// rest of its document can still be trusted, would depend on which fields a
+// walker happened to read first. This check decides it instead, the same for
+// every walker: brackets match by kind, keys are strings followed by ':',
+// members and elements are separated by ',', and every value starts like a
+// JSON value. Scalars are checked by their first byte only: their content is
+// read (and checked) by the converter that needs them.
+//
+// It costs about 1.3 ns per token, so it runs only on records the mapping has
+// already rejected, never on the converting path.
+//
+// Private to ordernorm (src/ only).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace ordernorm::detail {
+
+struct structure_check {
+  // True when the value is well formed; `token` is then one past its last
+  // token. Otherwise `token` is the first token that breaks it (the end of
+  // `tokens` when the text ends before the value does) and `expected` says
+  // what should have been there.
+  bool ok = false;
+  std::size_t token = 0;
+  const char* expected = "";
+};
+
+class structure_checker {
+ public:
+  // Checks the one JSON value that starts at tokens[first], in `text` (the
+  // document whose structural indexes `tokens` are).
+  structure_check check_value(const char* text, std::span<const std::uint32_t> tokens,
+                              std::size_t first);
+
+ private:
+  std::vector<bool> in_object_;  // one entry per open container, reused
+};
+
+}  // namespace ordernorm::detail
