@@ -45,6 +45,9 @@ for p in "${platforms[@]}"; do
   all_inputs+=("${inputs[@]}")
 done
 for t in fuzz_convert fuzz_differential fuzz_splitter; do add "$t" "${all_inputs[@]}"; done
+# The tracker: tracking responses (golden and public) and Malomo orders.
+add fuzz_track "$root"/tests/golden_tracking/*/*.json "$shared"/tracking/*.json \
+  "$root"/tests/golden/malomo/*.json
 
 # NDJSON seeds for the reader: several orders, one per line (needs python3;
 # skipped without it).
