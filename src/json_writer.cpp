@@ -134,9 +134,16 @@ class json_out {
     if (static_cast<std::size_t>(end_ - pos_) < n) [[unlikely]]
       grow(n);
   }
+  // resize() zero-fills what it adds, so add only what is asked for (plus
+  // the usual room), never a multiple of what the string already holds: a
+  // caller appending order after order to a 1 MiB buffer (the CLI) paid a
+  // memset of the whole buffer per order that outgrew the room. The
+  // capacity still grows geometrically.
   void grow(std::size_t n) {
     const auto used = static_cast<std::size_t>(pos_ - out_.data());
-    out_.resize(std::max(out_.size() * 2, used + n));
+    const std::size_t size = used + std::max(n, initial_room);
+    if (size > out_.capacity()) out_.reserve(std::max(size, out_.capacity() * 2));
+    out_.resize(size);
     pos_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
