@@ -2,13 +2,15 @@
 #include <algorithm>
 #include <array>
 #include <boost/hana/accessors.hpp>
+#include <boost/hana/at.hpp>
 #include <boost/hana/first.hpp>
-#include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
+#include <boost/hana/size.hpp>
 #include <boost/hana/string.hpp>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 
 #include "ordernorm/writer.hpp"
 
@@ -17,13 +19,16 @@ namespace {
 
 namespace hana = boost::hana;
 
-// `"camelCaseKey":` for a snake_case member name, computed at compile time.
-template <class HanaString>
+// `{"camelCaseKey":` for a struct's first snake_case member name and
+// `,"camelCaseKey":` for the others, computed at compile time, so that the
+// separator and the key are one store of a known size.
+template <class HanaString, bool First>
 struct json_key {
   static constexpr std::string_view snake = hana::to<char const*>(HanaString{});
   static constexpr auto storage = [] {
-    std::array<char, snake.size() + 4> buf{};
+    std::array<char, snake.size() + 5> buf{};
     std::size_t n = 0;
+    buf[n++] = First ? '{' : ',';
     buf[n++] = '"';
     bool upper = false;
     for (char c : snake) {
@@ -199,20 +204,26 @@ concept has_currency = requires(const T& t) {
 template <class T>
 void write_value(json_out& w, const T& v, int minor_units);
 
+template <class T, std::size_t... I>
+void write_members(json_out& w, const T& s, int minor_units, std::index_sequence<I...>);
+
 template <class T>
 void write_struct(json_out& w, const T& s, int minor_units) {
   if constexpr (has_currency<T>) {
     if (!s.currency.empty()) minor_units = currency_minor_units(s.currency);
   }
-  w.raw('{');
-  bool first = true;
-  hana::for_each(hana::accessors<T>(), [&](auto accessor) {
-    if (!first) w.raw(',');
-    first = false;
-    w.raw(json_key<std::decay_t<decltype(hana::first(accessor))>>::value);
-    write_value(w, hana::second(accessor)(s), minor_units);
-  });
+  write_members(w, s, minor_units,
+                std::make_index_sequence<decltype(hana::size(hana::accessors<T>()))::value>{});
   w.raw('}');
+}
+
+template <class T, std::size_t... I>
+void write_members(json_out& w, const T& s, int minor_units, std::index_sequence<I...>) {
+  static_assert(sizeof...(I) > 0, "the first key writes the opening brace");
+  constexpr auto accessors = hana::accessors<T>();
+  ((w.raw(json_key<std::decay_t<decltype(hana::first(hana::at_c<I>(accessors)))>, I == 0>::value),
+    write_value(w, hana::second(hana::at_c<I>(accessors))(s), minor_units)),
+   ...);
 }
 
 template <class T>
