@@ -65,25 +65,6 @@ bool raw_key_is(od::field& f, std::string_view key) { return f.key().unsafe_is_e
 // those indexes (detail::structural_indexes).
 using detail::structural_indexes;
 
-// How many '{' and '[' bytes [p, p + n) holds, strings included: at least
-// the depth of any nesting in it. Counted in blocks small enough for 8-bit
-// lanes, so that the compiler vectorizes it (AVX2 where the CPU has it).
-__attribute__((target_clones("avx2", "default"))) std::size_t count_openers(const char* p,
-                                                                            std::size_t n) {
-  std::size_t total = 0;
-  while (n > 0) {
-    const std::size_t block = n < 255 ? n : 255;
-    std::uint8_t count = 0;
-    for (std::size_t i = 0; i < block; ++i) {
-      count = static_cast<std::uint8_t>(count + ((p[i] == '{') | (p[i] == '[')));
-    }
-    total += count;
-    p += block;
-    n -= block;
-  }
-  return total;
-}
-
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // A limit in messages: "16 MiB" when it is a whole number of them.
@@ -158,29 +139,12 @@ struct converter::impl {
            fmt::format("invalid JSON: {}", simdjson::error_message(e)));
   }
 
-  // Finds where the document nests deeper than the limit. Closed nesting of
-  // depth D takes 2D structural characters, so a document with at most twice
-  // the limit of them (every ordinary order) costs one compare; one deeper
-  // than that is unbalanced, and the iterator rejects it as broken JSON.
+  // Finds where the document nests deeper than the limit.
   void find_too_deep() {
     too_deep.clear();
     too_deep_done = 0;
-    const std::span<const std::uint32_t> tokens = structural_indexes(parser);
-    const std::size_t limit = opts.limits.max_depth;
-    if (tokens.size() / 2 <= limit) return;
-    // Ordinary orders of more than 2 x limit tokens (a 10 KB Shopify order
-    // has ~2,500) hold far fewer brackets than that: a byte count, ~5x
-    // cheaper than walking the tokens, tells.
-    if (count_openers(doc_begin, static_cast<std::size_t>(doc_end - doc_begin)) <= limit) return;
-    std::size_t depth = 0;
-    for (const std::uint32_t i : tokens) {
-      const char c = doc_begin[i];
-      if (c == '{' || c == '[') {
-        if (++depth == limit + 1) too_deep.push_back(doc_begin + i);
-      } else if ((c == '}' || c == ']') && depth > 0) {
-        --depth;
-      }
-    }
+    detail::find_deeper_than(doc_begin, static_cast<std::size_t>(doc_end - doc_begin),
+                             structural_indexes(parser), opts.limits.max_depth, too_deep);
   }
 
   // The first place in [begin, end) that nests too deep, or null; every such

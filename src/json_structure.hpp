@@ -13,6 +13,9 @@
 // It costs about 1.3 ns per token, so it runs only on records the mapping has
 // already rejected, never on the converting path.
 //
+// Also here: where a document nests deeper than a limit (the converter's and
+// the tracker's --max-depth).
+//
 // Private to ordernorm (src/ only).
 #pragma once
 
@@ -32,6 +35,14 @@ struct structure_check {
   std::size_t token = 0;
   const char* expected = "";
 };
+
+// Appends to `out` where `text` (size bytes, with `tokens` its structural
+// indexes) nests objects and arrays deeper than `limit`: the first bracket of
+// each excursion past it, in order. Closed nesting of depth D takes 2D
+// structural characters and at least D opening brackets, so most documents
+// are cleared by a compare and a vectorised byte count, without a walk.
+void find_deeper_than(const char* text, std::size_t size, std::span<const std::uint32_t> tokens,
+                      std::size_t limit, std::vector<const char*>& out);
 
 class structure_checker {
  public:

@@ -1,16 +1,21 @@
 // The tracker: tracking documents -> shipments -> derived statuses -> sink.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "json_structure.hpp"
 #include "ordernorm/convert.hpp"
+#include "ordernorm/detail/converters.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
 #include "ordernorm/tracking.hpp"
+#include "simdjson_internals.hpp"
 
 namespace ordernorm {
 namespace {
@@ -65,6 +70,7 @@ struct tracker::impl {
   const char* doc_begin = nullptr;
   std::uint64_t doc_offset = 0;
   shipment_sink* sink = nullptr;
+  std::vector<const char*> too_deep;  // where the document nests past the limit
 
   std::uint64_t offset_of(const char* p) const {
     return doc_offset + static_cast<std::uint64_t>(p - doc_begin);
@@ -184,11 +190,36 @@ struct tracker::impl {
     doc_offset = base_offset;
     const char* begin = data;
     while (begin != data + size && std::strchr(" \t\r\n", *begin) != nullptr) ++begin;
+    // The limits, as the converter applies them; a document is one record.
+    // The string limit reaches the converters through a thread-local,
+    // restored after the call for another tracker or converter.
+    struct string_limit_scope {
+      std::size_t saved = detail::max_string_bytes;
+      ~string_limit_scope() { detail::max_string_bytes = saved; }
+    } restore;
+    detail::max_string_bytes = std::min(opts.limits.max_string_bytes, SIZE_MAX - 2);
+    if (size > opts.limits.max_record_bytes) {
+      ++records;
+      return reject(begin, error_code::record_too_large,
+                    fmt::format("a document of {} bytes is larger than {} bytes (the limit; raise "
+                                "it with --max-record-bytes or input_limits::max_record_bytes)",
+                                size, opts.limits.max_record_bytes));
+    }
     od::document doc;
     od::object obj;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       ++records;
       return reject_json(begin, e);
+    }
+    too_deep.clear();
+    detail::find_deeper_than(data, size, detail::structural_indexes(parser), opts.limits.max_depth,
+                             too_deep);
+    if (!too_deep.empty()) {
+      ++records;
+      return reject(too_deep.front(), error_code::depth_limit_exceeded,
+                    fmt::format("objects and arrays nested more than {} levels deep (the limit; "
+                                "raise it with --max-depth or input_limits::max_depth)",
+                                opts.limits.max_depth));
     }
     if (auto e = doc.get_object().get(obj)) {
       ++records;

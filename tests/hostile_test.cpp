@@ -572,6 +572,91 @@ TEST(BrokenJson, BrokenJsonInsideAValueNoMappingReadsIsNotSeen) {
   EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
 }
 
+// ---------------------------------------------------------------------------
+// The tracker (`ordernorm track`) takes the same limits; a tracking document
+// is one record.
+
+struct tracked : shipment_sink {
+  void on_shipment(const shipment&, const derivation*, const record_position&) override {
+    ++shipments;
+  }
+  void on_reject(const record_error& e, const record_position&) override { errors.push_back(e); }
+  int shipments = 0;
+  std::vector<record_error> errors;
+};
+
+// An EasyPost tracker with `extra` spliced in as its last member.
+std::string easypost_tracker(const std::string& extra) {
+  return R"({"object":"Tracker","tracking_code":"9400100000000000000006","carrier":"USPS",)"
+         R"("status":"in_transit","tracking_details":[])" +
+         extra + "}";
+}
+
+// Tracks `text` under both mappers (which must agree) and returns the fast
+// one's result.
+tracked track_both(const std::string& text, track_options opts) {
+  tracked fast;
+  opts.mapper = mapper::fast;
+  tracker(opts).track(text, fast);
+  tracked reference;
+  opts.mapper = mapper::reference;
+  tracker(opts).track(text, reference);
+  EXPECT_EQ(fast.shipments, reference.shipments);
+  EXPECT_EQ(fast.errors.size(), reference.errors.size());
+  for (std::size_t i = 0; i < fast.errors.size() && i < reference.errors.size(); ++i) {
+    EXPECT_EQ(fast.errors[i].code, reference.errors[i].code);
+    EXPECT_EQ(fast.errors[i].byte_offset, reference.errors[i].byte_offset);
+  }
+  return fast;
+}
+
+TEST(TrackerLimits, DocumentLargerThanTheRecordLimit) {
+  const std::string doc = easypost_tracker(R"(,"note":")" + std::string(5000, 'x') + "\"");
+  track_options opts;
+  EXPECT_EQ(track_both(doc, opts).shipments, 1);
+  opts.limits.max_record_bytes = 4096;
+  const tracked got = track_both(doc, opts);
+  EXPECT_EQ(got.shipments, 0);
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].code, error_code::record_too_large);
+  EXPECT_EQ(got.errors[0].byte_offset, 0u);
+  EXPECT_NE(got.errors[0].message.find("--max-record-bytes"), std::string::npos);
+}
+
+TEST(TrackerLimits, NestingDeeperThanTheLimit) {
+  const std::string head = easypost_tracker("");
+  const std::string doc = head.substr(0, head.size() - 1) + R"(,"x":)" + nest(100'000) + "}";
+  const tracked got = track_both(doc, track_options{});
+  EXPECT_EQ(got.shipments, 0);
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].code, error_code::depth_limit_exceeded);
+  // The tracker is level 1 and "x" one of its members, so the nest's
+  // 1,024th bracket is level 1,025.
+  EXPECT_EQ(got.errors[0].byte_offset, doc.find(R"("x":)") + 4 + 1023);
+  track_options opts;
+  opts.limits.max_depth = 2;  // the tracker and its tracking_details
+  EXPECT_EQ(track_both(easypost_tracker(""), opts).shipments, 1);
+  opts.limits.max_depth = 1;
+  EXPECT_EQ(track_both(easypost_tracker(""), opts).errors.at(0).code,
+            error_code::depth_limit_exceeded);
+}
+
+TEST(TrackerLimits, StringLongerThanTheLimitInAFieldItReads) {
+  const std::string code(300, '9');
+  std::string doc = easypost_tracker("");
+  doc.replace(doc.find("9400100000000000000006"), 22, code);
+  track_options opts;
+  opts.limits.max_string_bytes = 299;
+  const tracked got = track_both(doc, opts);
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].code, error_code::string_too_long);
+  opts.limits.max_string_bytes = 300;
+  EXPECT_EQ(track_both(doc, opts).shipments, 1);
+  // The limit is the tracker's own: a converter's default on the same
+  // thread is untouched.
+  EXPECT_EQ(hostile(good1).converted, 1u);
+}
+
 // Part 3 over every golden case: nothing lost, valid output, deterministic,
 // the two mappers agree.
 TEST(Invariants, HoldForEveryGoldenCase) {

@@ -112,6 +112,8 @@ struct track_options {
   derive_options derive;
   bool explain = false;
   ordernorm::mapper mapper = mapper::fast;
+  // As for the converter; a tracking document is one record.
+  input_limits limits;
 };
 
 // Reads tracking documents (a carrier response, an EasyPost tracker, or an

@@ -83,6 +83,8 @@ I/O error.
 constexpr std::string_view track_help =
     R"(Usage: ordernorm track [--from auto|malomo|easypost|usps|ups|fedex|dhl]
                        [--as-of TIME] [--explain] [--mapper fast|reference]
+                       [--max-record-bytes N] [--max-depth N]
+                       [--max-string-bytes N]
                        [-o FILE] [--rejects FILE] [FILE...]
 
 Reads tracking documents from each FILE (standard input when there is none,
@@ -100,6 +102,9 @@ Options:
   --explain      add "explain": per event, where its status came from and
                  whether and why it counted
   --mapper M     fast (default) or reference
+  --max-record-bytes N, --max-depth N, --max-string-bytes N
+                 the input limits, as for convert (a document is one record):
+                 record_too_large, depth_limit_exceeded, string_too_long
   -o FILE        write shipments to FILE instead of standard output
   --rejects FILE write rejected documents to FILE as NDJSON (see convert)
   -h, --help     this text
@@ -497,7 +502,7 @@ std::optional<int> parse_options(int argc, char** argv, bool tracking, cli_optio
       if (!t) return usage_error("--as-of needs a timestamp (e.g. 2024-05-01T00:00:00Z)", command);
       opts.convert.derive.as_of = t;
       opts.track.derive.as_of = t;
-    } else if ((arg == "--max-record-bytes" || arg == "--max-string-bytes") && !tracking) {
+    } else if (arg == "--max-record-bytes" || arg == "--max-string-bytes") {
       auto v = value();
       const auto n = v ? parse_size(*v, true) : std::nullopt;
       if (!n) {
@@ -505,15 +510,18 @@ std::optional<int> parse_options(int argc, char** argv, bool tracking, cli_optio
       }
       if (arg == "--max-record-bytes") {
         opts.convert.limits.max_record_bytes = *n;
+        opts.track.limits.max_record_bytes = *n;
         opts.reader.max_record_bytes = *n;
       } else {
         opts.convert.limits.max_string_bytes = *n;
+        opts.track.limits.max_string_bytes = *n;
       }
-    } else if (arg == "--max-depth" && !tracking) {
+    } else if (arg == "--max-depth") {
       auto v = value();
       const auto n = v ? parse_size(*v, false) : std::nullopt;
       if (!n) return usage_error("--max-depth needs a number of levels, e.g. 1024", command);
       opts.convert.limits.max_depth = *n;
+      opts.track.limits.max_depth = *n;
     } else if (arg == "--explain" && tracking) {
       opts.track.explain = true;
     } else if (arg == "-o" || arg == "--output") {
