@@ -1,11 +1,11 @@
 // Differential: the fast (single-pass) mapper against the reference mapper
-// on the same bytes, --from auto. They must agree on every record: the same
-// order bytes and warnings, or both a reject. The error code of a reject may
-// differ when a record has several faults (the fast mapper meets them in
-// document order, the reference one in table order), so only the verdict is
-// compared for rejects. Every record is compared, also after a broken one:
-// a record that fails is checked for broken JSON by one rule for both
-// mappers (src/json_structure.hpp), which decides where the document goes on.
+// on the same bytes, --from auto. Both read each object's fields in document
+// order and differ in how they find a key's row (compile-time classifier and
+// handler table, against comparing with every key in turn), so they must
+// agree on every record, to the end of the input: the same order bytes and
+// warnings, or the same reject (code, JSON pointer, byte offset, message). A
+// record that fails is checked for broken JSON by one rule for both
+// (src/json_structure.hpp), which decides where the document goes on.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,8 +16,8 @@
 
 namespace {
 
-// The sink's log as one entry per record: an order's warnings and JSON, or
-// "R" for a reject (its verdict only).
+// The sink's log as one entry per record: an order's warnings and JSON, or a
+// reject's line.
 std::vector<std::string> records(const std::string& log) {
   std::vector<std::string> out;
   std::string pending;  // warnings wait for their order
@@ -34,7 +34,7 @@ std::vector<std::string> records(const std::string& log) {
       out.push_back(pending + std::string(line));
       pending.clear();
     } else if (line.substr(0, 2) == "R ") {
-      out.push_back("R");
+      out.push_back(std::string(line));
     }
   }
   return out;

@@ -14,7 +14,7 @@
 //   carries both spellings of one key, the camelCase value wins when it is
 //   not blank (the snake_case row only fills what is still blank, `snake()`;
 //   a merging camelCase row replaces rather than merges, `camel()`), so that
-//   the single-pass and the reference mapper agree whatever the key order.
+//   the result does not depend on the order of the keys.
 //   `c_*` custom attributes and `_v`/`_type`/`_resource_state` are skipped as
 //   unknown keys: no row starts with "c_" or "_" (static_assert below).
 // - `orderNo` / `order_no` is remoteId and orderNumber, a string kept as
