@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "json_structure.hpp"
+#include "limits.hpp"
 #include "ordernorm/detail/converters.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "simdjson_internals.hpp"
@@ -67,20 +68,6 @@ using detail::structural_indexes;
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// A limit in messages: "16 MiB" when it is a whole number of them.
-std::string size_text(std::size_t bytes) {
-  if (bytes >= (std::size_t{1} << 30) && bytes % (std::size_t{1} << 30) == 0) {
-    return fmt::format("{} GiB", bytes >> 30);
-  }
-  if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) {
-    return fmt::format("{} MiB", bytes >> 20);
-  }
-  if (bytes >= (std::size_t{1} << 10) && bytes % (std::size_t{1} << 10) == 0) {
-    return fmt::format("{} KiB", bytes >> 10);
-  }
-  return fmt::format("{} bytes", bytes);
-}
-
 }  // namespace
 
 struct converter::impl {
@@ -118,11 +105,8 @@ struct converter::impl {
   }
 
   void reject(const char* where, error_code code, std::string message, std::string pointer = {}) {
-    record_error e;
-    e.code = code;
-    e.message = std::move(message);
+    record_error e = make_error(code, std::move(message), offset_of(where));
     e.json_pointer = std::move(pointer);
-    e.byte_offset = offset_of(where);
     sink->on_reject(e, record_position{++records, e.byte_offset});
   }
 
@@ -163,10 +147,7 @@ struct converter::impl {
 
   void reject_too_deep(const char* where, std::string pointer = {}) {
     reject(where, error_code::depth_limit_exceeded,
-           fmt::format("objects and arrays nested more than {} levels deep (the limit; raise it "
-                       "with --max-depth or input_limits::max_depth)",
-                       opts.limits.max_depth),
-           std::move(pointer));
+           detail::depth_limit_message(opts.limits.max_depth), std::move(pointer));
   }
 
   // Just past the last value the iterator finished (a record's closing
@@ -195,9 +176,7 @@ struct converter::impl {
     const auto size = static_cast<std::size_t>(end - begin);
     if (size > opts.limits.max_record_bytes) {
       reject(begin, error_code::record_too_large,
-             fmt::format("a record of {} bytes is larger than {} (the limit; raise it with "
-                         "--max-record-bytes or input_limits::max_record_bytes)",
-                         size, size_text(opts.limits.max_record_bytes)));
+             detail::record_too_large_message("record", size, opts.limits.max_record_bytes));
       return false;
     }
     if (deep != nullptr) {
@@ -457,15 +436,7 @@ struct converter::impl {
 
   void convert_document(const char* data, std::size_t size, std::size_t capacity, order_sink& out,
                         std::uint64_t base_offset) {
-    // The string limit reaches the converters through a thread-local (the
-    // walkers have no room for it); restored after the call so that another
-    // converter or tracker on this thread keeps its own.
-    struct string_limit_scope {
-      std::size_t saved = detail::max_string_bytes;
-      ~string_limit_scope() { detail::max_string_bytes = saved; }
-    } restore;
-    // Clamped so that the check's "+ 2" for the quotes cannot wrap.
-    detail::max_string_bytes = std::min(opts.limits.max_string_bytes, SIZE_MAX - 2);
+    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     sink = &out;
     doc_begin = data;
     doc_end = data + size;

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "json_structure.hpp"
+#include "limits.hpp"
 #include "ordernorm/convert.hpp"
-#include "ordernorm/detail/converters.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
 #include "ordernorm/tracking.hpp"
@@ -191,19 +191,12 @@ struct tracker::impl {
     const char* begin = data;
     while (begin != data + size && std::strchr(" \t\r\n", *begin) != nullptr) ++begin;
     // The limits, as the converter applies them; a document is one record.
-    // The string limit reaches the converters through a thread-local,
-    // restored after the call for another tracker or converter.
-    struct string_limit_scope {
-      std::size_t saved = detail::max_string_bytes;
-      ~string_limit_scope() { detail::max_string_bytes = saved; }
-    } restore;
-    detail::max_string_bytes = std::min(opts.limits.max_string_bytes, SIZE_MAX - 2);
+    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     if (size > opts.limits.max_record_bytes) {
       ++records;
-      return reject(begin, error_code::record_too_large,
-                    fmt::format("a document of {} bytes is larger than {} bytes (the limit; raise "
-                                "it with --max-record-bytes or input_limits::max_record_bytes)",
-                                size, opts.limits.max_record_bytes));
+      return reject(
+          begin, error_code::record_too_large,
+          detail::record_too_large_message("document", size, opts.limits.max_record_bytes));
     }
     od::document doc;
     od::object obj;
@@ -217,9 +210,7 @@ struct tracker::impl {
     if (!too_deep.empty()) {
       ++records;
       return reject(too_deep.front(), error_code::depth_limit_exceeded,
-                    fmt::format("objects and arrays nested more than {} levels deep (the limit; "
-                                "raise it with --max-depth or input_limits::max_depth)",
-                                opts.limits.max_depth));
+                    detail::depth_limit_message(opts.limits.max_depth));
     }
     if (auto e = doc.get_object().get(obj)) {
       ++records;
