@@ -105,6 +105,12 @@ class shipment_sink {
   virtual void on_shipment(const shipment& s, const derivation* why,
                            const record_position& where) = 0;
   virtual void on_reject(const record_error& error, const record_position& where) = 0;
+  // Called before on_shipment for each warning of that shipment; ignored
+  // unless overridden.
+  virtual void on_warning(const record_warning& warning, const record_position& where) {
+    (void)warning;
+    (void)where;
+  }
 };
 
 struct track_options {
