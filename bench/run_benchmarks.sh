@@ -46,8 +46,9 @@ if [[ ${TABLE_ONLY:-0} != 1 ]]; then
 if [[ -f $BUILD_DIR/CMakeCache.txt ]]; then
   type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$BUILD_DIR/CMakeCache.txt")
   [[ $type == Release ]] || { echo "$BUILD_DIR is a '$type' build, not Release" >&2; exit 2; }
+  cmake -B "$BUILD_DIR" -DORDERNORM_BUILD_BENCH=ON >&2  # off by default
 else
-  cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
+  cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DORDERNORM_BUILD_BENCH=ON >&2
 fi
 say "building in $BUILD_DIR"
 cmake --build "$BUILD_DIR" -j"$JOBS" --target ordernorm_bench ordernorm_gen ordernorm_cli >&2
