@@ -61,6 +61,11 @@ struct tracker::impl {
   std::array<std::unique_ptr<detail::tracking_converter>, 8> sources{};
   std::unique_ptr<detail::platform_converter> malomo;
   std::vector<shipment> shipments;
+  // Per warning of the document, the shipment it is about (index after
+  // merging), or warning_owners::document.
+  std::vector<std::size_t> warning_for;
+  std::vector<std::size_t> merged_into;
+  std::vector<record_warning> warnings;
   derivation why;
   detail::padded_buffer padded;  // for the std::string_view overload
   std::uint64_t records = 0;
@@ -148,7 +153,34 @@ struct tracker::impl {
     } else if (err != error_code::ok) {
       error = w.take_error();
     }
+    if (err == error_code::ok) take_warnings(w, input);
     return err;
+  }
+
+  // The walker's warnings, and which shipment (after merging) each is about.
+  template <class Walker>
+  void take_warnings(Walker& w, tracking_input input) {
+    warnings.clear();
+    warning_for.clear();
+    detail::merge_duplicate_shipments(shipments, merged_into);
+    const detail::tracking_converter* source =
+        platform_for(input) == nullptr ? sources[static_cast<std::size_t>(input)].get() : nullptr;
+    for (std::size_t i = 0; i < w.warnings().size(); ++i) {
+      const std::size_t owner =
+          source != nullptr ? source->owners().owner(i) : detail::warning_owners::document;
+      warning_for.push_back(owner < merged_into.size() ? merged_into[owner]
+                                                       : detail::warning_owners::document);
+      warnings.push_back(std::move(w.warnings()[i]));
+    }
+  }
+
+  // Hands the warnings about shipment `index` (and, before the first, the
+  // document's) to the sink.
+  void deliver_warnings(std::size_t index, const record_position& where) {
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
+      const bool document = warning_for[i] == detail::warning_owners::document;
+      if (warning_for[i] == index || (document && index == 0)) sink->on_warning(warnings[i], where);
+    }
   }
 
   void track_object(od::object& obj, const char* begin) {
@@ -174,12 +206,14 @@ struct tracker::impl {
       sink->on_reject(error, record_position{records, error.byte_offset});
       return;
     }
-    merge_duplicate_shipments(shipments);
-    for (shipment& s : shipments) {
+    const record_position where{records, offset_of(begin)};
+    if (shipments.empty()) deliver_warnings(0, where);
+    for (std::size_t i = 0; i < shipments.size(); ++i) {
+      shipment& s = shipments[i];
       derive_shipment(s, opts.derive, opts.explain ? &why : nullptr);
       ++shipment_count;
-      sink->on_shipment(s, opts.explain ? &why : nullptr,
-                        record_position{records, offset_of(begin)});
+      deliver_warnings(i, where);
+      sink->on_shipment(s, opts.explain ? &why : nullptr, where);
     }
   }
 

@@ -10,6 +10,7 @@
 
 #include "ordernorm/detail/carrier_rules.hpp"
 #include "ordernorm/detail/platform.hpp"
+#include "ordernorm/detail/tracking_source.hpp"
 
 namespace ordernorm {
 namespace {
@@ -352,6 +353,19 @@ void derive_shipment(shipment& s, const derive_options& options, derivation* exp
 }
 
 void merge_duplicate_shipments(std::vector<shipment>& shipments) {
+  std::vector<std::size_t> ignored;
+  detail::merge_duplicate_shipments(shipments, ignored);
+}
+
+namespace detail {
+
+void merge_duplicate_shipments(std::vector<shipment>& shipments,
+                               std::vector<std::size_t>& merged_into) {
+  merged_into.resize(shipments.size());
+  std::iota(merged_into.begin(), merged_into.end(), std::size_t{0});
+  if (shipments.size() < 2) return;
+  // origin[p]: which input shipment sits at position p now.
+  std::vector<std::size_t> origin(merged_into);
   auto same_parcel = [](const shipment& a, const shipment& b) {
     if (a.tracking_code.empty() || a.tracking_code != b.tracking_code) return false;
     const carrier_id ca = identify_carrier(a.carrier);
@@ -379,12 +393,16 @@ void merge_duplicate_shipments(std::vector<shipment>& shipments) {
       for (scan_event& e : other.scan_events) keep.scan_events.push_back(std::move(e));
       if (keep.tracking_url.empty()) keep.tracking_url = other.tracking_url;
       keep.return_flag = keep.return_flag || other.return_flag;
+      merged_into[origin[j]] = origin[i];
       shipments.erase(shipments.begin() + static_cast<std::ptrdiff_t>(j));
+      origin.erase(origin.begin() + static_cast<std::ptrdiff_t>(j));
     }
   }
+  // From the input index of the shipment kept to its position now.
+  std::vector<std::size_t> position(merged_into.size(), 0);
+  for (std::size_t p = 0; p < origin.size(); ++p) position[origin[p]] = p;
+  for (std::size_t& m : merged_into) m = position[m];
 }
-
-namespace detail {
 
 void derive_order_tracking(order& o, const derive_options& options) {
   for (shipment& s : o.shipments) {

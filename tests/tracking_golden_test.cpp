@@ -1,6 +1,8 @@
 // Tracking golden tests: tests/golden_tracking/<source>/<case>.json tracks to
 // exactly <case>.expected.ndjson (one derived shipment per line), under both
-// mappers, with --from <source> and --from auto. The real payloads in
+// mappers, with --from <source> and --from auto, with the warnings in
+// <case>.expected.warnings ("<JSON pointer>\t<message>" per line; no file:
+// no warnings). The real payloads in
 // ../shared/conformance/tracking/ track to the reviewed outputs in
 // tests/conformance/tracking/<file>.expected.ndjson.
 #include <gtest/gtest.h>
@@ -34,7 +36,14 @@ struct tracking_case {
   std::string source;  // a tracking_input name, or "" for auto only
   fs::path input;
   fs::path expected;
+  fs::path expected_warnings;  // may not exist: no warnings
 };
+
+std::string warning_lines(const std::vector<record_warning>& warnings) {
+  std::string s;
+  for (const record_warning& w : warnings) s += w.json_pointer + "\t" + w.message + "\n";
+  return s;
+}
 
 void PrintTo(const tracking_case& c, std::ostream* os) { *os << c.input.string(); }
 
@@ -48,7 +57,9 @@ std::vector<tracking_case> find_cases() {
         if (entry.path().extension() != ".json") continue;
         fs::path expected = entry.path();
         expected.replace_extension(".expected.ndjson");
-        cases.push_back({dir.path().filename().string(), entry.path(), expected});
+        fs::path warnings = entry.path();
+        warnings.replace_extension(".expected.warnings");
+        cases.push_back({dir.path().filename().string(), entry.path(), expected, warnings});
       }
     }
   }
@@ -58,12 +69,14 @@ std::vector<tracking_case> find_cases() {
       if (entry.path().extension() != ".json") continue;
       const fs::path expected = fs::path(ORDERNORM_CONFORMANCE_EXPECTED_DIR) / "tracking" /
                                 (entry.path().filename().string() + ".expected.ndjson");
-      cases.push_back({"", entry.path(), expected});
+      fs::path warnings = expected;
+      warnings.replace_extension(".warnings");
+      cases.push_back({"", entry.path(), expected, warnings});
     }
   }
   std::sort(cases.begin(), cases.end(),
             [](const tracking_case& a, const tracking_case& b) { return a.input < b.input; });
-  if (cases.empty()) cases.push_back({"", {}, {}});
+  if (cases.empty()) cases.push_back({"", {}, {}, {}});
   return cases;
 }
 
@@ -75,6 +88,8 @@ TEST_P(TrackingGolden, TracksToExpectedShipments) {
   ASSERT_TRUE(fs::exists(c.expected)) << "missing " << c.expected;
   const std::string input = read_file(c.input);
   const std::string expected = read_file(c.expected);
+  const std::string expected_warnings =
+      fs::exists(c.expected_warnings) ? read_file(c.expected_warnings) : std::string();
   std::vector<std::optional<tracking_input>> froms{std::nullopt};
   if (!c.source.empty()) {
     const auto given = tracking_input_from_name(c.source);
@@ -91,6 +106,7 @@ TEST_P(TrackingGolden, TracksToExpectedShipments) {
       const tracked got = track(input, opts);
       EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
       EXPECT_EQ(got.ndjson, expected);
+      EXPECT_EQ(warning_lines(got.warnings), expected_warnings);
     }
   }
 }

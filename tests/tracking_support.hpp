@@ -69,6 +69,8 @@ struct mapped {
   std::vector<shipment> shipments;
   error_code code = error_code::ok;
   record_error error;
+  std::vector<record_warning> warnings;
+  std::vector<std::size_t> warning_owners;  // the shipment each warning is about
 };
 
 template <class Walker>
@@ -84,6 +86,10 @@ std::unique_ptr<mapped> map_with(tracking_source source, std::string_view text) 
   w.begin_record(m->json.data(), 0, m->json.data(), &m->arena);
   m->code = m->converter->convert(w, obj, m->shipments);
   m->error = w.take_error();
+  m->warnings = w.warnings();
+  for (std::size_t i = 0; i < m->warnings.size(); ++i) {
+    m->warning_owners.push_back(m->converter->owners().owner(i));
+  }
   return m;
 }
 
@@ -95,6 +101,12 @@ inline std::unique_ptr<mapped> map_both(tracking_source source, std::string_view
   EXPECT_EQ(fast->code, reference->code);
   EXPECT_EQ(fast->error.json_pointer, reference->error.json_pointer);
   EXPECT_EQ(written(fast->shipments), written(reference->shipments)) << "the two mappers disagree";
+  EXPECT_EQ(fast->warnings.size(), reference->warnings.size());
+  for (std::size_t i = 0; i < fast->warnings.size() && i < reference->warnings.size(); ++i) {
+    EXPECT_EQ(fast->warnings[i].message, reference->warnings[i].message);
+    EXPECT_EQ(fast->warnings[i].json_pointer, reference->warnings[i].json_pointer);
+  }
+  EXPECT_EQ(fast->warning_owners, reference->warning_owners);
   return fast;
 }
 
@@ -127,6 +139,9 @@ struct tracked {
   std::string ndjson;               // one derived shipment per line
   std::vector<shipment> shipments;  // the same, as given to the sink
   std::vector<record_error> rejects;
+  std::vector<record_warning> warnings;
+  // Per warning, how many shipments the sink had been given before it.
+  std::vector<std::size_t> warned_before;
 };
 
 class collect_shipments final : public shipment_sink {
@@ -139,6 +154,10 @@ class collect_shipments final : public shipment_sink {
   }
   void on_reject(const record_error& e, const record_position&) override {
     out_.rejects.push_back(e);
+  }
+  void on_warning(const record_warning& w, const record_position&) override {
+    out_.warnings.push_back(w);
+    out_.warned_before.push_back(out_.shipments.size());
   }
 
  private:
