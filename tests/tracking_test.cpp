@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "tracking_support.hpp"
 
 using namespace ordernorm;
 
@@ -407,6 +408,46 @@ std::string derived_json(shipment s) {
   std::string out;
   write_json(s, out);
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// The tracker (ordernorm::tracker): what it adds around the sources.
+
+TEST(Tracker, WarningsComeJustBeforeTheirShipment) {
+  ordernorm::testing::tracked out = ordernorm::testing::track(
+      R"({"trackResponse":{"shipment":[{"package":[
+          {"trackingNumber":"1ZA","activity":[{"date":"20240320","time":"190838"}]},
+          {"trackingNumber":"1ZB","activity":[
+            {"date":"20240320","time":"19h08","gmtDate":"20240320","gmtTime":"11:08:38"}]}]}]}})");
+  EXPECT_TRUE(out.rejects.empty());
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_EQ(out.warned_before, std::vector<std::size_t>{1}) << "after 1ZA, before 1ZB";
+  EXPECT_EQ(out.warnings[0].json_pointer, "/trackResponse/shipment/0/package/1/activity/0/time");
+}
+
+TEST(Tracker, WarningsOfMergedRecordsComeBeforeTheMergedShipment) {
+  // Two records for one number are one shipment: the second record's
+  // warning is that shipment's.
+  ordernorm::testing::tracked out = ordernorm::testing::track(
+      R"({"trackResponse":{"shipment":[
+          {"package":[{"trackingNumber":"1ZA","activity":[{"date":"20240320","time":"190838"}]}]},
+          {"package":[{"trackingNumber":"1ZB","activity":[{"date":"20240320","time":"190838"}]}]},
+          {"package":[{"trackingNumber":"1ZB","activity":[
+            {"date":"20240321","time":"19h08","gmtDate":"20240321","gmtTime":"11:08:38"}]}]}]}})");
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_EQ(out.ndjson.find("1ZB"), out.ndjson.rfind("1ZB")) << "merged into one shipment";
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_EQ(out.warned_before, std::vector<std::size_t>{1});
+}
+
+TEST(Tracker, RejectedDocumentHasNoWarnings) {
+  ordernorm::testing::tracked out = ordernorm::testing::track(
+      R"({"trackResponse":{"shipment":[{"package":[
+          {"trackingNumber":"1ZA","activity":[
+            {"date":"20240320","time":"19h08","gmtDate":"20240320","gmtTime":"11:08:38"}]},
+          {"trackingNumber":"1ZB","activity":[{"date":"20240320","time":"19h08"}]}]}]}})");
+  ASSERT_EQ(out.rejects.size(), 1u);
+  EXPECT_TRUE(out.warnings.empty());
 }
 
 TEST(TrackingProperty, StatusDoesNotDependOnTheInputOrderOfEvents) {

@@ -87,11 +87,128 @@ TEST(UpsSource, MalformedDateIsRejectedWhereItIs) {
 }
 
 TEST(UpsSource, MalformedTimeIsRejectedWhereItIs) {
+  // No gmtDate + gmtTime beside it to fall back to.
   auto m = map(with_activity(R"({"date":"20240424","time":"256000"})"));
   EXPECT_EQ(m->code, error_code::invalid_timestamp);
   EXPECT_EQ(m->error.json_pointer, "/trackResponse/shipment/0/package/0/activity/0/time");
-  auto letters = map(with_activity(R"({"date":"20240424","gmtTime":"16h05"})"));
+  EXPECT_EQ(m->error.message, R"(expected a time as HHMMSS or HH:MM:SS, got "256000")");
+  auto letters = map(with_activity(R"({"date":"20240424","time":"16h05"})"));
   EXPECT_EQ(letters->code, error_code::invalid_timestamp);
+}
+
+// Real Track API responses write gmtTime "HH:MM:SS" (UPS-API/api-documentation
+// issues #99 and #187); the spec's example is "74700".
+TEST(UpsSource, GmtTimeWithColons) {
+  auto m = map(with_activity(R"({"date":"20240320","time":"190838","gmtDate":"20240320",
+                                 "gmtOffset":"+08:00","gmtTime":"11:08:38"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T11:08:38.000Z");
+  EXPECT_TRUE(m->warnings.empty());
+}
+
+TEST(UpsSource, GmtTimeWithoutColons) {
+  EXPECT_EQ(first_time(R"({"date":"20240320","time":"190838","gmtDate":"20240320",
+                           "gmtOffset":"+08:00","gmtTime":"110838"})"),
+            "2024-03-20T11:08:38.000Z");
+}
+
+TEST(UpsSource, GmtTimeWithColonsAndOneHourDigit) {
+  EXPECT_EQ(first_time(R"({"date":"20240509","time":"034700","gmtDate":"20240509",
+                           "gmtTime":"7:47:00"})"),
+            "2024-05-09T07:47:00.000Z");
+}
+
+TEST(UpsSource, EveryTimeFieldTakesBothForms) {
+  EXPECT_EQ(first_time(R"({"date":"20240509","time":"03:47:00"})"), "2024-05-09T03:47:00.000");
+  auto m = map(R"({"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z1",
+      "deliveryDate":[{"type":"SDD","date":"20240509"}],
+      "deliveryTime":{"type":"EDW","endTime":"13:00:00"}}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).estimated_delivery_at), "2024-05-09T13:00:00.000");
+}
+
+TEST(UpsSource, TimeWithMisplacedColonsIsNotATime) {
+  for (std::string_view bad : {"11:0838", "1108:38", "11:08:3", "111:08:38", "11:08:38:00",
+                               "24:00:00", "11:60:00", "ab:cd:ef"}) {
+    auto m = map(with_activity(R"({"date":"20240320","time":")" + std::string(bad) + R"("})"));
+    EXPECT_EQ(m->code, error_code::invalid_timestamp) << bad;
+  }
+}
+
+TEST(UpsSource, UnparsableLocalTimeFallsBackToGmtWithWarning) {
+  auto m = map(with_activity(R"({"date":"20240320","time":"19h08","gmtDate":"20240320",
+                                 "gmtOffset":"+08:00","gmtTime":"11:08:38"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T11:08:38.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackResponse/shipment/0/package/0/activity/0/time");
+  EXPECT_EQ(m->warnings[0].message,
+            R"(time "19h08" is not a time as HHMMSS or HH:MM:SS; used gmtDate and gmtTime )"
+            R"(instead (2024-03-20T11:08:38.000Z))");
+}
+
+TEST(UpsSource, UnparsableLocalDateFallsBackToGmtWithWarning) {
+  auto m = map(with_activity(R"({"date":"2024-03-20","time":"190838","gmtDate":"20240320",
+                                 "gmtTime":"11:08:38"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T11:08:38.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackResponse/shipment/0/package/0/activity/0/date");
+}
+
+TEST(UpsSource, UnparsableGmtTimeFallsBackToLocalWithWarning) {
+  auto m = map(with_activity(R"({"date":"20240320","time":"190838","gmtDate":"20240320",
+                                 "gmtOffset":"+08:00","gmtTime":"11h08"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T11:08:38.000Z")
+      << "the local time shifted by gmtOffset";
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackResponse/shipment/0/package/0/activity/0/gmtTime");
+  EXPECT_EQ(m->warnings[0].message,
+            R"(gmtTime "11h08" is not a time as HHMMSS or HH:MM:SS; used date and time with )"
+            R"(gmtOffset instead (2024-03-20T11:08:38.000Z))");
+}
+
+TEST(UpsSource, UnparsableGmtDateWithoutOffsetFallsBackToTheLocalTime) {
+  auto m = map(with_activity(R"({"date":"20240320","time":"190838","gmtDate":"2024/03/20",
+                                 "gmtTime":"11:08:38"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T19:08:38.000")
+      << "local, never shifted";
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].message,
+            R"(gmtDate "2024/03/20" is not a date as YYYYMMDD; used date and time instead )"
+            R"((2024-03-20T19:08:38.000))");
+}
+
+TEST(UpsSource, UnparsableGmtOffsetBesideGmtTimeIsPassedOverWithWarning) {
+  auto m = map(with_activity(R"({"date":"20240320","time":"190838","gmtDate":"20240320",
+                                 "gmtOffset":"SGT","gmtTime":"11:08:38"})"));
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-03-20T11:08:38.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer,
+            "/trackResponse/shipment/0/package/0/activity/0/gmtOffset");
+}
+
+TEST(UpsSource, NeitherTimeParsingIsRejectedAtTheFirstBadField) {
+  auto m = map(with_activity(R"({"date":"20240320","gmtTime":"11h08","time":"19h08",
+                                 "gmtDate":"20240320"})"));
+  EXPECT_EQ(m->code, error_code::invalid_timestamp);
+  EXPECT_EQ(m->error.json_pointer, "/trackResponse/shipment/0/package/0/activity/0/gmtTime");
+  EXPECT_EQ(m->error.message, R"(expected a time as HHMMSS or HH:MM:SS, got "11h08")");
+  EXPECT_TRUE(m->warnings.empty());
+}
+
+TEST(UpsSource, WarningIsAboutTheShipmentOfItsPackage) {
+  auto m = map(R"({"trackResponse":{"shipment":[{"inquiryNumber":"1ZA","package":[
+      {"trackingNumber":"1ZA","activity":[{"date":"20240320","time":"190838"}]},
+      {"trackingNumber":"1ZB","activity":[{"date":"20240320","time":"190838"},
+        {"date":"20240319","time":"7pm","gmtDate":"20240319","gmtTime":"11:00:00"}]}]}]}})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackResponse/shipment/0/package/1/activity/1/time");
+  EXPECT_EQ(m->warning_owners, std::vector<std::size_t>{1});
 }
 
 TEST(UpsSource, ActivitiesComeOutOldestFirstWithoutOwnStatus) {

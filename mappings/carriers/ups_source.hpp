@@ -22,9 +22,17 @@
 //   a status of our own vocabulary. source is "UPS".
 // - Activity time: `date` "20240424" + `time` "160500" is a local time, kept
 //   and never shifted; with `gmtDate` + `gmtTime` it is that instant instead
-//   (GMT), and with only `gmtOffset` the local time shifted by it. Times may
-//   lose their leading zero ("74700" is 07:47:00). A date without a time is
-//   the local midnight of that day; a time without a date is no time.
+//   (GMT), and with only `gmtOffset` the local time shifted by it. A time is
+//   "HHMMSS", which may lose its leading zero ("74700" is 07:47:00, the
+//   spec's example), or "HH:MM:SS", which real responses send in `gmtTime`
+//   ("11:08:38"; UPS-API/api-documentation issues #99, #187). A date without
+//   a time is the local midnight of that day; a time without a date is no
+//   time.
+// - The local and the GMT pair say the same instant: a field of one that
+//   does not parse (or a bad `gmtOffset` beside a good GMT pair) is passed
+//   over with a warning naming it, what it held and what was used instead;
+//   the document is rejected at the first bad field only when neither pair
+//   parses. (tracking_converters.hpp: "A time written twice".)
 // - Location: location.address {city, stateProvince -> region, postalCode,
 //   countryCode (else country)}; all empty is a null location.
 // - estimatedDeliveryAt: the `deliveryDate` of type RDD (rescheduled), else
@@ -67,49 +75,82 @@ inline constexpr std::string_view carrier_name = "UPS";
 inline constexpr std::array<std::string_view, 1> marker_keys{{"trackResponse"}};
 
 // ---------------------------------------------------------------------------
-// Converters for UPS's split date and time.
+// UPS's split date and time.
+
+inline constexpr std::string_view date_form = "a date as YYYYMMDD";
+inline constexpr std::string_view time_form = "a time as HHMMSS or HH:MM:SS";
+inline constexpr std::string_view offset_form = "a UTC offset such as -05:00";
 
 // "YYYYMMDD" -> "YYYY-MM-DD" (in the arena), checked to be a real date.
-struct date_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, text& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a date string"); err != error_code::ok) return err;
-    if (s.empty()) return error_code::ok;
+struct parse_date {
+  error_code operator()(string_arena& arena, std::string_view s, text& out) const {
     bool digits = s.size() == 8;
     for (char c : s) digits = digits && is_digit(c);
-    if (!digits) return w.fail(error_code::invalid_timestamp, v, "a date as YYYYMMDD");
-    const text date = w.arena().concat(s.substr(0, 4), "-", s.substr(4, 2), "-", s.substr(6, 2));
+    if (!digits) return error_code::invalid_timestamp;
+    const text date = arena.concat(s.substr(0, 4), "-", s.substr(4, 2), "-", s.substr(6, 2));
     result<timestamp> t = parse_timestamp(date, naive_time::local);
-    if (!t) return w.fail(t.error(), v, "a real date as YYYYMMDD");
+    if (!t) return t.error();
     out = date;
     return error_code::ok;
   }
 };
-inline constexpr date_converter as_ups_date{};
 
-// "HHMMSS" (24 h; UPS drops a leading zero: "74700") -> "HH:MM:SS" in the arena.
-struct time_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, text& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a time string"); err != error_code::ok) return err;
-    if (s.empty()) return error_code::ok;
-    bool digits = s.size() <= 6;
-    for (char c : s) digits = digits && is_digit(c);
-    if (!digits) return w.fail(error_code::invalid_timestamp, v, "a time as HHMMSS");
+// A time of day (24 h) -> "HH:MM:SS" in the arena. Two forms: "HHMMSS" as
+// UPS's spec has it, which loses its leading zero ("74700" is 07:47:00), and
+// "HH:MM:SS" (also "H:MM:SS"), which the Track API sends in `gmtTime`.
+struct parse_time {
+  error_code operator()(string_arena& arena, std::string_view s, text& out) const {
     char hhmmss[6] = {'0', '0', '0', '0', '0', '0'};
-    for (std::size_t i = 0; i < s.size(); ++i) hhmmss[6 - s.size() + i] = s[i];
-    const auto two = [&](int at) { return (hhmmss[at] - '0') * 10 + (hhmmss[at + 1] - '0'); };
-    if (two(0) > 23 || two(2) > 59 || two(4) > 59) {
-      return w.fail(error_code::invalid_timestamp, v, "a time of day as HHMMSS");
+    const bool colons = s.find(':') != std::string_view::npos;
+    if (colons) {
+      // "H:MM:SS" or "HH:MM:SS"
+      if (s.size() != 7 && s.size() != 8) return error_code::invalid_timestamp;
+      if (s[s.size() - 3] != ':' || s[s.size() - 6] != ':') return error_code::invalid_timestamp;
+      const std::size_t h = s.size() - 6;  // digits of the hour
+      for (std::size_t i = 0; i < h; ++i) hhmmss[2 - h + i] = s[i];
+      hhmmss[2] = s[h + 1];
+      hhmmss[3] = s[h + 2];
+      hhmmss[4] = s[h + 4];
+      hhmmss[5] = s[h + 5];
+    } else {
+      if (s.size() > 6) return error_code::invalid_timestamp;
+      for (std::size_t i = 0; i < s.size(); ++i) hhmmss[6 - s.size() + i] = s[i];
     }
+    for (char c : hhmmss) {
+      if (!is_digit(c)) return error_code::invalid_timestamp;
+    }
+    const auto two = [&](int at) { return (hhmmss[at] - '0') * 10 + (hhmmss[at + 1] - '0'); };
+    if (two(0) > 23 || two(2) > 59 || two(4) > 59) return error_code::invalid_timestamp;
     const std::string_view d(hhmmss, 6);
-    out = w.arena().concat(d.substr(0, 2), ":", d.substr(2, 2), ":", d.substr(4, 2));
+    out = arena.concat(d.substr(0, 2), ":", d.substr(2, 2), ":", d.substr(4, 2));
     return error_code::ok;
   }
 };
-inline constexpr time_converter as_ups_time{};
+
+// A date or time that must parse where it is (delivery dates and windows:
+// nothing else says the same).
+template <class Parse>
+struct strict_converter {
+  std::string_view form;
+  template <class W>
+  error_code operator()(W& w, od::value& v, text& out) const {
+    std::string_view s;
+    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (s.empty()) return error_code::ok;
+    if (error_code err = Parse{}(w.arena(), s, out); err != error_code::ok) {
+      return w.fail(err, v, form);
+    }
+    return error_code::ok;
+  }
+};
+inline constexpr strict_converter<parse_date> as_ups_date{date_form};
+inline constexpr strict_converter<parse_time> as_ups_time{time_form};
+
+// An activity's times, each judged after the pass: the local date and time
+// and the GMT date and time say the same instant twice.
+inline constexpr checked_converter<parse_date> as_checked_date{};
+inline constexpr checked_converter<parse_time> as_checked_time{};
+inline constexpr checked_converter<parse_utc_offset> as_checked_offset{};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.
@@ -123,11 +164,11 @@ struct status_source {
 struct activity_source {
   place_source location;
   status_source status;
-  text date;      // "YYYY-MM-DD"
-  text time;      // "HH:MM:SS"
-  text gmt_date;  // "YYYY-MM-DD"
-  text gmt_time;  // "HH:MM:SS"
-  std::optional<int> gmt_offset;
+  checked<text> date;      // "YYYY-MM-DD"
+  checked<text> time;      // "HH:MM:SS"
+  checked<text> gmt_date;  // "YYYY-MM-DD"
+  checked<text> gmt_time;  // "HH:MM:SS"
+  checked<std::optional<int>> gmt_offset;
 };
 
 struct delivery_date_source {
@@ -199,11 +240,11 @@ struct activity_map {
   static constexpr auto fields = hana::make_tuple(
       field("location",  &activity_source::location,   as_object<place_map<address_map>>),
       field("status",    &activity_source::status,     as_object<status_map>),
-      field("date",      &activity_source::date,       as_ups_date),
-      field("time",      &activity_source::time,       as_ups_time),
-      field("gmtDate",   &activity_source::gmt_date,   as_ups_date),
-      field("gmtTime",   &activity_source::gmt_time,   as_ups_time),
-      field("gmtOffset", &activity_source::gmt_offset, as_utc_offset));
+      field("date",      &activity_source::date,       as_checked_date),
+      field("time",      &activity_source::time,       as_checked_time),
+      field("gmtDate",   &activity_source::gmt_date,   as_checked_date),
+      field("gmtTime",   &activity_source::gmt_time,   as_checked_time),
+      field("gmtOffset", &activity_source::gmt_offset, as_checked_offset));
 };
 
 struct delivery_date_map {
@@ -278,15 +319,67 @@ opt_time combine(Walker& w, text date, text time, naive_time rule) {
 }
 
 // An activity's time: gmtDate + gmtTime, else date + time shifted by
-// gmtOffset, else date + time as a local time.
+// gmtOffset, else date + time as a local time. The two pairs say the same
+// instant; when a field of one does not parse and the other pair does, that
+// pair is used and the bad field warned about (`shipment` is the index of
+// the shipment being built); when none does, the activity is rejected at its
+// first bad field. The walker stands at the activity.
 template <class Walker>
-opt_time activity_time(Walker& w, const activity_source& a) {
-  if (!a.gmt_date.empty() && !a.gmt_time.empty()) {
-    return combine(w, a.gmt_date, a.gmt_time, naive_time::utc);
+error_code activity_time(Walker& w, const activity_source& a, opt_time& out, warning_owners& owners,
+                         std::size_t shipment) {
+  struct named {
+    std::string_view key;
+    std::string_view form;
+    const std::string_view* token;
+    error_code error;
+  };
+  const named fields[] = {{"date", date_form, &a.date.token, a.date.error},
+                          {"time", time_form, &a.time.token, a.time.error},
+                          {"gmtDate", date_form, &a.gmt_date.token, a.gmt_date.error},
+                          {"gmtTime", time_form, &a.gmt_time.token, a.gmt_time.error},
+                          {"gmtOffset", offset_form, &a.gmt_offset.token, a.gmt_offset.error}};
+  const bool gmt_failed = a.gmt_date.failed() || a.gmt_time.failed();
+  const bool gmt_usable = !gmt_failed && a.gmt_date.present() && a.gmt_time.present();
+  const bool local_failed = a.date.failed() || a.time.failed() || a.gmt_offset.failed();
+  const bool local_usable = !local_failed && a.date.present();
+  const auto local = [&] {
+    opt_time t = combine(w, a.date.value, a.time.value, naive_time::local);
+    if (t && a.gmt_offset.usable() && a.time.present()) t = with_offset(*t, *a.gmt_offset.value);
+    return t;
+  };
+  std::string_view used;
+  if (gmt_usable) {
+    out = combine(w, a.gmt_date.value, a.gmt_time.value, naive_time::utc);
+    used = "gmtDate and gmtTime";
+  } else if (!gmt_failed && !local_failed) {
+    out = local();  // one pair or none: nothing to fall back from
+    return error_code::ok;
+  } else if (gmt_failed && local_usable) {
+    out = local();
+    used = a.gmt_offset.usable() && a.time.present() ? "date and time with gmtOffset"
+                                                     : "date and time";
+  } else {
+    // Nothing that parses says when: reject at the first bad field.
+    const named* first = nullptr;
+    for (const named& f : fields) {
+      if (f.error != error_code::ok &&
+          (first == nullptr || f.token->data() < first->token->data())) {
+        first = &f;
+      }
+    }
+    at_path<Walker> here(w, {first->key});
+    return w.fail(first->error, first->token->data(),
+                  "expected " + std::string(first->form) + ", got " + excerpt(*first->token));
   }
-  opt_time t = combine(w, a.date, a.time, naive_time::local);
-  if (t && a.gmt_offset && !a.time.empty()) t = with_offset(*t, *a.gmt_offset);
-  return t;
+  for (const named& f : fields) {
+    if (f.error == error_code::ok) continue;
+    at_path<Walker> here(w, {f.key});
+    owners.warn(w, shipment,
+                std::string(f.key) + " " + excerpt(*f.token) + " is not " + std::string(f.form) +
+                    "; used " + std::string(used) + " instead" +
+                    (out ? " (" + shown(*out) + ")" : std::string()));
+  }
+  return error_code::ok;
 }
 
 // Rescheduled, else scheduled delivery date, at the window's end time.
@@ -311,14 +404,16 @@ struct response_rules {
   }
 
   template <class Walker>
-  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
+  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out,
+                           warning_owners& owners) {
     if (!s.response.errors.empty()) {
       const message_source& e = s.response.errors.front();
       return reject(w, "UPS answered with an error, not tracking data:", e);
     }
     const message_source* warning = nullptr;
     const std::size_t first = out.size();
-    for (const shipment_source& ship : s.track_response.shipment) {
+    for (std::size_t si = 0; si < s.track_response.shipment.size(); ++si) {
+      const shipment_source& ship = s.track_response.shipment[si];
       if (warning == nullptr && !ship.warnings.empty()) warning = &ship.warnings.front();
       if (ship.package.empty() && !ship.warnings.empty() && !ship.inquiry_number.empty()) {
         // "Tracking Information Not Found": the number, with UPS's answer.
@@ -328,20 +423,29 @@ struct response_rules {
         sh.status_raw = ship.warnings.front().code;
         continue;
       }
-      for (const package_source& p : ship.package) {
+      for (std::size_t pi = 0; pi < ship.package.size(); ++pi) {
+        const package_source& p = ship.package[pi];
+        const std::size_t index = out.size();
         shipment& sh = out.emplace_back();
         sh.carrier = carrier_name;
         sh.tracking_code = !p.tracking_number.empty() ? p.tracking_number : ship.inquiry_number;
         sh.status_raw =
             !p.current_status.code.empty() ? p.current_status.code : p.current_status.description;
         sh.estimated_delivery_at = estimated_delivery(w, p);
-        sh.scan_events.reserve(p.activity.size());
-        for (auto it = p.activity.rbegin(); it != p.activity.rend(); ++it) {  // newest first
-          scan_event& e = sh.scan_events.emplace_back();
-          e.scanned_at = activity_time(w, *it);
-          e.carrier_code = !it->status.code.empty() ? it->status.code : it->status.type;
-          e.description = it->status.description;
-          e.location = known_location(it->location.address);
+        // Activities come newest first: the last one is the oldest event.
+        const std::size_t n = p.activity.size();
+        sh.scan_events.resize(n);
+        for (std::size_t ai = 0; ai < n; ++ai) {
+          const activity_source& act = p.activity[ai];
+          scan_event& e = sh.scan_events[n - 1 - ai];
+          at_path<Walker> here(w, {"trackResponse", "shipment", si, "package", pi, "activity", ai});
+          if (error_code err = activity_time(w, act, e.scanned_at, owners, index);
+              err != error_code::ok) {
+            return err;
+          }
+          e.carrier_code = !act.status.code.empty() ? act.status.code : act.status.type;
+          e.description = act.status.description;
+          e.location = known_location(act.location.address);
           e.source = carrier_name;
         }
       }
