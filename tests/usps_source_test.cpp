@@ -31,6 +31,98 @@ TEST(UspsSource, GmtTimestampWinsOverEventTimestampAndOffset) {
   EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:40.000Z");
 }
 
+// From a real v3 response (a shipping-partner scan in Glendale Heights, IL):
+// the evening scan's GMTTimestamp is a day behind eventTimestamp + GMTOffset.
+TEST(UspsSource, GmtTimestampADayBehindLocalUsesLocalAndWarns) {
+  auto m = map(R"({"trackingNumber":"9261290289104185136058","trackingEvents":[
+      {"eventType":"Arrived Shipping Partner Facility, USPS Awaiting Item",
+       "eventTimestamp":"2024-11-21T23:28:00","GMTTimestamp":"2024-11-21T05:28:33Z",
+       "GMTOffset":"-06:00","eventCity":"GLENDALE HEIGHTS","eventCode":"81"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T05:28:00.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackingEvents/0/GMTTimestamp");
+  EXPECT_EQ(m->warnings[0].message,
+            R"(GMTTimestamp "2024-11-21T05:28:33Z" is 23 h 59 min 27 s earlier than )"
+            R"(eventTimestamp "2024-11-21T23:28:00" at GMTOffset "-06:00" )"
+            R"((2024-11-22T05:28:00.000Z); used eventTimestamp with GMTOffset instead)");
+  EXPECT_EQ(m->warning_owners, std::vector<std::size_t>{0});
+}
+
+TEST(UspsSource, AgreeingTimesNoWarning) {
+  // GMTTimestamp has seconds, eventTimestamp only minutes: 40 s apart agree.
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"01","eventTimestamp":"2024-11-22T13:58:00","GMTTimestamp":"2024-11-22T18:58:40Z",
+       "GMTOffset":"-05:00"},
+      {"eventCode":"OF","eventTimestamp":"2024-11-22T09:10:00","GMTTimestamp":"2024-11-22T14:10:00Z",
+       "GMTOffset":"-05:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_TRUE(m->warnings.empty());
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(1).scanned_at), "2024-11-22T18:58:40.000Z")
+      << "GMTTimestamp, which has the seconds";
+}
+
+TEST(UspsSource, GmtTimestampAMinuteOrMoreApartUsesLocalAndWarns) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"SF","eventTimestamp":"2024-11-25T18:31:00","GMTTimestamp":"2024-11-26T00:32:00Z",
+       "GMTOffset":"-06:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-26T00:31:00.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_NE(m->warnings[0].message.find("is 1 min 0 s later than"), std::string::npos)
+      << m->warnings[0].message;
+}
+
+TEST(UspsSource, EventTimestampWithItsOwnOffsetIsComparedAsIs) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"TL","eventTimestamp":"2024-09-11T20:31:00-04:00","GMTTimestamp":"2024-09-11T00:31:00Z"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-09-12T00:31:00.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_NE(m->warnings[0].message.find("; used eventTimestamp instead"), std::string::npos)
+      << m->warnings[0].message;
+}
+
+TEST(UspsSource, LocalTimeWithoutOffsetCannotDisagree) {
+  // Without GMTOffset the local time is no instant to compare: GMTTimestamp.
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"SF","eventTimestamp":"2024-11-25T18:31:00","GMTTimestamp":"2024-11-25T00:31:21Z"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-25T00:31:21.000Z");
+  EXPECT_TRUE(m->warnings.empty());
+}
+
+TEST(UspsSource, UnparsableGmtTimestampFallsBackToLocalWithWarning) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"01","eventTimestamp":"2024-11-22T13:58:00","GMTTimestamp":"22/11/2024 18:58",
+       "GMTOffset":"-05:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:00.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackingEvents/0/GMTTimestamp");
+  EXPECT_EQ(m->warnings[0].message,
+            R"(GMTTimestamp "22/11/2024 18:58" is not a timestamp; used eventTimestamp with )"
+            R"(GMTOffset instead (2024-11-22T18:58:00.000Z))");
+}
+
+TEST(UspsSource, UnparsableEventTimestampFallsBackToGmtWithWarning) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"01","eventTimestamp":"yesterday","GMTTimestamp":"2024-11-22T18:58:40Z",
+       "GMTOffset":"-05:00"}]})");
+  ASSERT_EQ(m->code, error_code::ok) << m->error.message;
+  EXPECT_EQ(formatted(m->shipments.at(0).scan_events.at(0).scanned_at), "2024-11-22T18:58:40.000Z");
+  ASSERT_EQ(m->warnings.size(), 1u);
+  EXPECT_EQ(m->warnings[0].json_pointer, "/trackingEvents/0/eventTimestamp");
+}
+
+TEST(UspsSource, NoTimeParsingIsRejectedAtTheFirstBadField) {
+  auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
+      {"eventCode":"01","GMTTimestamp":"soon","eventTimestamp":"yesterday"}]})");
+  EXPECT_EQ(m->code, error_code::invalid_timestamp);
+  EXPECT_EQ(m->error.json_pointer, "/trackingEvents/0/GMTTimestamp");
+  EXPECT_EQ(m->error.message, R"(expected a timestamp, got "soon")");
+}
+
 TEST(UspsSource, GmtTimestampWithoutOffsetIsGmt) {
   auto m = map(R"({"trackingNumber":"9400","trackingEvents":[
       {"eventCode":"OF","GMTTimestamp":"2024-11-22T14:10:45"}]})");

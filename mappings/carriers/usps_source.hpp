@@ -21,6 +21,14 @@
 //   ("-05:00", also "-7:00" as in USPS's own example); else `eventTimestamp`
 //   as a local time, kept and never shifted. An eventTimestamp with an offset
 //   of its own is an instant. A date without a time is never shifted.
+// - When GMTTimestamp and eventTimestamp (+ GMTOffset) are both instants and
+//   a minute or more apart (eventTimestamp has no seconds), the local time
+//   with its offset wins and the event gets a warning: real v3 responses
+//   stamp evening scans with a GMTTimestamp one day early (local
+//   2024-11-21T23:28 at -06:00 beside GMT 2024-11-21T05:28:33Z). A time
+//   field that does not parse while the other form does is passed over with
+//   a warning; the event is rejected at its first bad field only when no
+//   form parses. (tracking_converters.hpp: "A time written twice".)
 // - Location: eventCity, eventState -> region, eventZIP (eventZIPCode in some
 //   versions), eventCountry, each as given; all empty is a null location.
 // - estimatedDeliveryAt: `expectedDeliveryTimeStamp`, else
@@ -76,22 +84,30 @@ struct local_time {
   bool date_only = false;
 };
 
-struct local_time_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, local_time& out) const {
-    std::string_view s;
-    if (error_code err = read_string(w, v, s, "a timestamp string"); err != error_code::ok) {
-      return err;
-    }
-    if (s.empty()) return error_code::ok;
+struct parse_local_time {
+  error_code operator()(string_arena&, std::string_view s, local_time& out) const {
     result<timestamp> t = parse_timestamp(s, naive_time::local);
-    if (!t) return w.fail(t.error(), v, "a timestamp");
+    if (!t) return t.error();
     out.at = *t;
     out.date_only = s.size() == 10;  // YYYY-MM-DD
     return error_code::ok;
   }
 };
-inline constexpr local_time_converter as_local_time{};
+
+// `GMTTimestamp`: GMT by its name when it has no offset.
+struct parse_gmt_time {
+  error_code operator()(string_arena&, std::string_view s, opt_time& out) const {
+    result<timestamp> t = parse_timestamp(s, naive_time::utc);
+    if (!t) return t.error();
+    out = *t;
+    return error_code::ok;
+  }
+};
+
+// An event's three time fields, judged after the pass (see event_time).
+inline constexpr checked_converter<parse_local_time> as_event_timestamp{};
+inline constexpr checked_converter<parse_gmt_time> as_gmt_timestamp{};
+inline constexpr checked_converter<parse_utc_offset> as_gmt_offset{};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.
@@ -106,9 +122,9 @@ struct error_source {
 struct event_source {
   text event_type;
   text event_code;
-  local_time event_timestamp;
-  opt_time gmt_timestamp;
-  std::optional<int> gmt_offset;
+  checked<local_time> event_timestamp;
+  checked<opt_time> gmt_timestamp;
+  checked<std::optional<int>> gmt_offset;
   text city;
   text state;
   text zip;
@@ -133,7 +149,6 @@ struct response_source {
 // Tables: source key, target member, converter.
 
 inline constexpr auto carrier_time = as_time<naive_time::local>;  // wall-clock, kept
-inline constexpr auto gmt_time = as_time<naive_time::utc>;        // GMT by name
 
 // clang-format off
 struct error_map {
@@ -174,9 +189,9 @@ struct event_map {
   static constexpr auto fields = hana::make_tuple(
       field("eventType",      &event_source::event_type,      as_text),
       field("eventCode",      &event_source::event_code,      as_text),
-      field("eventTimestamp", &event_source::event_timestamp, as_local_time),
-      field("GMTTimestamp",   &event_source::gmt_timestamp,   gmt_time),
-      field("GMTOffset",      &event_source::gmt_offset,      as_utc_offset),
+      field("eventTimestamp", &event_source::event_timestamp, as_event_timestamp),
+      field("GMTTimestamp",   &event_source::gmt_timestamp,   as_gmt_timestamp),
+      field("GMTOffset",      &event_source::gmt_offset,      as_gmt_offset),
       field("eventCity",      &event_source::city,            as_text),
       field("eventState",     &event_source::state,           as_text),
       field("eventZIP",       &event_source::zip,             as_text),
@@ -204,15 +219,92 @@ struct response_map {
 // ---------------------------------------------------------------------------
 // Rules applied after the single pass.
 
-// An event's time: GMTTimestamp, else eventTimestamp shifted by GMTOffset,
-// else eventTimestamp as given.
-inline opt_time event_time(const event_source& e) noexcept {
-  if (e.gmt_timestamp) return e.gmt_timestamp;
-  const opt_time& t = e.event_timestamp.at;
-  if (t && t->local && e.gmt_offset && !e.event_timestamp.date_only) {
-    return with_offset(*t, *e.gmt_offset);
+// An event's time. GMTTimestamp, else eventTimestamp shifted by GMTOffset,
+// else eventTimestamp as given (an instant when it has an offset of its
+// own). Both forms say the same instant, to the minute (eventTimestamp has
+// no seconds): when both are there and disagree by a minute or more, the
+// local time with its offset is used and the disagreement warned about
+// (USPS sends evening scans with a GMTTimestamp a day early); when a field
+// of one form does not parse and the other form does, that one is used with
+// a warning; when none does, the event is rejected at its first bad field.
+// `shipment` is the index of the shipment being built; the walker stands at
+// the event.
+template <class Walker>
+error_code event_time(Walker& w, const event_source& e, opt_time& out, warning_owners& owners,
+                      std::size_t shipment) {
+  const auto& local = e.event_timestamp;
+  const auto& gmt = e.gmt_timestamp;
+  const auto& offset = e.gmt_offset;
+  // The local form as an instant where it makes one, else as given.
+  opt_time from_local = local.value.at;
+  std::string_view local_form = "eventTimestamp";
+  if (from_local && from_local->local && !local.value.date_only && offset.usable()) {
+    from_local = with_offset(*from_local, *offset.value);
+    local_form = "eventTimestamp with GMTOffset";
   }
-  return t;
+  const bool local_failed = local.failed() || offset.failed();
+  if (gmt.failed() || local_failed) {
+    const bool use_gmt = !gmt.failed() && gmt.present();
+    const bool use_local = !use_gmt && !local_failed && local.present();
+    if (!use_gmt && !use_local) {
+      // Reject at the first bad field.
+      const std::string_view* first = nullptr;
+      std::string_view key;
+      error_code code = error_code::ok;
+      const auto consider = [&](std::string_view k, const std::string_view& token, error_code c) {
+        if (c == error_code::ok || (first != nullptr && first->data() < token.data())) return;
+        first = &token;
+        key = k;
+        code = c;
+      };
+      consider("eventTimestamp", local.token, local.error);
+      consider("GMTTimestamp", gmt.token, gmt.error);
+      consider("GMTOffset", offset.token, offset.error);
+      at_path<Walker> here(w, {key});
+      return w.fail(
+          code, first->data(),
+          "expected " +
+              std::string(key == "GMTOffset" ? "a UTC offset such as -05:00" : "a timestamp") +
+              ", got " + excerpt(*first));
+    }
+    out = use_gmt ? gmt.value : from_local;
+    const std::string used = use_gmt ? "GMTTimestamp" : std::string(local_form);
+    const auto warn_bad = [&](std::string_view k, const std::string_view& token, error_code c,
+                              std::string_view form) {
+      if (c == error_code::ok) return;
+      at_path<Walker> here(w, {k});
+      owners.warn(w, shipment,
+                  std::string(k) + " " + excerpt(token) + " is not " + std::string(form) +
+                      "; used " + used + " instead" + (out ? " (" + shown(*out) + ")" : ""));
+    };
+    warn_bad("eventTimestamp", local.token, local.error, "a timestamp");
+    warn_bad("GMTTimestamp", gmt.token, gmt.error, "a timestamp");
+    warn_bad("GMTOffset", offset.token, offset.error, "a UTC offset such as -05:00");
+    return error_code::ok;
+  }
+  if (!gmt.present()) {
+    out = from_local;
+    return error_code::ok;
+  }
+  out = gmt.value;
+  if (from_local && !from_local->local) {
+    using namespace std::chrono;
+    const auto apart = gmt.value->time - from_local->time;
+    if (apart >= minutes{1} || apart <= -minutes{1}) {
+      out = from_local;
+      at_path<Walker> here(w, {"GMTTimestamp"});
+      owners.warn(
+          w, shipment,
+          "GMTTimestamp " + excerpt(gmt.token) + " is " + gap(gmt.value->time, from_local->time) +
+              (apart < milliseconds{0} ? " earlier" : " later") + " than eventTimestamp " +
+              excerpt(local.token) +
+              (offset.present() && local_form != "eventTimestamp"
+                   ? " at GMTOffset " + excerpt(offset.token)
+                   : std::string()) +
+              " (" + shown(*from_local) + "); used " + std::string(local_form) + " instead");
+    }
+  }
+  return error_code::ok;
 }
 
 struct response_rules {
@@ -227,7 +319,8 @@ struct response_rules {
   }
 
   template <class Walker>
-  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out) {
+  static error_code finish(Walker& w, response_source& s, std::vector<shipment>& out,
+                           warning_owners& owners) {
     if (s.error.present) {
       w.push_key("error");
       const error_code err =
@@ -242,6 +335,7 @@ struct response_rules {
                     "not a USPS tracking response: no trackingNumber and no events");
     }
 
+    const std::size_t index = out.size();
     shipment& sh = out.emplace_back();
     sh.carrier = carrier_name;
     sh.tracking_code = s.tracking_number;
@@ -254,13 +348,20 @@ struct response_rules {
       }
     }
 
-    sh.scan_events.reserve(s.events.empty() ? s.event_summaries.size() : s.events.size());
-    for (auto it = s.events.rbegin(); it != s.events.rend(); ++it) {  // newest first -> oldest
-      scan_event& e = sh.scan_events.emplace_back();
-      e.scanned_at = event_time(*it);
-      e.carrier_code = it->event_code;
-      e.description = it->event_type;
-      e.location = known_location({it->city, it->state, it->zip, it->country});
+    // Events come newest first: the last one is the oldest event.
+    const std::size_t n = s.events.size();
+    sh.scan_events.reserve(s.events.empty() ? s.event_summaries.size() : n);
+    sh.scan_events.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const event_source& ev = s.events[i];
+      scan_event& e = sh.scan_events[n - 1 - i];
+      at_path<Walker> here(w, {"trackingEvents", i});
+      if (error_code err = event_time(w, ev, e.scanned_at, owners, index); err != error_code::ok) {
+        return err;
+      }
+      e.carrier_code = ev.event_code;
+      e.description = ev.event_type;
+      e.location = known_location({ev.city, ev.state, ev.zip, ev.country});
       e.source = carrier_name;
     }
     if (s.events.empty()) {
