@@ -94,19 +94,58 @@ struct tracker::impl {
            fmt::format("invalid JSON: {}", simdjson::error_message(e)));
   }
 
+  // What detection saw of an EasyPost webhook Event, for the shape rule and
+  // for the message when its result is not a tracker.
+  struct event_shape {
+    bool is_event = false;      // "object": "Event"
+    bool has_tracker = false;   // "result" is a Tracker
+    std::string result_object;  // the result's "object", when not a Tracker
+  };
+
+  // Whether an Event's `result` is a tracker: its "object" is "Tracker", or,
+  // without an "object", it has a tracker's own keys.
+  static bool is_tracker(od::value v, std::string& object, simdjson::error_code& json_error) {
+    od::json_type type{};
+    if ((json_error = v.type().get(type)) || type != od::json_type::object) return false;
+    od::object result;
+    if ((json_error = v.get_object().get(result))) return false;
+    bool tracker_keys = false;
+    bool named = false;
+    for (auto field_result : result) {
+      od::field f;
+      if ((json_error = std::move(field_result).get(f))) return false;
+      if (f.key().unsafe_is_equal("tracking_details") || f.key().unsafe_is_equal("tracking_code")) {
+        tracker_keys = true;
+      } else if (!named && f.key().unsafe_is_equal("object")) {
+        std::string_view name;
+        if (f.value().get_string().get(name) == simdjson::SUCCESS) {
+          named = true;
+          object = name;
+        }
+      }
+    }
+    return named ? object == "Tracker" : tracker_keys;
+  }
+
   // Which input the object is, from its top-level keys: the first marker of
   // a tracking source or of an order platform decides.
   //
-  // When no marker decides, one shape rule: a root with `shipments` and no
-  // key but those of a DHL Unified response (dhl_root_keys) is one. DHL's
+  // When no marker decides, two shape rules. An EasyPost webhook Event:
+  // "object": "Event" with a Tracker under "result" (neither key is a
+  // marker: other APIs have both; the pair and the Tracker inside are
+  // EasyPost's). A DHL Unified response: a root with `shipments` and no
+  // key but those of a DHL Unified response (dhl_root_keys). DHL's
   // marker, possibleAdditionalShipmentsUrl, is only sent when the query
   // names no service; `shipments` alone cannot be a marker, since orders
   // have it too (Malomo's, told by `alternate_id` first; SFCC's). No other
   // tracking input has a root `shipments`, and an order always has keys of
   // its own, so it stays unknown rather than becoming a DHL shipment.
-  std::optional<tracking_input> detect(od::object& obj, simdjson::error_code& json_error) {
+  std::optional<tracking_input> detect(od::object& obj, event_shape& event,
+                                       simdjson::error_code& json_error) {
     bool has_shipments = false;
     bool only_dhl_keys = true;
+    bool seen_object = false;
+    bool seen_result = false;
     for (auto field_result : obj) {
       od::field f;
       if ((json_error = std::move(field_result).get(f))) return std::nullopt;
@@ -122,7 +161,17 @@ struct tracker::impl {
       for (std::string_view key : dhl_root_keys) dhl_key = dhl_key || f.key().unsafe_is_equal(key);
       only_dhl_keys = only_dhl_keys && dhl_key;
       has_shipments = has_shipments || f.key().unsafe_is_equal("shipments");
+      if (!seen_object && f.key().unsafe_is_equal("object")) {  // the first occurrence wins
+        seen_object = true;
+        std::string_view name;
+        event.is_event = f.value().get_string().get(name) == simdjson::SUCCESS && name == "Event";
+      } else if (!seen_result && f.key().unsafe_is_equal("result")) {
+        seen_result = true;
+        event.has_tracker = is_tracker(f.value(), event.result_object, json_error);
+        if (json_error) return std::nullopt;
+      }
     }
+    if (event.is_event && event.has_tracker) return tracking_input::easypost;
     if (has_shipments && only_dhl_keys) return tracking_input::dhl;
     return std::nullopt;
   }
@@ -144,6 +193,7 @@ struct tracker::impl {
       auto& slot = sources[static_cast<std::size_t>(input)];
       if (!slot && s->make_converter != nullptr) slot = s->make_converter();
       if (slot) err = slot->convert(w, obj, shipments);
+      if (err == error_code::ok) err = check_shipments(w, input);
     }
     if (err == error_code::unsupported_platform) {
       error.code = err;
@@ -155,6 +205,22 @@ struct tracker::impl {
     }
     if (err == error_code::ok) take_warnings(w, input);
     return err;
+  }
+
+  // A shipment with no tracking code and no events names no parcel and saw
+  // no scan: written out it would look like a tracked parcel in state
+  // `unknown`. The document is rejected instead, saying so (the sources
+  // reject what they can tell at its place first; this catches the rest).
+  template <class Walker>
+  error_code check_shipments(Walker& w, tracking_input input) {
+    for (std::size_t i = 0; i < shipments.size(); ++i) {
+      if (!shipments[i].tracking_code.empty() || !shipments[i].scan_events.empty()) continue;
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    fmt::format("{} shipment {} of {} has no tracking code and no scan events: "
+                                "nothing to track",
+                                to_string(input), i + 1, shipments.size()));
+    }
+    return error_code::ok;
   }
 
   // The walker's warnings, and which shipment (after merging) each is about.
@@ -188,8 +254,18 @@ struct tracker::impl {
     std::optional<tracking_input> input = opts.from;
     if (!input) {
       simdjson::error_code json_error = simdjson::SUCCESS;
-      input = detect(obj, json_error);
+      event_shape event;
+      input = detect(obj, event, json_error);
       if (json_error) return reject_json(begin, json_error);
+      if (!input && event.is_event) {
+        return reject(begin, error_code::unknown_platform,
+                      event.result_object.empty()
+                          ? std::string("an EasyPost webhook Event without a Tracker under "
+                                        "result: not tracking data")
+                          : fmt::format("an EasyPost webhook Event whose result is a {}, not a "
+                                        "Tracker: not tracking data",
+                                        event.result_object));
+      }
       if (!input) {
         return reject(begin, error_code::unknown_platform,
                       "not a tracking response, tracker or order with shipments that this "

@@ -181,6 +181,146 @@ TEST_F(EasyPostSource, MalformedDatetimeIsRejectedWhereItIs) {
   EXPECT_EQ(e.json_pointer, "/tracking_details/1/datetime");
 }
 
+// A webhook Event as EasyPost POSTs it (keys in the order of a production
+// tracker.updated body): the Event's own `status` and `description` come
+// before the tracker under `result`.
+constexpr std::string_view event_json = R"({
+  "description": "tracker.updated", "mode": "production",
+  "previous_attributes": {"status": "out_for_delivery"},
+  "created_at": "2023-04-26T19:23:47.000Z", "pending_urls": ["https://example.com/hook"],
+  "completed_urls": [], "updated_at": "2023-04-26T19:23:47.000Z", "id": "evt_1",
+  "user_id": "user_1", "status": "pending", "object": "Event",
+  "result": {
+    "id": "trk_1", "object": "Tracker", "mode": "production", "tracking_code": "397280491672",
+    "status": "delivered", "status_detail": "arrived_at_destination", "carrier": "FedEx",
+    "tracking_details": [
+      {"object": "TrackingDetail", "message": "Delivered", "description": "Delivered",
+       "status": "delivered", "status_detail": "arrived_at_destination",
+       "datetime": "2023-04-26T19:15:54Z", "source": "FedEx", "carrier_code": "DL",
+       "tracking_location": {"object": "TrackingLocation", "city": "San Diego", "state": "CA",
+                             "country": "US", "zip": "92130"}}],
+    "public_url": "https://track.easypost.com/djE6dHJrXzE"
+  }
+})";
+
+TEST_F(EasyPostSource, WebhookEventReadsTheTrackerUnderResult) {
+  const auto& out = map(event_json);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].tracking_code, "397280491672");
+  EXPECT_EQ(out[0].carrier, "FedEx");
+  EXPECT_EQ(out[0].status_raw, "delivered") << "the tracker's status, not the Event's \"pending\"";
+  EXPECT_EQ(out[0].tracking_url, "https://track.easypost.com/djE6dHJrXzE");
+  ASSERT_EQ(out[0].scan_events.size(), 1u);
+  EXPECT_EQ(out[0].scan_events[0].carrier_code, "DL");
+  EXPECT_EQ(formatted(out[0].scan_events[0].scanned_at), "2023-04-26T19:15:54.000Z");
+}
+
+TEST_F(EasyPostSource, WebhookEventIsReadWhateverItsKeyOrder) {
+  const auto& out = map(R"({"result": {"tracking_code": "EZ4000000004", "object": "Tracker",
+    "status": "delivered", "tracking_details": []}, "status": "pending", "object": "Event",
+    "description": "tracker.created"})");
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].tracking_code, "EZ4000000004");
+  EXPECT_EQ(out[0].status, st::delivered) << "no details: EasyPost's own status";
+}
+
+TEST_F(EasyPostSource, EventWithoutTrackerIsARejectSayingWhatIsMissing) {
+  for (std::string_view json : {R"({"object": "Event", "description": "tracker.updated"})",
+                                R"({"object": "Event", "description": "tracker.updated",
+                                    "result": null})"}) {
+    const record_error e = map_error(json);
+    EXPECT_EQ(e.code, error_code::wrong_type) << json;
+    EXPECT_EQ(e.message, "EasyPost Event \"tracker.updated\" has no result: no tracker to read");
+  }
+}
+
+TEST_F(EasyPostSource, EventCarryingAnotherObjectIsARejectNamingIt) {
+  const record_error e = map_error(R"({"object": "Event", "description": "batch.updated",
+    "result": {"id": "batch_1", "object": "Batch", "state": "purchased"}})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/result");
+  EXPECT_EQ(
+      e.message,
+      "EasyPost Event \"batch.updated\" carries a Batch, not a Tracker: no shipment to track");
+}
+
+TEST_F(EasyPostSource, EventWithAnEmptyTrackerIsARejectSayingWhatIsMissing) {
+  const record_error e = map_error(R"({"object": "Event", "description": "tracker.updated",
+    "result": {"object": "Tracker", "status": "unknown"}})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/result");
+  EXPECT_EQ(e.message,
+            "EasyPost Event \"tracker.updated\"'s result has no tracking_code and no "
+            "tracking_details: nothing to track");
+}
+
+TEST_F(EasyPostSource, TrackerWithNoTrackingCodeAndNoDetailsIsRejected) {
+  const record_error e = map_error(R"({"object": "Tracker", "status": "unknown",
+    "tracking_details": []})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "");
+  EXPECT_EQ(e.message, "not an EasyPost tracker: no tracking_code and no tracking_details");
+}
+
+TEST_F(EasyPostSource, EventWithoutObjectEventIsNotReadAsAnEvent) {
+  // A body stripped of "object" (some relays do) is not guessed at; the
+  // reject says where the tracker would be.
+  const record_error e = map_error(R"({"description": "tracker.updated",
+    "result": {"tracking_code": "EZ1", "status": "in_transit"}})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_NE(e.message.find("a webhook Event has \"object\": \"Event\""), std::string::npos)
+      << e.message;
+}
+
+TEST_F(EasyPostSource, EmptyTrackerInAListIsRejectedAtItsPlace) {
+  const record_error e = map_error(R"({"trackers": [{"tracking_code": "EZ1"},
+    {"status": "unknown", "tracking_details": []}], "has_more": false})");
+  EXPECT_EQ(e.code, error_code::wrong_type);
+  EXPECT_EQ(e.json_pointer, "/trackers/1");
+}
+
+TEST(EasyPostDetection, WebhookEventIsDetectedByTheTrackerUnderResult) {
+  const tracked out = track(event_json);
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_EQ(out.ndjson.find(R"({"carrier":"FedEx","trackingCode":"397280491672")"), 0u)
+      << out.ndjson;
+  EXPECT_NE(out.ndjson.find(R"("status":"delivered")"), std::string::npos);
+}
+
+TEST(EasyPostDetection, WebhookEventWithFromEasyPostIsTheSameShipment) {
+  EXPECT_EQ(track(event_json, from(tracking_input::easypost)).ndjson, track(event_json).ndjson);
+}
+
+TEST(EasyPostDetection, EventWhoseResultIsNotATrackerIsNotDetected) {
+  const tracked out = track(R"({"object": "Event", "description": "refund.successful",
+    "result": {"object": "Refund", "tracking_code": "9400100000000000000001"}})");
+  ASSERT_EQ(out.rejects.size(), 1u);
+  EXPECT_EQ(out.rejects[0].code, error_code::unknown_platform);
+  EXPECT_EQ(out.rejects[0].message,
+            "an EasyPost webhook Event whose result is a Refund, not a Tracker: not tracking data");
+}
+
+TEST(EasyPostDetection, EventShapeNeedsObjectEventAndATracker) {
+  for (std::string_view json :
+       {// "object" and "result" alone are no one's markers
+        R"({"object": "event", "result": {"object": "Tracker", "tracking_code": "EZ1"}})",
+        R"({"result": {"object": "Tracker", "tracking_code": "EZ1"}})",
+        R"({"object": "Event", "result": "trk_1"})",
+        R"({"object": "Event", "result": {"id": "trk_1"}})", R"({"object": "Event"})"}) {
+    const tracked out = track(json);
+    ASSERT_EQ(out.rejects.size(), 1u) << json;
+    EXPECT_EQ(out.rejects[0].code, error_code::unknown_platform) << json;
+    EXPECT_TRUE(out.ndjson.empty()) << json;
+  }
+}
+
+TEST(EasyPostDetection, TrackerResultWithoutObjectIsATrackerByItsKeys) {
+  const tracked out = track(R"({"object": "Event", "description": "tracker.updated",
+    "result": {"tracking_code": "EZ2000000002", "carrier": "USPS", "tracking_details": []}})");
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_EQ(out.ndjson.find(R"({"carrier":"USPS","trackingCode":"EZ2000000002")"), 0u);
+}
+
 TEST(EasyPostDetection, TrackerIsDetectedByItsTrackingDetails) {
   const tracked out = track(tracker_json);
   EXPECT_TRUE(out.rejects.empty());

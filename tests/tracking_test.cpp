@@ -413,6 +413,30 @@ std::string derived_json(shipment s) {
 // ---------------------------------------------------------------------------
 // The tracker (ordernorm::tracker): what it adds around the sources.
 
+TEST(Tracker, ShipmentWithNoTrackingCodeAndNoEventsIsRejected) {
+  // A UPS package with neither trackingNumber nor inquiryNumber and no
+  // activity names no parcel: no empty `unknown` shipment, a reject.
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    track_options opts = ordernorm::testing::from(std::nullopt);
+    opts.mapper = m;
+    const ordernorm::testing::tracked out = ordernorm::testing::track(
+        R"({"trackResponse":{"shipment":[{"package":[{"currentStatus":{"code":"011"}}]}]}})", opts);
+    EXPECT_TRUE(out.ndjson.empty()) << out.ndjson;
+    ASSERT_EQ(out.rejects.size(), 1u);
+    EXPECT_EQ(out.rejects[0].code, error_code::wrong_type);
+    EXPECT_EQ(out.rejects[0].message,
+              "ups shipment 1 of 1 has no tracking code and no scan events: nothing to track");
+  }
+}
+
+TEST(Tracker, ShipmentWithATrackingCodeButNoEventsIsKept) {
+  const ordernorm::testing::tracked out = ordernorm::testing::track(
+      R"({"trackResponse":{"shipment":[{"inquiryNumber":"1Z023E2X0214323462",
+          "warnings":[{"code":"TW0001","message":"Tracking Information Not Found"}]}]}})");
+  EXPECT_TRUE(out.rejects.empty());
+  EXPECT_NE(out.ndjson.find(R"("trackingCode":"1Z023E2X0214323462")"), std::string::npos);
+}
+
 TEST(Tracker, WarningsComeJustBeforeTheirShipment) {
   ordernorm::testing::tracked out = ordernorm::testing::track(
       R"({"trackResponse":{"shipment":[{"package":[

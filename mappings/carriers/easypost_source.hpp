@@ -37,8 +37,14 @@
 //   (`unknown`, `error`, or a fresh `pre_transit`) has nothing to derive
 //   from: its status is EasyPost's `status` through the same vocabulary and
 //   its statusDetail EasyPost's `status_detail`.
-// - A webhook Event ({"object": "Event", "result": <tracker>}) is not one of
-//   these shapes: the caller passes its `result`.
+// - A webhook Event ({"object": "Event", "description": "tracker.updated",
+//   "result": <Tracker>}, as EasyPost POSTs it) is the tracker under
+//   `result`; the Event's own keys (its `status` "pending", its
+//   `description`) are not the tracker's. An Event whose result is another
+//   object (a Batch, a Refund ...) or missing is rejected, saying so.
+// - A tracker with neither `tracking_code` nor `tracking_details` names no
+//   parcel and saw no scan: it is rejected (wrong_type) rather than written
+//   as an empty shipment; in a list, at its place (/trackers/<i>).
 // - Not mapped (no model field): `id`, `mode`, `signed_by`, `weight`,
 //   `shipment_id`, `fees`, `carrier_detail`, `created_at`, `updated_at`,
 //   each detail's `est_delivery_date` and `datetime_local`.
@@ -46,14 +52,17 @@
 
 #include <array>
 #include <boost/hana/append.hpp>
+#include <boost/hana/concat.hpp>
 #include <boost/hana/tuple.hpp>
 #include <cstddef>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/tracking_converters.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::mappings::easypost {
@@ -104,8 +113,17 @@ struct tracker_list {
   std::vector<shipment> items;
 };
 
+// A webhook Event's `result`: a tracker, if its `object` says so.
+struct event_result : shipment {
+  text object;
+  bool present = false;  // an object at all
+};
+
 struct document_source : shipment {
   tracker_list trackers;
+  text object;       // "Tracker", or "Event" for a webhook Event
+  text description;  // an Event's: "tracker.updated", "batch.created", ...
+  event_result result;
 };
 
 // ---------------------------------------------------------------------------
@@ -159,11 +177,31 @@ struct tracker_list_converter {
 };
 inline constexpr tracker_list_converter as_tracker_list{};
 
-// The document: a tracker's own keys, plus `trackers` for the list shape.
+// An Event's `result`, as a tracker with its `object`.
+struct event_result_map {
+  using target = event_result;
+  static constexpr auto fields =
+      hana::append(tracker_map::fields, field("object", &event_result::object, as_text));
+};
+
+struct event_result_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, event_result& out) const {
+    return w.template map_object<event_result_map>(v, out, out.present);
+  }
+};
+inline constexpr event_result_converter as_event_result{};
+
+// The document: a tracker's own keys, plus `trackers` for the list shape and
+// `object`, `description` and `result` for a webhook Event.
 struct document_map {
   using target = document_source;
-  static constexpr auto fields = hana::append(
-      tracker_map::fields, field("trackers", &document_source::trackers, as_tracker_list));
+  static constexpr auto fields =
+      hana::concat(tracker_map::fields,
+                   hana::make_tuple(field("trackers", &document_source::trackers, as_tracker_list),
+                                    field("object", &document_source::object, as_text),
+                                    field("description", &document_source::description, as_text),
+                                    field("result", &document_source::result, as_event_result)));
 };
 
 // ---------------------------------------------------------------------------
@@ -181,19 +219,76 @@ inline void settle(shipment& s) noexcept {
 }
 
 struct document_rules {
-  static void reset(document_source& s) { s = document_source{}; }
+  static void reset(document_source& s) {
+    auto trackers = std::move(s.trackers.items);
+    auto events = std::move(s.result.scan_events);
+    s = document_source{};
+    trackers.clear();  // keep the memory for the next document
+    events.clear();
+    s.trackers.items = std::move(trackers);
+    s.result.scan_events = std::move(events);
+  }
 
   template <class Walker>
-  static error_code finish(Walker&, document_source& s, std::vector<shipment>& out) {
-    if (!s.trackers.present) {
-      out.push_back(std::move(static_cast<shipment&>(s)));
-      settle(out.back());
+  static error_code finish(Walker& w, document_source& s, std::vector<shipment>& out) {
+    if (s.object == "Event") return finish_event(w, s, out);
+    if (s.trackers.present) {
+      for (std::size_t i = 0; i < s.trackers.items.size(); ++i) {
+        shipment& tracker = s.trackers.items[i];
+        if (is_empty(tracker)) {
+          at_path<Walker> here(w, {"trackers", i});
+          return w.fail(error_code::wrong_type, w.record_begin(),
+                        "an EasyPost tracker with no tracking_code and no tracking_details: "
+                        "nothing to track");
+        }
+        out.push_back(std::move(tracker));
+        settle(out.back());
+      }
       return error_code::ok;
     }
-    for (shipment& tracker : s.trackers.items) {
-      out.push_back(std::move(tracker));
-      settle(out.back());
+    if (is_empty(s)) {
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    s.result.present
+                        ? "not an EasyPost tracker: no tracking_code and no tracking_details (a "
+                          "webhook Event has \"object\": \"Event\" and its tracker under result)"
+                        : "not an EasyPost tracker: no tracking_code and no tracking_details");
     }
+    out.push_back(std::move(static_cast<shipment&>(s)));
+    settle(out.back());
+    return error_code::ok;
+  }
+
+ private:
+  // A tracker that names no parcel and saw no scan says nothing.
+  static bool is_empty(const shipment& s) noexcept {
+    return s.tracking_code.empty() && s.scan_events.empty();
+  }
+
+  // A webhook Event: the tracker under `result`, or a reject that says what
+  // the Event carries instead.
+  template <class Walker>
+  static error_code finish_event(Walker& w, document_source& s, std::vector<shipment>& out) {
+    const std::string what =
+        "EasyPost Event" +
+        (s.description.empty() ? std::string() : " \"" + std::string(s.description) + "\"");
+    if (!s.result.present) {
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    what + " has no result: no tracker to read");
+    }
+    at_path<Walker> here(w, {"result"});
+    if (!s.result.object.empty() && s.result.object != "Tracker") {
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    what + " carries a " + std::string(s.result.object) +
+                        ", not a Tracker: no shipment to track");
+    }
+    if (is_empty(s.result)) {
+      return w.fail(error_code::wrong_type, w.record_begin(),
+                    what +
+                        "'s result has no tracking_code and no tracking_details: nothing "
+                        "to track");
+    }
+    out.push_back(std::move(static_cast<shipment&>(s.result)));
+    settle(out.back());
     return error_code::ok;
   }
 };
