@@ -200,6 +200,16 @@ TEST(UpsSource, NeitherTimeParsingIsRejectedAtTheFirstBadField) {
   EXPECT_TRUE(m->warnings.empty());
 }
 
+TEST(UpsSource, TimeThatIsNotAStringIsRejectedEvenBesideAnEquivalent) {
+  // Only a string that does not parse falls back; another JSON type is no
+  // UPS form at all.
+  auto m = map(with_activity(R"({"date":"20240320","time":"190838","gmtDate":"20240320",
+                                 "gmtTime":110838})"));
+  EXPECT_EQ(m->code, error_code::wrong_type);
+  EXPECT_EQ(m->error.json_pointer, "/trackResponse/shipment/0/package/0/activity/0/gmtTime");
+  EXPECT_EQ(m->error.message, "expected a time string, got 110838");
+}
+
 TEST(UpsSource, WarningIsAboutTheShipmentOfItsPackage) {
   auto m = map(R"({"trackResponse":{"shipment":[{"inquiryNumber":"1ZA","package":[
       {"trackingNumber":"1ZA","activity":[{"date":"20240320","time":"190838"}]},

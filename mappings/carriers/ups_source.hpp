@@ -131,11 +131,12 @@ struct parse_time {
 // nothing else says the same).
 template <class Parse>
 struct strict_converter {
-  std::string_view form;
+  std::string_view kind;  // for a value that is not a string
+  std::string_view form;  // for a string that does not parse
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (error_code err = read_string(w, v, s, kind); err != error_code::ok) return err;
     if (s.empty()) return error_code::ok;
     if (error_code err = Parse{}(w.arena(), s, out); err != error_code::ok) {
       return w.fail(err, v, form);
@@ -143,14 +144,14 @@ struct strict_converter {
     return error_code::ok;
   }
 };
-inline constexpr strict_converter<parse_date> as_ups_date{date_form};
-inline constexpr strict_converter<parse_time> as_ups_time{time_form};
+inline constexpr strict_converter<parse_date> as_ups_date{"a date string", date_form};
+inline constexpr strict_converter<parse_time> as_ups_time{"a time string", time_form};
 
 // An activity's times, each judged after the pass: the local date and time
 // and the GMT date and time say the same instant twice.
-inline constexpr checked_converter<parse_date> as_checked_date{};
-inline constexpr checked_converter<parse_time> as_checked_time{};
-inline constexpr checked_converter<parse_utc_offset> as_checked_offset{};
+inline constexpr checked_converter<parse_date> as_checked_date{"a date string"};
+inline constexpr checked_converter<parse_time> as_checked_time{"a time string"};
+inline constexpr checked_converter<parse_utc_offset> as_checked_offset{"a UTC offset string"};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.

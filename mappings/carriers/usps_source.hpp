@@ -105,9 +105,9 @@ struct parse_gmt_time {
 };
 
 // An event's three time fields, judged after the pass (see event_time).
-inline constexpr checked_converter<parse_local_time> as_event_timestamp{};
-inline constexpr checked_converter<parse_gmt_time> as_gmt_timestamp{};
-inline constexpr checked_converter<parse_utc_offset> as_gmt_offset{};
+inline constexpr checked_converter<parse_local_time> as_event_timestamp{"a timestamp string"};
+inline constexpr checked_converter<parse_gmt_time> as_gmt_timestamp{"a timestamp string"};
+inline constexpr checked_converter<parse_utc_offset> as_gmt_offset{"a UTC offset string"};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch.

@@ -160,13 +160,16 @@ struct checked {
 
 // Reads a string into a checked<T> with `Parse`, a function object
 // `error_code(string_arena&, std::string_view, T&)` that must not fail the
-// walker. A value that is not a string at all is still a reject here.
+// walker. A value that is not a string at all is still a reject here
+// ("expected <kind>, got ...").
 template <class Parse>
 struct checked_converter {
+  std::string_view kind;  // "a time string", ...
+
   template <class W, class T>
   error_code operator()(W& w, od::value& v, checked<T>& out) const {
     std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (error_code err = read_string(w, v, s, kind); err != error_code::ok) return err;
     if (s.empty()) return error_code::ok;
     out.token = trim_token(v.raw_json_token());
     out.error = Parse{}(w.arena(), s, out.value);
