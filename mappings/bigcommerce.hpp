@@ -106,14 +106,20 @@ namespace ordernorm::mappings::bigcommerce {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a BigCommerce V2 order has, for --from auto: the
-// first one met decides. None is a key of a sub-resource row (products,
-// shipping addresses, shipments, statuses), so that those are not taken for
-// orders, nor of the other platforms' orders (Shopify total_price, Magento
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a BigCommerce V2 order carries at its top level: none is a key of
+// a sub-resource row (products, shipping addresses, shipments, statuses) nor
+// of the other platforms' orders (Shopify total_price, Magento
 // base_currency_code / increment_id, WooCommerce number / date_created_gmt).
-inline constexpr std::array<std::string_view, 6> marker_keys{
+// `total_inc_tax`, `items_total` and `items_shipped` are on sub-resource rows,
+// so they count as shared keys, as every key of order_map does. `order_id` is
+// on every sub-resource row and never on an order.
+inline constexpr std::array<std::string_view, 16> marker_keys{
     {"status_id", "default_currency_code", "store_default_currency_code", "shipping_address_count",
-     "subtotal_ex_tax", "custom_status"}};
+     "subtotal_ex_tax", "custom_status", "is_tax_inclusive_pricing", "date_shipped",
+     "subtotal_inc_tax", "currency_exchange_rate", "default_currency_id", "staff_notes",
+     "is_deleted", "shipping_cost_ex_tax", "shipping_cost_inc_tax", "coupon_discount"}};
+inline constexpr std::array<std::string_view, 1> not_order_keys{{"order_id"}};
 
 // ---------------------------------------------------------------------------
 // Status vocabulary: `status_id` 0-14 (GET /v2/order_statuses) and what each

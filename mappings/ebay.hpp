@@ -121,13 +121,16 @@ namespace ordernorm::mappings::ebay {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only an eBay order has, for --from auto: the first one
-// met decides. Not `orderId` (a common word in other APIs' sub-resources and
-// tracking payloads), `lineItems` (Squarespace) or `creationDate` (SFCC). None
-// of these is a key of the getOrders envelope or of a ShippingFulfillment.
-inline constexpr std::array<std::string_view, 8> marker_keys{
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only an eBay order carries at its top level. Not `orderId` (a common
+// word in other APIs' sub-resources and tracking payloads), `lineItems`
+// (Squarespace) or `creationDate` (SFCC): those count as shared keys, as
+// every key of order_map does. None of these is a key of the getOrders
+// envelope or of a ShippingFulfillment.
+inline constexpr std::array<std::string_view, 12> marker_keys{
     {"legacyOrderId", "orderFulfillmentStatus", "orderPaymentStatus", "pricingSummary",
-     "cancelStatus", "fulfillmentStartInstructions", "fulfillmentHrefs", "salesRecordReference"}};
+     "cancelStatus", "fulfillmentStartInstructions", "fulfillmentHrefs", "salesRecordReference",
+     "paymentSummary", "buyerCheckoutNotes", "totalFeeBasisAmount", "totalMarketplaceFee"}};
 
 // ---------------------------------------------------------------------------
 // Status vocabularies (§4.3).

@@ -122,15 +122,23 @@ namespace ordernorm::mappings::magento {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a Magento order has, for --from auto (the first
-// one met decides). Shopify has `email`/`currency`/`total_price`, BigCommerce
-// `currency_code`/`total_inc_tax`/`billing_address.email`, WooCommerce
-// `currency`/`total`/`billing.email`: none of these. `increment_id` also
-// keeps a fields=items[increment_id,...] projection detectable; the
-// customer_* keys a fields=billing_address,customer_firstname,... one.
-inline constexpr std::array<std::string_view, 8> marker_keys{
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a Magento order carries at its top level. Shopify has
+// `email`/`currency`/`total_price`, BigCommerce `currency_code`/
+// `total_inc_tax`/`billing_address.email`, WooCommerce `currency`/`total`/
+// `billing.email`: none of these. `increment_id` also keeps a
+// fields=items[increment_id,...] projection detectable; the customer_* keys a
+// fields=billing_address,customer_firstname,... one. `entity_id` only counts
+// as shared (WooCommerce's fulfillment records have it), as does `subtotal`
+// (Squarespace), beside every key of order_map. `order_id` is on Magento's
+// invoices, credit memos, shipments and items, never on an order.
+inline constexpr std::array<std::string_view, 16> marker_keys{
     {"increment_id", "base_grand_total", "base_currency_code", "order_currency_code",
-     "customer_is_guest", "customer_email", "customer_firstname", "customer_lastname"}};
+     "customer_is_guest", "customer_email", "customer_firstname", "customer_lastname",
+     "base_subtotal", "base_tax_amount", "base_shipping_amount", "base_discount_amount",
+     "base_to_global_rate", "global_currency_code", "store_currency_code", "status_histories"}};
+inline constexpr std::array<std::string_view, 1> shared_keys{{"subtotal"}};
+inline constexpr std::array<std::string_view, 1> not_order_keys{{"order_id"}};
 
 // ---------------------------------------------------------------------------
 // Small converters for Magento's value forms.

@@ -70,9 +70,13 @@ namespace ordernorm::mappings::malomo {
 using namespace ordernorm::detail;  // field, as_text, as_time, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a Malomo order has, for --from auto. Malomo writes
-// every key of an order, null or not, so `alternate_id` is always present.
-inline constexpr std::array<std::string_view, 1> marker_keys{{"alternate_id"}};
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a Malomo order carries at its top level. Malomo writes every key
+// of an order, null or not, but `alternate_id` is optional in its API: `meta`
+// (the free-form object) is then the one distinctive key left, and the keys
+// of order_map (`number`, `shipments`, `customer`, `email`, ...) count as
+// shared keys beside it.
+inline constexpr std::array<std::string_view, 2> marker_keys{{"alternate_id", "meta"}};
 
 // ---------------------------------------------------------------------------
 // Status vocabulary: Malomo's shipment and scan-event `status` (the EasyPost

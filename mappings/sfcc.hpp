@@ -99,14 +99,16 @@ namespace ordernorm::mappings::sfcc {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only an SFCC order has, in either spelling, for --from
-// auto: the first one met decides. Not `creationDate` (eBay has it), not
-// `billingAddress` / `shippingTotal` / `taxTotal` (Squarespace), not
-// `shipping_total` (WooCommerce), not `status` or `currency` (everyone).
-// None is a key of an SFCC list envelope (`data`, `hits`, `total`, `count`,
-// `start`, `select`, `limit`, `offset`, `_v`, `_type`), so an envelope is
-// still unwrapped. Several, because OCAPI `select` can strip any of them.
-inline constexpr std::array<std::string_view, 20> marker_keys{{
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only an SFCC order carries at its top level, in either spelling. Not
+// `creationDate` (eBay has it), not `billingAddress` / `shippingTotal` /
+// `taxTotal` (Squarespace), not `shipping_total` (WooCommerce), not
+// `payment_status` (BigCommerce), not `status` or `currency` (everyone): those
+// count as shared keys, as every key of order_map does. None is a key of an
+// SFCC list envelope (`data`, `hits`, `total`, `count`, `start`, `select`,
+// `limit`, `offset`, `_v`, `_type`), so an envelope is still unwrapped.
+// Several, because OCAPI `select` can strip any of them.
+inline constexpr std::array<std::string_view, 31> marker_keys{{
     "orderNo",
     "order_no",
     "productItems",
@@ -127,6 +129,17 @@ inline constexpr std::array<std::string_view, 20> marker_keys{{
     "product_sub_total",
     "orderToken",
     "order_token",
+    "shippingStatus",
+    "shipping_status",
+    "paymentStatus",
+    "orderPriceAdjustments",
+    "order_price_adjustments",
+    "shippingItems",
+    "shipping_items",
+    "productTotal",
+    "product_total",
+    "paymentInstruments",
+    "payment_instruments",
 }};
 
 // ---------------------------------------------------------------------------

@@ -39,12 +39,22 @@ namespace ordernorm::mappings::shopify {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a Shopify order has, for --from auto: the first one
-// met in a document decides. (Other platforms name these concepts otherwise:
-// Magento increment_id, WooCommerce number/total, BigCommerce total_inc_tax.)
-inline constexpr std::array<std::string_view, 6> marker_keys{
-    {"admin_graphql_api_id", "financial_status", "order_number", "total_price",
-     "total_line_items_price", "presentment_currency"}};
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a Shopify order carries at its top level (other platforms name
+// these concepts otherwise: Magento increment_id, WooCommerce number/total,
+// BigCommerce total_inc_tax), and that Shopify's refunds, transactions and
+// fulfillments lack. `admin_graphql_api_id` and `processed_at` are on those
+// too, so they only count as shared keys, with `number` (WooCommerce, Malomo)
+// and `refunds` (WooCommerce); every key of order_map counts as one as well.
+// `order_id` is on every Shopify sub-resource and never on an order.
+inline constexpr std::array<std::string_view, 16> marker_keys{
+    {"financial_status", "order_number", "total_price", "total_line_items_price",
+     "presentment_currency", "cancelled_at", "closed_at", "total_discounts",
+     "total_shipping_price_set", "subtotal_price", "contact_email", "taxes_included",
+     "total_price_set", "confirmation_number", "cancel_reason", "fulfillment_status"}};
+inline constexpr std::array<std::string_view, 4> shared_keys{
+    {"number", "refunds", "admin_graphql_api_id", "processed_at"}};
+inline constexpr std::array<std::string_view, 1> not_order_keys{{"order_id"}};
 
 // ---------------------------------------------------------------------------
 // Source-side scratch: values that feed rules rather than one model member.

@@ -100,16 +100,19 @@ namespace ordernorm::mappings::squarespace {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a Squarespace order has, for --from auto: the first
-// one met in a document decides. The first key of every order is `id`
-// (shared by every platform); `orderNumber` follows it in every documented
-// and captured order, the rest cover trimmed or reordered documents. All
-// camelCase names that no other platform's order uses at its top level (eBay
-// has `orderFulfillmentStatus` and `lineItems`, SFCC `shippingTotal`,
-// `taxTotal`, `billingAddress`: none of those is here).
-inline constexpr std::array<std::string_view, 8> marker_keys{
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a Squarespace order carries at its top level. The first key of
+// every order is `id` (shared by most platforms); `orderNumber` follows it in
+// every documented and captured order, the rest cover trimmed or reordered
+// documents. All camelCase names that no other platform's order uses at its
+// top level (eBay has `orderFulfillmentStatus` and `lineItems`, SFCC
+// `shippingTotal`, `taxTotal`, `billingAddress`: none of those is here; they
+// count as shared keys, as every key of order_map does).
+inline constexpr std::array<std::string_view, 18> marker_keys{
     {"orderNumber", "createdOn", "modifiedOn", "fulfillmentStatus", "customerEmail", "grandTotal",
-     "refundedTotal", "priceTaxInterpretation"}};
+     "refundedTotal", "priceTaxInterpretation", "paymentState", "testmode", "shippingLines",
+     "discountLines", "discountTotal", "fulfilledOn", "channelName", "externalOrderReference",
+     "formSubmission", "internalNotes"}};
 
 // ---------------------------------------------------------------------------
 // Status vocabularies.

@@ -119,15 +119,26 @@ namespace ordernorm::mappings::woocommerce {
 using namespace ordernorm::detail;  // field, as_text, as_money, ...
 namespace hana = boost::hana;
 
-// Top-level keys that only a WooCommerce order has, for --from auto: the first
-// one met in a document decides. Not `number` (Shopify and Malomo have it),
-// not `parent_id` (Magento documents), not `date_created_gmt` (WooCommerce's
-// refund resource has it, and a refund is not an order). `order_key` is the
-// fourth key of every REST order; the others cover webhook bodies and
-// `_fields=` trimmed responses.
-inline constexpr std::array<std::string_view, 8> marker_keys{
-    {"order_key", "created_via", "cart_hash", "prices_include_tax", "discount_total", "cart_tax",
-     "customer_ip_address", "payment_method_title"}};
+// Evidence for --from auto (platform.hpp, "Detection"). Distinctive: keys
+// that only a WooCommerce order carries at its top level. Not `number`
+// (Shopify and Malomo have it), not `parent_id` (Magento documents), not
+// `date_created_gmt` or `billing` (WooCommerce's refunds and customers have
+// them), not `total` (SFCC's list envelopes): those, and every other key of
+// order_map, count as shared keys, so that a `_fields=` trimmed response is
+// told by how many of them it has. Not-order keys: a refund's
+// `refunded_by`/`refunded_payment`, a customer's `username`/`role`/
+// `is_paying_customer`/`avatar_url`, a fulfillment record's
+// `entity_type`/`is_fulfilled`.
+inline constexpr std::array<std::string_view, 22> marker_keys{
+    {"order_key",      "created_via",    "cart_hash",           "prices_include_tax",
+     "discount_total", "cart_tax",       "customer_ip_address", "payment_method_title",
+     "date_paid_gmt",  "date_paid",      "date_completed_gmt",  "date_completed",
+     "discount_tax",   "shipping_tax",   "customer_user_agent", "customer_note",
+     "coupon_lines",   "fee_lines",      "needs_payment",       "needs_processing",
+     "payment_url",    "currency_symbol"}};
+inline constexpr std::array<std::string_view, 8> not_order_keys{
+    {"refunded_by", "refunded_payment", "username", "role", "is_paying_customer", "avatar_url",
+     "entity_type", "is_fulfilled"}};
 
 // ---------------------------------------------------------------------------
 // Status vocabulary: `status`, the WooCommerce OrderStatus enum [S4] (the nine

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "detection.hpp"
 #include "json_structure.hpp"
 #include "limits.hpp"
 #include "ordernorm/detail/converters.hpp"
@@ -24,29 +25,29 @@ namespace {
 using detail::od::json_type;
 namespace od = detail::od;
 
-// Every platform this build knows, for detection and --from names.
-const std::array<const detail::platform_info*, 8>& known_platforms() {
-  static const std::array<const detail::platform_info*, 8> all{
-      &detail::shopify_platform(),     &detail::malomo_platform(),      &detail::magento_platform(),
-      &detail::bigcommerce_platform(), &detail::woocommerce_platform(), &detail::sfcc_platform(),
-      &detail::squarespace_platform(), &detail::ebay_platform()};
-  return all;
-}
-
 // List envelopes that wrap orders; the value's type says whether it holds
 // one order (object) or many (array). A document is an envelope only when it
-// carries no platform marker key of its own (a Magento order has `items`).
+// is not itself an order: no platform is picked, or the one picked does not
+// carry that key in its orders (a Magento order has `items`).
 // Magento's GET /V1/orders answers {"items":[...],"search_criteria":...};
 // Squarespace {"result":[...],"pagination":...}; SFCC SCAPI {"data":[...]}
 // and OCAPI order_search {"hits":[{"data":{order}}, ...]}.
 constexpr std::array<std::string_view, 6> envelope_keys{
     {"orders", "order", "items", "result", "data", "hits"}};
 
+// The scorer over every order platform and the envelopes' keys: built once,
+// read-only after.
+const detail::platform_detector& order_detector() {
+  static const detail::platform_detector detector(detail::order_platforms(), envelope_keys);
+  return detector;
+}
+
 // Envelopes whose list elements wrap each order one level deeper, under this key.
 constexpr std::string_view hit_envelope_key = "hits";
 constexpr std::string_view hit_order_key = "data";
 
-// What a key scan of an object found.
+// What a key scan of an object found: the platform picked, if any, and the
+// envelope key under which its orders are, if it is an envelope.
 struct shape {
   const detail::platform_info* platform = nullptr;
   std::string_view envelope_key;
@@ -56,8 +57,6 @@ struct shape {
 // and all that follows it in the document, cannot be told; nothing more of
 // the document is read.
 enum class record_outcome { converted, rejected, unreadable };
-
-bool raw_key_is(od::field& f, std::string_view key) { return f.key().unsafe_is_equal(key); }
 
 // simdjson 3.0.1 On-Demand does not enforce a nesting limit (its parser's
 // max_depth only matters under SIMDJSON_DEVELOPMENT_CHECKS), and values under
@@ -220,9 +219,15 @@ struct converter::impl {
     return readable ? record_outcome::rejected : record_outcome::unreadable;
   }
 
-  // Scans an object's keys (values are skipped, not parsed) until a platform
-  // marker decides; remembers the first envelope key on the way.
+  // Scores an object's top-level keys (values are skipped, not parsed) and
+  // picks the platform that leads every other by detection_weight::
+  // decisive_lead, if one does. Stops early once a lead is settled (the rest
+  // of a genuine order can only widen it: platform.hpp, "Detection").
   error_code scan(od::object& obj, shape& out, const char*& error_at, std::string& error_message) {
+    const detail::platform_detector& detector = order_detector();
+    const std::size_t platforms = detector.platforms().size();
+    detail::detection_tally tally;
+    const detail::detection_key* envelope = nullptr;
     for (auto field_result : obj) {
       od::field f;
       if (auto e = std::move(field_result).get(f)) {
@@ -230,21 +235,41 @@ struct converter::impl {
         error_message = fmt::format("invalid JSON: {}", simdjson::error_message(e));
         return error_code::invalid_json;
       }
-      for (const detail::platform_info* p : known_platforms()) {
-        for (std::string_view marker : p->marker_keys) {
-          if (raw_key_is(f, marker)) {
-            out.platform = p;
-            return error_code::ok;
-          }
-        }
-      }
-      if (out.envelope_key.empty()) {
-        for (std::string_view key : envelope_keys) {
-          if (raw_key_is(f, key)) out.envelope_key = key;
-        }
+      const detail::detection_key* key =
+          detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
+      if (key == nullptr) continue;
+      if (key->envelope && envelope == nullptr) envelope = key;
+      if (tally.add(*key) && tally.leader(platforms, detail::detection_weight::settled_lead) >= 0) {
+        break;
       }
     }
+    const int leader = tally.leader(platforms, detail::detection_weight::decisive_lead);
+    if (leader >= 0) out.platform = detector.platforms()[static_cast<std::size_t>(leader)];
+    if (envelope != nullptr &&
+        (leader < 0 || envelope->weight[static_cast<std::size_t>(leader)] == 0)) {
+      out.envelope_key = envelope->key;
+    }
     return error_code::ok;
+  }
+
+  // Why no platform was picked: the candidates, their scores and the keys
+  // that counted (all keys, no early stop), then the keys the object has.
+  std::string detection_report(od::object& obj) {
+    std::vector<const detail::detection_key*> seen;
+    if (rewind(obj)) {
+      const detail::platform_detector& detector = order_detector();
+      for (auto field_result : obj) {
+        od::field f;
+        if (std::move(field_result).get(f)) break;
+        const detail::detection_key* key =
+            detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
+        if (key != nullptr && std::find(seen.begin(), seen.end(), key) == seen.end()) {
+          seen.push_back(key);
+        }
+      }
+      return fmt::format("{}; the object has {}", detector.explain(seen), key_list(obj));
+    }
+    return fmt::format("the object has {}", key_list(obj));
   }
 
   // The first keys of an object, for "what it saw" in detection errors.
@@ -297,7 +322,7 @@ struct converter::impl {
       }
       if (found.platform == nullptr) {
         reject(begin, error_code::unknown_platform,
-               fmt::format("not an order of a known platform: the object has {}", key_list(obj)));
+               fmt::format("not an order of a known platform: {}", detection_report(obj)));
         return record_outcome::rejected;
       }
       platform = found.platform;
@@ -339,7 +364,7 @@ struct converter::impl {
 
   const detail::platform_info* given_platform() const {
     if (!opts.from) return nullptr;
-    for (const detail::platform_info* p : known_platforms()) {
+    for (const detail::platform_info* p : detail::order_platforms()) {
       if (p->id == *opts.from) return p;
     }
     return nullptr;
@@ -515,7 +540,7 @@ struct converter::impl {
       reject_record(begin, std::move(error));
       return false;
     }
-    if (found.platform != nullptr || found.envelope_key.empty()) {
+    if (found.envelope_key.empty()) {
       // A record: a limit it breaks is its one reason, before what it is.
       if (!record_within_limits(obj, begin)) return true;
       if (given != nullptr && found.platform != nullptr && found.platform != given) {
@@ -526,12 +551,11 @@ struct converter::impl {
       }
       if (given == nullptr && found.platform == nullptr) {
         reject(begin, error_code::unknown_platform,
-               fmt::format("not an order of a known platform nor a list of orders: the object "
-                           "has {}",
-                           key_list(obj)));
+               fmt::format("not an order of a known platform nor a list of orders: {}",
+                           detection_report(obj)));
         return skip_fields(obj);
       }
-      // The marker decided, so convert_record need not scan again.
+      // The scan decided, so convert_record need not scan again.
       switch (convert_record(obj, begin, found.platform != nullptr ? found.platform : given)) {
         case record_outcome::converted:
           return true;
@@ -631,7 +655,7 @@ void converter::reset_counts() noexcept {
 }
 
 std::optional<platform> platform_from_name(std::string_view name) noexcept {
-  for (const detail::platform_info* p : known_platforms()) {
+  for (const detail::platform_info* p : detail::order_platforms()) {
     if (p->name == name) return p->id;
   }
   return std::nullopt;

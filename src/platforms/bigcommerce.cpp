@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_bigcommerce_converter() {
 }  // namespace
 
 const platform_info& bigcommerce_platform() noexcept {
-  static const platform_info info{platform::bigcommerce, "bigcommerce",
-                                  mappings::bigcommerce::marker_keys, &make_bigcommerce_converter};
+  static constexpr auto order_keys = field_keys<mappings::bigcommerce::order_map>();
+  static const platform_info info{.id = platform::bigcommerce,
+                                  .name = "bigcommerce",
+                                  .marker_keys = mappings::bigcommerce::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = mappings::bigcommerce::not_order_keys,
+                                  .make_converter = &make_bigcommerce_converter};
   return info;
 }
 

@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_ebay_converter() {
 }  // namespace
 
 const platform_info& ebay_platform() noexcept {
-  static const platform_info info{platform::ebay, "ebay", mappings::ebay::marker_keys,
-                                  &make_ebay_converter};
+  static constexpr auto order_keys = field_keys<mappings::ebay::order_map>();
+  static const platform_info info{.id = platform::ebay,
+                                  .name = "ebay",
+                                  .marker_keys = mappings::ebay::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = {},
+                                  .make_converter = &make_ebay_converter};
   return info;
 }
 

@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_magento_converter() {
 }  // namespace
 
 const platform_info& magento_platform() noexcept {
-  static const platform_info info{platform::magento, "magento", mappings::magento::marker_keys,
-                                  &make_magento_converter};
+  static constexpr auto order_keys = field_keys<mappings::magento::order_map>();
+  static const platform_info info{.id = platform::magento,
+                                  .name = "magento",
+                                  .marker_keys = mappings::magento::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = mappings::magento::shared_keys,
+                                  .not_order_keys = mappings::magento::not_order_keys,
+                                  .make_converter = &make_magento_converter};
   return info;
 }
 

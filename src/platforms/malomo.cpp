@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_malomo_converter() {
 }  // namespace
 
 const platform_info& malomo_platform() noexcept {
-  static const platform_info info{platform::malomo, "malomo", mappings::malomo::marker_keys,
-                                  &make_malomo_converter};
+  static constexpr auto order_keys = field_keys<mappings::malomo::order_map>();
+  static const platform_info info{.id = platform::malomo,
+                                  .name = "malomo",
+                                  .marker_keys = mappings::malomo::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = {},
+                                  .make_converter = &make_malomo_converter};
   return info;
 }
 

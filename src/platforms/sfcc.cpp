@@ -17,8 +17,14 @@ std::unique_ptr<platform_converter> make_sfcc_converter() {
 }  // namespace
 
 const platform_info& sfcc_platform() noexcept {
-  static const platform_info info{platform::sfcc, "sfcc", mappings::sfcc::marker_keys,
-                                  &make_sfcc_converter};
+  static constexpr auto order_keys = field_keys<mappings::sfcc::order_map>();
+  static const platform_info info{.id = platform::sfcc,
+                                  .name = "sfcc",
+                                  .marker_keys = mappings::sfcc::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = {},
+                                  .make_converter = &make_sfcc_converter};
   return info;
 }
 

@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_shopify_converter() {
 }  // namespace
 
 const platform_info& shopify_platform() noexcept {
-  static const platform_info info{platform::shopify, "shopify", mappings::shopify::marker_keys,
-                                  &make_shopify_converter};
+  static constexpr auto order_keys = field_keys<mappings::shopify::order_map>();
+  static const platform_info info{.id = platform::shopify,
+                                  .name = "shopify",
+                                  .marker_keys = mappings::shopify::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = mappings::shopify::shared_keys,
+                                  .not_order_keys = mappings::shopify::not_order_keys,
+                                  .make_converter = &make_shopify_converter};
   return info;
 }
 

@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_squarespace_converter() {
 }  // namespace
 
 const platform_info& squarespace_platform() noexcept {
-  static const platform_info info{platform::squarespace, "squarespace",
-                                  mappings::squarespace::marker_keys, &make_squarespace_converter};
+  static constexpr auto order_keys = field_keys<mappings::squarespace::order_map>();
+  static const platform_info info{.id = platform::squarespace,
+                                  .name = "squarespace",
+                                  .marker_keys = mappings::squarespace::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = {},
+                                  .make_converter = &make_squarespace_converter};
   return info;
 }
 

@@ -16,8 +16,14 @@ std::unique_ptr<platform_converter> make_woocommerce_converter() {
 }  // namespace
 
 const platform_info& woocommerce_platform() noexcept {
-  static const platform_info info{platform::woocommerce, "woocommerce",
-                                  mappings::woocommerce::marker_keys, &make_woocommerce_converter};
+  static constexpr auto order_keys = field_keys<mappings::woocommerce::order_map>();
+  static const platform_info info{.id = platform::woocommerce,
+                                  .name = "woocommerce",
+                                  .marker_keys = mappings::woocommerce::marker_keys,
+                                  .order_keys = order_keys,
+                                  .shared_keys = {},
+                                  .not_order_keys = mappings::woocommerce::not_order_keys,
+                                  .make_converter = &make_woocommerce_converter};
   return info;
 }
 

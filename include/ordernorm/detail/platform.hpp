@@ -26,14 +26,45 @@ class platform_converter {
   virtual order& result() noexcept = 0;
 };
 
+// Detection (--from auto) scores each platform on the top-level keys of an
+// object, from the evidence the platform declares in its mapping header:
+// - marker_keys, its distinctive keys: only this platform's orders carry
+//   them (no other platform's order, envelope or sub-resource does);
+//   weight detection_weight::distinctive each;
+// - order_keys (the keys its order_map reads) and shared_keys (other keys
+//   its orders carry that another platform also counts): keys that other
+//   platforms or other documents carry too; weight detection_weight::shared;
+// - not_order_keys: keys of this platform's other resources (refunds,
+//   invoices, sub-resource rows) that its orders never carry: one rules the
+//   platform out for that object.
+// A platform is picked when it leads every other by at least
+// detection_weight::decisive_lead; a tie or a lead below it is a reject
+// (src/detection.hpp has the scorer; tests/detection_test.cpp the cases).
+// Since a platform lists every key its orders carry that another platform
+// counts, the rest of a genuine order can only widen its lead: the scan may
+// stop once the lead reaches detection_weight::settled_lead.
+struct detection_weight {
+  static constexpr int distinctive = 4;
+  static constexpr int shared = 1;
+  static constexpr int decisive_lead = distinctive;
+  static constexpr int settled_lead = 2 * distinctive;
+};
+
 struct platform_info {
   platform id;
   std::string_view name;
-  // Top-level keys that only this platform's orders carry (for --from auto).
+  // Distinctive keys (see above); the tracker also takes Malomo's as its own.
   std::span<const std::string_view> marker_keys;
+  std::span<const std::string_view> order_keys;
+  std::span<const std::string_view> shared_keys;
+  std::span<const std::string_view> not_order_keys;
   // Null when the platform is detected but cannot be converted yet.
   std::unique_ptr<platform_converter> (*make_converter)();
 };
+
+// Every order platform this build knows, in a fixed order (for detection and
+// --from names).
+std::span<const platform_info* const> order_platforms() noexcept;
 
 // Derives the status of every shipment that has scan events, then, when the
 // platform gave no fulfillment status but every shipment is delivered, says

@@ -1,0 +1,164 @@
+// Platform detection: the registry of order platforms and the key table the
+// scorer reads.
+#include "detection.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <numeric>
+
+namespace ordernorm::detail {
+
+std::span<const platform_info* const> order_platforms() noexcept {
+  static const std::array<const platform_info*, 8> all{
+      &shopify_platform(),     &malomo_platform(), &magento_platform(),     &bigcommerce_platform(),
+      &woocommerce_platform(), &sfcc_platform(),   &squarespace_platform(), &ebay_platform()};
+  static_assert(all.size() <= max_detected_platforms);
+  return all;
+}
+
+std::size_t platform_detector::hash(std::string_view key) noexcept {
+  // The first and last (up to) 8 bytes and the length: registry keys that
+  // share a prefix (`base_*`, `shipping_*`) differ in their tail or length.
+  auto load = [&](std::size_t from) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, key.data() + from, std::min<std::size_t>(8, key.size() - from));
+    return v;
+  };
+  std::uint64_t h = load(0) ^ (key.size() > 8 ? load(key.size() - 8) * 0x100000001B3ull : 0);
+  h = (h ^ key.size()) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::size_t>(h >> 32);
+}
+
+detection_key& platform_detector::entry(std::string_view key) {
+  for (detection_key& k : keys_) {
+    if (k.key == key) return k;
+  }
+  detection_key& k = keys_.emplace_back();
+  k.key = key;
+  k.index = static_cast<std::uint16_t>(keys_.size() - 1);
+  return k;
+}
+
+platform_detector::platform_detector(std::span<const platform_info* const> platforms,
+                                     std::span<const std::string_view> envelope_keys)
+    : platforms_(platforms) {
+  for (std::size_t i = 0; i < platforms.size() && i < max_detected_platforms; ++i) {
+    const platform_info& p = *platforms[i];
+    for (auto keys : {p.order_keys, p.shared_keys}) {
+      for (std::string_view key : keys) entry(key).weight[i] = detection_weight::shared;
+    }
+    for (std::string_view key : p.marker_keys) entry(key).weight[i] = detection_weight::distinctive;
+    // Not-order keys weigh nothing (Magento's order_map reads `order_id` only
+    // to reject an invoice given as an order).
+    for (std::string_view key : p.not_order_keys) {
+      detection_key& k = entry(key);
+      k.weight[i] = 0;
+      k.rules_out = static_cast<std::uint8_t>(k.rules_out | (1u << i));
+    }
+  }
+  for (std::string_view key : envelope_keys) entry(key).envelope = true;
+  // A registry that outgrows the tally is a build error every test shows.
+  if (keys_.size() > detection_tally::max_keys || platforms.size() > max_detected_platforms) {
+    std::fputs("ordernorm: the detection registry outgrew detection_tally\n", stderr);
+    std::abort();
+  }
+  std::size_t size = 64;
+  while (size < 4 * keys_.size()) size *= 2;
+  slots_.assign(size, 0);
+  for (const detection_key& k : keys_) {
+    longest_ = std::max(longest_, k.key.size());
+    std::size_t s = hash(k.key) & (size - 1);
+    while (slots_[s] != 0) s = (s + 1) & (size - 1);
+    slots_[s] = static_cast<std::uint16_t>(k.index + 1);
+  }
+}
+
+const detection_key* platform_detector::find(std::string_view key) const noexcept {
+  if (key.empty() || key.size() > longest_) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = hash(key) & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    const detection_key& k = keys_[slots_[s] - 1u];
+    if (k.key == key) return &k;
+  }
+  return nullptr;
+}
+
+const detection_key* platform_detector::find_raw(const char* raw) const noexcept {
+  // Reads up to the closing quote, or longest_ + 1 bytes of a longer key,
+  // never past the key: stage 1 has checked that every string is closed.
+  std::size_t n = 0;
+  while (n <= longest_ && raw[n] != '"') {
+    if (raw[n] == '\\') return nullptr;  // escaped: never equal as raw bytes
+    ++n;
+  }
+  return n <= longest_ ? find(std::string_view(raw, n)) : nullptr;
+}
+
+std::string platform_detector::explain(std::span<const detection_key* const> seen) const {
+  detection_tally tally;
+  for (const detection_key* k : seen) tally.add(*k);
+  const std::size_t n = std::min(platforms_.size(), max_detected_platforms);
+  std::array<std::size_t, max_detected_platforms> order{};
+  std::iota(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), std::size_t{0});
+  std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n),
+                   [&](std::size_t a, std::size_t b) { return tally.score(a) > tally.score(b); });
+
+  std::string out;
+  int top = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!tally.ruled_out(i)) top = std::max(top, tally.score(i));
+  }
+  if (top <= 0) {
+    out = "none of its keys counts for a known platform";
+  } else {
+    fmt::format_to(
+        std::back_inserter(out),
+        "{} (a platform is picked when it leads every other by {}, one distinctive "
+        "key's weight): ",
+        top < detection_weight::decisive_lead ? "too little evidence" : "too close to tell",
+        detection_weight::decisive_lead);
+    constexpr std::size_t shown_candidates = 3;
+    constexpr std::size_t shown_keys = 6;
+    std::size_t candidates = 0;
+    for (std::size_t c = 0; c < n && candidates < shown_candidates; ++c) {
+      const std::size_t i = order[c];
+      if (tally.ruled_out(i) || tally.score(i) <= 0) continue;
+      fmt::format_to(std::back_inserter(out), "{}{} {} (", candidates == 0 ? "" : ", ",
+                     platforms_[i]->name, tally.score(i));
+      // The heaviest keys first: those are the ones that decided.
+      std::vector<const detection_key*> counted;
+      for (const detection_key* k : seen) {
+        if (k->weight[i] > 0) counted.push_back(k);
+      }
+      std::stable_sort(counted.begin(), counted.end(),
+                       [&](const detection_key* a, const detection_key* b) {
+                         return a->weight[i] > b->weight[i];
+                       });
+      for (std::size_t j = 0; j < counted.size() && j < shown_keys; ++j) {
+        fmt::format_to(std::back_inserter(out), "{}\"{}\" +{}", j == 0 ? "" : ", ", counted[j]->key,
+                       counted[j]->weight[i]);
+      }
+      if (counted.size() > shown_keys) out += ", ...";
+      out += ')';
+      ++candidates;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!tally.ruled_out(i)) continue;
+    for (const detection_key* k : seen) {
+      if (((k->rules_out >> i) & 1u) == 0) continue;
+      fmt::format_to(std::back_inserter(out),
+                     "; {} is ruled out by \"{}\" (a key of its other resources, never of its "
+                     "orders)",
+                     platforms_[i]->name, k->key);
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace ordernorm::detail
