@@ -2,7 +2,9 @@
 //
 // Facts and sources: ../shared/research/platforms-shopify-magento-bigcommerce.md §1.
 //
-// Choices this mapping makes, each tested in tests/shopify_test.cpp:
+// Choices this mapping makes, each tested in tests/shopify_test.cpp (which
+// also has a test per row of the status tables below, its expected value a
+// literal from Shopify's docs, and a completeness check per table):
 // - Money is shop money: the plain fields (`total_price`, line `price`) and
 //   `*_set.shop_money`, in `currency`. `presentment_currency` (what the buyer
 //   saw) is ignored: the merchant's books are in shop currency, and mixing the
