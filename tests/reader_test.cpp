@@ -105,9 +105,9 @@ TEST(Reader, PrettyPrintedDocumentIsReadWhole) {
   temp_file f(text);
   reader in = reader::open_file(f.path());
   const auto docs = split(in);
-  EXPECT_EQ(in.input_layout(), reader::layout::document);
+  EXPECT_EQ(in.input_layout(), reader::layout::documents);
   ASSERT_EQ(docs.size(), 1u);
-  EXPECT_EQ(docs[0].text, text);
+  EXPECT_EQ(docs[0].text, text.substr(0, text.size() - 1)) << "up to where the value ends";
 }
 
 TEST(Reader, PrettyPrintedArrayIsReadWhole) {
@@ -121,7 +121,7 @@ TEST(Reader, BrokenFirstLineOfNdjsonCostsOnlyThatLine) {
   const auto docs = split(in);
   // The first line ends with ',' like a pretty-printed document would, so
   // this input is read whole; the line-oriented case is the next test.
-  EXPECT_EQ(in.input_layout(), reader::layout::document);
+  EXPECT_EQ(in.input_layout(), reader::layout::documents);
   const auto ndjson = split_text("{\"a\":1,\"x\"}\n{\"b\":2}\n{\"c\":3}\n");
   ASSERT_EQ(ndjson.size(), 3u);
   EXPECT_EQ(ndjson[1].text, "{\"b\":2}");
@@ -189,7 +189,7 @@ TEST(Reader, FirstLineLayoutIgnoresBracketsInStrings) {
   temp_file g("{\"a\":\"}\",\n\"b\":2}\n");
   reader doc = reader::open_file(g.path());
   EXPECT_EQ(split(doc).size(), 1u);
-  EXPECT_EQ(doc.input_layout(), reader::layout::document);
+  EXPECT_EQ(doc.input_layout(), reader::layout::documents);
   const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
   temp_file h(deep + "\n" + deep + "\n");
   reader nested = reader::open_file(h.path());

@@ -1,14 +1,24 @@
 // Reading inputs: splits a file or stream into JSON documents for the
 // converter, with their byte offsets.
 //
-// The layout is told from the first line: when it holds one complete JSON
-// value the input is NDJSON and is streamed line by line through a window of
-// bounded size (memory stays bounded whatever the input's size); otherwise it
-// is one JSON document (an order, an array of orders, or a list envelope),
-// read whole. Blank lines, CRLF line ends and a UTF-8 byte order mark are
-// accepted.
+// gzip and zstd input (files or standard input, told by their first bytes,
+// not by a name) is decompressed as it is read; offsets are offsets in the
+// decompressed bytes. The layout is told from the first line:
+// - RFC 7464 JSON text sequences (the input starts with RS, 0x1E, as
+//   `jq --seq` writes): each text between RS bytes is one document; a broken
+//   text costs only itself;
+// - NDJSON, when the first line holds one complete JSON value: one document
+//   per line, streamed through a window of bounded size; a broken line costs
+//   only itself;
+// - otherwise a stream of JSON documents, each ending where its top-level
+//   value ends (string-aware bracket counting), separated by whitespace or
+//   not at all: one pretty-printed document (an order, an array of orders,
+//   a list envelope) or many (`jq '.orders[]'`). A scalar or garbage between
+//   documents is a document of its own, for the converter to reject.
+// Blank lines, CRLF line ends and a UTF-8 byte order mark are accepted.
+// Memory stays bounded by the window and the largest document.
 //
-//   ordernorm::reader in = ordernorm::reader::open_file("orders.ndjson");
+//   ordernorm::reader in = ordernorm::reader::open_file("orders.ndjson.gz");
 //   ordernorm::document_view doc;
 //   while (in.next(doc)) conv.convert_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
 #pragma once
@@ -23,11 +33,12 @@
 namespace ordernorm {
 
 struct reader_options {
-  std::size_t window_bytes = std::size_t{4} << 20;  // NDJSON read window
+  std::size_t window_bytes = std::size_t{4} << 20;  // the read window to start with
   // Longest NDJSON line; a longer one is skipped and reported as
   // record_too_large.
   std::size_t max_record_bytes = std::size_t{256} << 20;
-  // Largest non-NDJSON document, which is read whole.
+  // Largest document of a stream or RS text, which is read whole; a larger
+  // one is skipped (to where it ends) and reported as record_too_large.
   std::size_t max_document_bytes = std::size_t{4} << 30;
 };
 
@@ -40,7 +51,9 @@ inline reader_options reader_options_for(const input_limits& limits) {
 }
 
 // One JSON text to convert, followed by at least converter::padding readable
-// bytes. Valid until the next call to reader::next().
+// bytes, the first of them 0 (as converter::convert pads a copy), so that a
+// text converts the same whatever followed it in the input. Valid until the
+// next call to reader::next().
 struct document_view {
   const char* data = nullptr;
   std::size_t size = 0;
@@ -52,7 +65,9 @@ struct document_view {
 
 class reader {
  public:
-  enum class layout : std::uint8_t { unknown, ndjson, document };
+  // documents: a stream of whitespace-separated (or glued) JSON documents,
+  // one pretty-printed document included. json_seq: RFC 7464 (RS-prefixed).
+  enum class layout : std::uint8_t { unknown, ndjson, documents, json_seq };
 
   // Opens a file; "-" is standard input. On failure, ok() is false and
   // error() says why.
@@ -69,8 +84,14 @@ class reader {
   layout input_layout() const noexcept;
 
   // The next document, or false at the end of the input or on a read error
-  // (then ok() is false).
+  // (then ok() is false). After a read error (a truncated or corrupt
+  // compressed stream too), the documents before it still come; the one it
+  // cut short does not.
   bool next(document_view& out);
+
+  // The reject for a document the reader could not hand over
+  // (out.problem != ok): its code, offset and a message naming the limit.
+  record_error problem(const document_view& doc) const;
 
  private:
   struct impl;

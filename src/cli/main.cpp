@@ -336,14 +336,7 @@ totals read_inputs(const std::vector<std::string>& names, const ordernorm::reade
     ordernorm::document_view doc;
     while (in.next(doc)) {
       if (doc.problem != ordernorm::error_code::ok) {
-        ordernorm::record_error e;
-        e.code = doc.problem;
-        e.message = fmt::format(
-            "a line of {} bytes is longer than {} bytes (the limit; raise it with "
-            "--max-record-bytes)",
-            doc.size, reading.max_record_bytes);
-        e.byte_offset = doc.offset;
-        engine.reject_record(e, sink);
+        engine.reject_record(in.problem(doc), sink);
         continue;
       }
       if constexpr (std::is_same_v<Engine, ordernorm::converter>) {

@@ -1,0 +1,56 @@
+// The input layer: bytes from a file descriptor, decompressed when they are
+// gzip or zstd. The format is told by the first bytes (magic numbers), never
+// by a file name, so standard input works the same as a file. The reader
+// (src/reader.cpp) splits what this produces into documents; offsets there
+// are offsets in the decompressed bytes.
+//
+// Private to ordernorm (src/ only).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace ordernorm::detail {
+
+enum class input_format : std::uint8_t { plain, gzip, zstd };
+
+// A source of bytes. read() never throws; after it fails, failed() is true
+// and message()/compressed_offset() say what and where.
+class byte_source {
+ public:
+  virtual ~byte_source() = default;
+
+  // Up to `size` bytes into `out`: how many (0 at the end of the input), or
+  // -1 on an error. Bytes produced before an error are returned first; the
+  // error comes with the next call.
+  virtual std::ptrdiff_t read(char* out, std::size_t size) = 0;
+
+  virtual input_format format() const noexcept = 0;
+  bool failed() const noexcept { return failed_; }
+  const std::string& message() const noexcept { return message_; }
+  // Where the error is in the bytes as read from the descriptor (for a
+  // compressed input, the compressed bytes).
+  std::uint64_t error_offset() const noexcept { return error_offset_; }
+
+ protected:
+  std::ptrdiff_t fail(std::string message, std::uint64_t offset) {
+    failed_ = true;
+    message_ = std::move(message);
+    error_offset_ = offset;
+    return -1;
+  }
+
+ private:
+  bool failed_ = false;
+  std::string message_;
+  std::uint64_t error_offset_ = 0;
+};
+
+// Reads `fd` (closing it at the end when `owned`), telling plain bytes, gzip
+// (one member or several, as `cat a.gz b.gz` makes) and zstd (any number of
+// frames, skippable ones included) apart by their first bytes. Never null.
+std::unique_ptr<byte_source> open_source(int fd, bool owned);
+
+}  // namespace ordernorm::detail
