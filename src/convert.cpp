@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "detection.hpp"
+#include "input_split.hpp"
 #include "json_structure.hpp"
 #include "limits.hpp"
 #include "ordernorm/detail/converters.hpp"
@@ -83,6 +84,7 @@ struct converter::impl {
              static_cast<std::size_t>(platform::ebay) + 1>
       converters{};
   detail::padded_buffer padded;  // for the std::string_view overload
+  detail::padded_buffer pieces;  // the second and later documents of a text
   std::uint64_t records = 0;
   std::uint64_t converted = 0;
 
@@ -459,8 +461,34 @@ struct converter::impl {
     return convert_record(obj, inner_begin, given) != record_outcome::unreadable;
   }
 
+  // Policy for more than one document in one text (an NDJSON line or RS
+  // text: `{...}{...}`, `{...} {...}`): each is a document of its own, as in
+  // a stream of documents (reader.hpp), split by the same rule
+  // (input_split.hpp); a scalar or garbage among them is its own rejected
+  // record. A text that is broken JSON where the first document ends is one
+  // reject: where the next would start cannot be told.
   void convert_document(const char* data, std::size_t size, std::size_t capacity, order_sink& out,
                         std::uint64_t base_offset) {
+    const char* rest = convert_first(data, size, capacity, out, base_offset);
+    if (rest == nullptr) return;
+    detail::for_each_value(rest, data + size, [&](const char* begin, const char* end) {
+      // A copy, padded as convert() pads: what follows a document must not
+      // change how it converts.
+      const auto n = static_cast<std::size_t>(end - begin);
+      const char* piece = pieces.copy(std::string_view(begin, n), padding);
+      const std::uint64_t at = base_offset + static_cast<std::uint64_t>(begin - data);
+      if (const char* more = convert_first(piece, n, pieces.capacity(), out, at)) {
+        // Not expected: the piece is one value by the splitting rule.
+        reject(more, error_code::trailing_content,
+               "unexpected content after the end of the JSON document");
+      }
+    });
+  }
+
+  // Converts the first JSON value of the text. Returns where more follows
+  // it, when that can be told, or null.
+  const char* convert_first(const char* data, std::size_t size, std::size_t capacity,
+                            order_sink& out, std::uint64_t base_offset) {
     const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     sink = &out;
     doc_begin = data;
@@ -472,37 +500,38 @@ struct converter::impl {
     while (begin != doc_end && is_space(*begin)) ++begin;
     root_begin = begin;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
-      return reject_json(begin, e);
+      reject_json(begin, e);
+      return nullptr;
     }
     find_too_deep();
     od::json_type type{};
     if (auto e = doc.type().get(type)) {
-      return reject_json(begin, e);
+      reject_json(begin, e);
+      return rest_after_scalar(begin);
     }
     const detail::platform_info* given = given_platform();
     bool readable = true;
     if (type == json_type::array) {
       od::array arr;
       if (auto e = doc.get_array().get(arr)) {
-        return reject_json(begin, e);
+        reject_json(begin, e);
+        return nullptr;
       }
       readable = convert_array(arr, begin, given);
     } else if (type == json_type::object) {
       od::object obj;
       if (auto e = doc.get_object().get(obj)) {
-        return reject_json(begin, e);
+        reject_json(begin, e);
+        return nullptr;
       }
       readable = convert_top_object(obj, begin, given);
     } else {
-      return reject(begin, error_code::not_an_object,
-                    "expected an order object, an array of orders or a list envelope");
+      reject(begin, error_code::not_an_object,
+             "expected an order object, an array of orders or a list envelope");
+      return rest_after_scalar(begin);
     }
     // simdjson 3.0.1 has no document::at_end(): a current location that is
     // still inside the input means more tokens follow the root value.
-    // Policy for `{...} {...}` on one line: the first document converts and
-    // everything after it is ONE rejected record (trailing_content at its
-    // offset), not split into more documents: a line is a record, and text
-    // glued onto it is damage to report, not data to guess the shape of.
     const char* rest = nullptr;
     const bool trailing =
         readable && doc.current_location().get(rest) == simdjson::SUCCESS && rest != nullptr;
@@ -512,11 +541,15 @@ struct converter::impl {
         readable && deep != nullptr) {
       reject_too_deep(deep);
     }
-    if (trailing) {
-      take_too_deep(rest, doc_end);  // inside the rejected rest
-      reject(rest, error_code::trailing_content,
-             "unexpected content after the end of the JSON document");
-    }
+    return trailing ? rest : nullptr;
+  }
+
+  // After a root that is not an object or array: where the next value
+  // starts, if one does.
+  const char* rest_after_scalar(const char* begin) const {
+    const char* rest = detail::value_end(begin, doc_end);
+    while (rest != doc_end && is_space(*rest)) ++rest;
+    return rest != doc_end ? rest : nullptr;
   }
 
   // Steps through every field of `obj` without reading values; false when the

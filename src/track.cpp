@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "input_split.hpp"
 #include "json_structure.hpp"
 #include "limits.hpp"
 #include "ordernorm/convert.hpp"
@@ -68,6 +69,8 @@ struct tracker::impl {
   std::vector<record_warning> warnings;
   derivation why;
   detail::padded_buffer padded;  // for the std::string_view overload
+  detail::padded_buffer pieces;  // the second and later documents of a text
+  od::document doc;
   std::uint64_t records = 0;
   std::uint64_t rejected = 0;
   std::uint64_t shipment_count = 0;
@@ -293,9 +296,30 @@ struct tracker::impl {
     }
   }
 
+  // More than one document in one text (`{...}{...}` on an NDJSON line): each
+  // is a document of its own, split as the converter splits them
+  // (input_split.hpp).
   void track_document(const char* data, std::size_t size, std::size_t capacity, shipment_sink& out,
                       std::uint64_t base_offset) {
     sink = &out;
+    const char* rest = track_first(data, size, capacity, base_offset);
+    if (rest == nullptr) return;
+    detail::for_each_value(rest, data + size, [&](const char* begin, const char* end) {
+      const auto n = static_cast<std::size_t>(end - begin);
+      const char* piece = pieces.copy(std::string_view(begin, n), converter::padding);
+      const std::uint64_t at = base_offset + static_cast<std::uint64_t>(begin - data);
+      if (const char* more = track_first(piece, n, pieces.capacity(), at)) {
+        ++records;  // not expected: the piece is one value by the splitting rule
+        reject(more, error_code::trailing_content,
+               "unexpected content after the end of the JSON document");
+      }
+    });
+  }
+
+  // Tracks the first JSON value of the text; returns where more follows it,
+  // when that can be told, or null.
+  const char* track_first(const char* data, std::size_t size, std::size_t capacity,
+                          std::uint64_t base_offset) {
     doc_begin = data;
     doc_offset = base_offset;
     const char* begin = data;
@@ -304,32 +328,48 @@ struct tracker::impl {
     const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     if (size > opts.limits.max_record_bytes) {
       ++records;
-      return reject(
-          begin, error_code::record_too_large,
-          detail::record_too_large_message("document", size, opts.limits.max_record_bytes));
+      reject(begin, error_code::record_too_large,
+             detail::record_too_large_message("document", size, opts.limits.max_record_bytes));
+      return nullptr;
     }
-    od::document doc;
     od::object obj;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       ++records;
-      return reject_json(begin, e);
+      reject_json(begin, e);
+      return nullptr;
     }
     too_deep.clear();
     detail::find_deeper_than(data, size, detail::structural_indexes(parser), opts.limits.max_depth,
                              too_deep);
     if (!too_deep.empty()) {
       ++records;
-      return reject(too_deep.front(), error_code::depth_limit_exceeded,
-                    detail::depth_limit_message(opts.limits.max_depth));
+      reject(too_deep.front(), error_code::depth_limit_exceeded,
+             detail::depth_limit_message(opts.limits.max_depth));
+      return nullptr;
     }
     if (auto e = doc.get_object().get(obj)) {
       ++records;
       if (e == simdjson::INCORRECT_TYPE) {
-        return reject(begin, error_code::not_an_object, "expected a tracking object");
+        reject(begin, error_code::not_an_object, "expected a tracking object");
+      } else {
+        reject_json(begin, e);
       }
-      return reject_json(begin, e);
+      // Not an object: the scanner tells where it ends.
+      const char* rest = detail::value_end(begin, data + size);
+      while (rest != data + size && detail::is_json_space(*rest)) ++rest;
+      return rest != data + size ? rest : nullptr;
     }
     track_object(obj, begin);
+    // Read the object to its end (a rejected one stopped half-way), unless
+    // it is broken JSON: then where the next document starts is not known.
+    bool ignored;
+    if (!doc.is_alive() || obj.reset().get(ignored) != simdjson::SUCCESS) return nullptr;
+    for (auto field : obj) {
+      if (field.error()) return nullptr;
+    }
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) != simdjson::SUCCESS) return nullptr;
+    return rest;
   }
 };
 

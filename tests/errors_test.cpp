@@ -184,21 +184,25 @@ TEST(Errors, MalomoOrderGivenAsShopifyIsPlatformMismatch) {
   EXPECT_NE(e.message.find("malomo"), std::string::npos) << e.message;
 }
 
-TEST(Errors, SecondDocumentOnTheSameLineIsTrailingContent) {
-  const std::string text = R"({"id":1,"financial_status":"paid"} {"id":2})";
+// Issue 13: a second document glued onto a line is a document of its own
+// (it was one trailing_content reject).
+TEST(Errors, SecondDocumentOnTheSameLineIsADocumentOfItsOwn) {
+  const std::string text =
+      R"({"id":1,"financial_status":"paid"} {"id":2,"financial_status":"paid"})";
   const conversion got = convert_text(text);
-  EXPECT_EQ(got.converted, 1u);
-  ASSERT_EQ(got.rejects.size(), 1u);
-  EXPECT_EQ(got.rejects[0].error.code, error_code::trailing_content);
-  EXPECT_EQ(got.rejects[0].error.byte_offset, text.find("{\"id\":2}"));
+  EXPECT_EQ(got.converted, 2u) << describe(got.rejects);
+  EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
+  EXPECT_EQ(got.records, 2u);
 }
 
-TEST(Errors, TrailingContentAfterAFailedRecordIsStillReported) {
+TEST(Errors, DocumentAfterAFailedRecordOnTheSameLineIsStillRead) {
   const std::string text = R"({"id":1,"financial_status":"paid","total_tax":"x"} {"id":2})";
   const conversion got = convert_text(text);
   ASSERT_EQ(got.rejects.size(), 2u) << describe(got.rejects);
   EXPECT_EQ(got.rejects[0].error.code, error_code::invalid_money);
-  EXPECT_EQ(got.rejects[1].error.code, error_code::trailing_content);
+  // {"id":2} has no key that tells its platform.
+  EXPECT_EQ(got.rejects[1].error.code, error_code::unknown_platform);
+  EXPECT_EQ(got.rejects[1].error.byte_offset, text.find("{\"id\":2}"));
   EXPECT_EQ(got.records, 2u);
 }
 

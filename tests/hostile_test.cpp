@@ -338,8 +338,14 @@ TEST(HostileInput, Utf8ByteOrderMark) {
   ASSERT_EQ(got.rejects.size(), 1u);
   EXPECT_EQ(got.rejects[0].error.byte_offset,
             3 + bad_line + std::string_view(R"({"id":3,"total_tax":)").size());
-  // Anywhere else it is not JSON: that line is rejected.
-  EXPECT_EQ(one_reject_between_good("\xEF\xBB\xBF" + good1).code, error_code::invalid_json);
+  // Anywhere else it is not JSON: a reject of its own, and the document
+  // glued after it is read (issue 13; the line was one reject).
+  const conversion glued = hostile(good1 + "\n\xEF\xBB\xBF" + good2 + "\n");
+  EXPECT_EQ(glued.converted, 2u) << describe(glued.rejects);
+  ASSERT_EQ(glued.rejects.size(), 1u) << describe(glued.rejects);
+  EXPECT_EQ(glued.rejects[0].error.code, error_code::invalid_json);
+  EXPECT_EQ(glued.rejects[0].error.byte_offset, bad_line);
+  EXPECT_EQ(one_reject_between_good("\xEF\xBB\xBF").code, error_code::invalid_json);
   // A BOM-only input holds no record.
   EXPECT_EQ(hostile("\xEF\xBB\xBF").records, 0u);
 }
@@ -369,19 +375,23 @@ TEST(HostileInput, TruncatedLastRecord) {
   EXPECT_EQ(got.rejects[0].where.index, 3u);
 }
 
-// Policy: a line is a record. Text glued after the first document on a line
-// is one rejected record, trailing_content at its offset; it is not split
-// into more orders (nothing guesses where a damaged line's documents begin).
+// Policy (issue 13; it was one trailing_content reject per line): documents
+// glued together on a line, with or without a space, are documents of their
+// own, as in a stream of documents; garbage among them is a reject of its own.
 TEST(HostileInput, RecordsConcatenatedWithoutANewline) {
   const conversion got = hostile(good1 + good2 + "\n" + good1 + " " + good2 + good2);
-  EXPECT_EQ(got.converted, 2u);
-  ASSERT_EQ(got.rejects.size(), 2u) << describe(got.rejects);
-  EXPECT_EQ(got.records, 4u);
-  EXPECT_EQ(got.rejects[0].error.code, error_code::trailing_content);
-  EXPECT_EQ(got.rejects[0].error.byte_offset, good1.size());
-  EXPECT_EQ(got.rejects[0].where.index, 2u);
-  EXPECT_EQ(got.rejects[1].error.code, error_code::trailing_content);
-  EXPECT_EQ(got.rejects[1].error.byte_offset, 2 * good1.size() + 1 + good2.size() + 1);
+  EXPECT_EQ(got.converted, 5u) << describe(got.rejects);
+  EXPECT_TRUE(got.rejects.empty()) << describe(got.rejects);
+  EXPECT_EQ(got.records, 5u);
+  const conversion garbage = hostile(good1 + " 42 " + good2 + "xyz" + good1 + "\n");
+  EXPECT_EQ(garbage.converted, 3u) << describe(garbage.rejects);
+  ASSERT_EQ(garbage.rejects.size(), 2u) << describe(garbage.rejects);
+  EXPECT_EQ(garbage.rejects[0].error.code, error_code::not_an_object);
+  EXPECT_EQ(garbage.rejects[0].error.byte_offset, good1.size() + 1);
+  EXPECT_EQ(garbage.rejects[0].where.index, 2u);
+  EXPECT_EQ(garbage.rejects[1].error.code, error_code::invalid_json);
+  EXPECT_EQ(garbage.rejects[1].error.byte_offset, good1.size() + 4 + good2.size());
+  EXPECT_EQ(garbage.rejects[1].where.index, 4u);
 }
 
 TEST(HostileInput, EmptyFile) {
