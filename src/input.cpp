@@ -109,11 +109,11 @@ class gzip_source final : public byte_source {
         inflateReset(&z_);
         in_member_ = true;
         after_member_ = true;
+        member_start_ = consumed();
       }
       const int status = inflate(&z_, Z_NO_FLUSH);
       if (status == Z_STREAM_END) {
         in_member_ = false;
-        after_member_ = false;
         continue;
       }
       if (status == Z_OK || (status == Z_BUF_ERROR && z_.avail_in == 0)) {
@@ -128,8 +128,10 @@ class gzip_source final : public byte_source {
         }
         continue;
       }
-      const std::uint64_t at = consumed();
-      fail(after_member_
+      // Nothing of a later member decoded yet: the bytes are not one.
+      const bool not_a_member = after_member_ && z_.total_out == 0;
+      const std::uint64_t at = not_a_member ? member_start_ : consumed();
+      fail(not_a_member
                ? fmt::format("corrupt gzip input: the bytes at compressed byte {} follow a "
                              "gzip member but are not another one ({})",
                              at, z_.msg != nullptr ? z_.msg : "zlib error")
@@ -164,8 +166,9 @@ class gzip_source final : public byte_source {
   z_stream z_{};
   bool ready_ = false;
   bool input_ended_ = false;
-  bool in_member_ = true;  // the input starts with a member's magic
-  bool after_member_ = false;
+  bool in_member_ = true;           // the input starts with a member's magic
+  bool after_member_ = false;       // the current member is not the first
+  std::uint64_t member_start_ = 0;  // its compressed offset
 };
 
 class zstd_source final : public byte_source {
