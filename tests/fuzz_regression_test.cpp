@@ -113,4 +113,90 @@ TEST(FuzzRegression, ReferenceMapperRejectsAValueFollowedByAColon) {
   EXPECT_EQ(convert_with(mapper::reference, input), expected);
 }
 
+// The reader's documents and the converter's verdicts, one line each.
+std::vector<std::string> read_and_convert(const std::string& path, reader_options opts) {
+  reader in = reader::open_file(path, opts);
+  converter conv;
+  verdicts out;
+  document_view doc;
+  while (in.next(doc)) {
+    out.log.push_back("doc @" + std::to_string(doc.offset) + " " +
+                      (doc.problem == error_code::ok ? std::to_string(doc.size) + " bytes"
+                                                     : std::string(to_string(doc.problem))));
+    if (doc.problem != error_code::ok) {
+      conv.reject_record(in.problem(doc), out);
+    } else {
+      conv.convert_padded(doc.data, doc.size, doc.capacity, out, doc.offset);
+    }
+  }
+  EXPECT_TRUE(in.ok()) << in.error().message;
+  EXPECT_EQ(conv.records(), conv.converted() + conv.rejected());
+  return out.log;
+}
+
+// fuzz_convert (optimised build, no seed corpus): an NDJSON input whose
+// last line, `[]\x01\x00]`, is not followed by a newline was rejected as
+// invalid_json through a 2-byte read window and as trailing_content through
+// a 4096-byte one. simdjson reads the first padding byte after a document;
+// after the last line that byte was whatever an earlier, smaller read had
+// left in the buffer. The reader now puts a 0 there (as converter::convert's
+// padded copy has), so a document converts the same whatever the window and
+// whatever follows it.
+TEST(FuzzRegression, SameVerdictsWhateverTheReadWindow) {
+  const std::string path = regression_path("convert_read_window_determinism.bin");
+  const std::string input = regression_input("convert_read_window_determinism.bin");
+  reader_options large;
+  large.window_bytes = 4096;
+  const std::vector<std::string> expected = read_and_convert(path, large);
+  for (const std::size_t window :
+       {std::size_t{1}, std::size_t{2}, std::size_t{3}, std::size_t{7}}) {
+    reader_options opts;
+    opts.window_bytes = window;
+    EXPECT_EQ(read_and_convert(path, opts), expected) << "window " << window;
+  }
+  // And the same as the last line on its own, converted from a string.
+  const std::string last_line = input.substr(input.rfind('\n') + 1);
+  ASSERT_EQ(last_line, std::string("[]\x01\x00]", 5));
+  converter conv;
+  verdicts alone;
+  conv.convert(last_line, alone, input.size() - last_line.size());
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(expected.back(), alone.log.back());
+}
+
+// fuzz_splitter (optimised build, no seed corpus): with a 3-byte window and
+// a 1-byte record limit, the line "\r\r\r" (blank) filled the window without
+// its newline and was skipped as a line too long, an extra record_too_large
+// that no line accounts for. A line longer than the window that is only
+// whitespace is now no record, as a short blank line is not. The
+// reproducer's last byte is the fuzzer's knobs (window 3, limit 1), not input.
+TEST(FuzzRegression, BlankLineLongerThanTheWindowIsNoRecord) {
+  const std::string bytes = regression_input("splitter_blank_line_longer_than_window.bin");
+  ASSERT_EQ(static_cast<unsigned char>(bytes.back()), 0xe3u);
+  const std::string input = bytes.substr(0, bytes.size() - 1);
+  const std::string path = ::testing::TempDir() + "ordernorm_fuzz_regression_blank_line";
+  std::ofstream(path, std::ios::binary) << input;
+  reader_options opts;
+  opts.window_bytes = 3;
+  opts.max_record_bytes = 1;
+  // Lines: "2" (0), ".\xff\r\r" (2, too large), "\r\r\r" (blank),
+  // "6\x08/\xfe\xff\xff\x11" (11, too large).
+  const std::vector<std::string> expected{"doc @0 1 bytes", "doc @2 record_too_large",
+                                          "doc @11 record_too_large"};
+  std::vector<std::string> docs;
+  for (const std::string& line : read_and_convert(path, opts)) {
+    if (line.rfind("doc ", 0) == 0) docs.push_back(line);
+  }
+  EXPECT_EQ(docs, expected);
+  // So is a line of spaces longer than the window and the record limit.
+  std::ofstream(path, std::ios::binary) << "{}\n" << std::string(50, ' ') << "\n{}\n";
+  opts.max_record_bytes = 8;
+  docs.clear();
+  for (const std::string& line : read_and_convert(path, opts)) {
+    if (line.rfind("doc ", 0) == 0) docs.push_back(line);
+  }
+  EXPECT_EQ(docs, (std::vector<std::string>{"doc @0 2 bytes", "doc @54 2 bytes"}));
+  std::filesystem::remove(path);
+}
+
 }  // namespace
