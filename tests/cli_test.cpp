@@ -225,4 +225,100 @@ TEST(Readme, CiRunsTheReadmeTestCommand) {
   EXPECT_NE(ci.find(command + "\n"), std::string::npos) << command;
 }
 
+// ===========================================================================
+// Input forms (issue 13): compressed files and standard input, jq's streams.
+// Self-contained: its own helpers, nothing above depends on it.
+
+// A zstd frame holding `text` in raw (stored) blocks, written by hand so
+// that the test needs no zstd tool: magic, a frame header with a 128 KiB
+// window, then blocks of at most 128 KiB, the last one flagged.
+std::string zstd_stored(const std::string& text) {
+  std::string out("\x28\xb5\x2f\xfd\x00\x38", 6);
+  std::size_t at = 0;
+  do {
+    const std::size_t n = std::min<std::size_t>(text.size() - at, 128 << 10);
+    const std::uint32_t header =
+        static_cast<std::uint32_t>(n << 3) | (at + n == text.size() ? 1u : 0u);
+    out += static_cast<char>(header & 0xff);
+    out += static_cast<char>((header >> 8) & 0xff);
+    out += static_cast<char>((header >> 16) & 0xff);
+    out.append(text, at, n);
+    at += n;
+  } while (at < text.size());
+  return out;
+}
+
+std::string cli_input_orders() {
+  std::string text;
+  for (int i = 1; i <= 3; ++i) {
+    text += "{\n  \"id\": " + std::to_string(i) +
+            ",\n  \"financial_status\": \"paid\",\n  \"total_price\": \"1.00\"\n}\n";
+  }
+  return text;
+}
+
+TEST(CliInput, ConvertsAGzipFile) {
+  const std::string plain = temp_path("input.ndjson");
+  std::ofstream(plain, std::ios::binary) << read_file(examples + "/shopify-orders.ndjson");
+  ASSERT_EQ(std::system(("gzip -c " + plain + " > " + plain + ".gz").c_str()), 0);
+  const run_result r = run("convert " + plain + ".gz 2>&1");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, run("convert " + plain + " 2>&1").out);
+  EXPECT_NE(r.out.find("records: 3 converted"), std::string::npos) << r.out;
+  fs::remove(plain);
+  fs::remove(plain + ".gz");
+}
+
+TEST(CliInput, ConvertsZstdFromStandardInput) {
+  const std::string packed = temp_path("input.zst");
+  std::ofstream(packed, std::ios::binary) << zstd_stored(cli_input_orders());
+  const run_result r = run("convert - < " + packed + " 2>/dev/null");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(r.out), 3u) << r.out;
+  // Through a pipe, as `cat x.zst | ordernorm convert -`.
+  std::FILE* pipe =
+      ::popen(("cat " + packed + " | " + cli + " convert - 2>/dev/null").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string piped;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) piped.append(buf, n);
+  EXPECT_EQ(::pclose(pipe), 0);
+  EXPECT_EQ(piped, r.out);
+  fs::remove(packed);
+}
+
+TEST(CliInput, JqPrettyPrintedStreamGivesOneOrderPerDocument) {
+  const std::string file = temp_path("pretty-stream.json");
+  std::ofstream(file, std::ios::binary) << cli_input_orders();
+  const run_result r = run("convert " + file + " 2>&1 >/dev/null");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("3 records: 3 converted, 0 rejected"), std::string::npos) << r.out;
+  // The same as RS-delimited texts (jq --seq).
+  const std::string orders = cli_input_orders();
+  std::string seq;
+  for (std::size_t at = 0, next; at < orders.size(); at = next) {
+    next = orders.find("}\n", at) + 2;
+    seq += '\x1e';
+    seq.append(orders, at, next - at);
+  }
+  std::ofstream(file, std::ios::binary) << seq;
+  EXPECT_NE(run("convert " + file + " 2>&1 >/dev/null").out.find("3 records: 3 converted"),
+            std::string::npos);
+  fs::remove(file);
+}
+
+TEST(CliInput, TruncatedCompressedInputExitsTwoWithTheOffset) {
+  const std::string packed = temp_path("truncated.zst");
+  const std::string whole = zstd_stored(cli_input_orders());
+  const std::string cut = whole.substr(0, whole.size() - 10);
+  std::ofstream(packed, std::ios::binary) << cut;
+  const run_result r = run("convert " + packed + " 2>&1 >/dev/null");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("truncated zstd input"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("compressed byte " + std::to_string(cut.size())), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2 records: 2 converted"), std::string::npos) << r.out;
+  fs::remove(packed);
+}
+
 }  // namespace
