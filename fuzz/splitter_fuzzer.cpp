@@ -1,20 +1,31 @@
-// The record splitter: the reader (src/reader.cpp: NDJSON lines through a
-// bounded window, or one whole document) and the converter's document /
-// array / envelope splitting (src/convert.cpp).
+// The record splitter: the input layer (src/input.cpp: plain, gzip, zstd),
+// the reader (src/reader.cpp: NDJSON lines and RS texts through a bounded
+// window, or a stream of documents split where each top-level value ends)
+// and the converter's document / array / envelope splitting
+// (src/convert.cpp), glued documents on one line included.
 //
 // The last input byte picks the reader's limits (small windows, so that
 // refills and growth happen; small record limits, so that long lines are
-// skipped); the rest is the input. Checks, against a plain split of the
-// bytes done here:
-// - each document's bytes are the input's bytes at its offset, followed by
-//   readable padding;
+// skipped), the one before it how the input is packed (plain, gzip, gzip in
+// two members, zstd); the rest is the input. Checks, against a plain split
+// of the bytes done here:
+// - each document's bytes are the input's bytes at its offset (offsets in
+//   the decompressed input), followed by readable padding whose first byte
+//   is 0;
 // - NDJSON: the documents are the non-blank lines, in order, CR stripped; a
 //   line shorter than the limit comes through whole, a longer one is
 //   reported as record_too_large with its offset and length;
-// - one document: the whole input after a byte order mark;
+// - RS texts: the documents are the non-blank texts between RS bytes;
+// - a stream of documents: every byte after a byte order mark is in exactly
+//   one document or is whitespace between them; a document starts where a
+//   value does, and one that opens an object or array ends where its
+//   brackets (outside strings) first balance, unless the input ends first;
+//   one larger than max_document_bytes is reported, not handed over;
 // - the converter turns each document into the number of records its shape
 //   implies (fuzz::expected_records), and the counters agree with the sink.
 #include <fuzzer/FuzzedDataProvider.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -50,13 +61,105 @@ std::vector<line> split_lines(std::string_view input, std::size_t from) {
   return out;
 }
 
+// Non-blank texts between RS bytes, from `from` on.
+std::vector<line> split_texts(std::string_view input, std::size_t from) {
+  std::vector<line> out;
+  std::size_t pos = from;
+  while (pos < input.size()) {
+    std::size_t end = input.find('\x1e', pos);
+    if (end == std::string_view::npos) end = input.size();
+    const std::string_view text = input.substr(pos, end - pos);
+    if (!is_blank(text)) out.push_back({pos, text});
+    pos = end + 1;
+  }
+  return out;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Where the brackets of the value starting at `text[0]` ('{' or '[') first
+// balance, outside strings; npos if never. Written here, not shared with
+// the reader, so that the two can disagree.
+std::size_t balanced_end(std::string_view text) {
+  int64_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+std::string gzip(std::string_view text) {
+  z_stream z{};
+  if (deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    fuzz::fail("deflateInit2");
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  if (deflate(&z, Z_FINISH) != Z_STREAM_END) fuzz::fail("deflate");
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string zstd(std::string_view text) {
+  std::string out(ZSTD_compressBound(text.size()), '\0');
+  const std::size_t n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 1);
+  if (ZSTD_isError(n)) fuzz::fail("ZSTD_compress");
+  out.resize(n);
+  return out;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider provider(data, size);
-  const auto knobs = provider.ConsumeIntegral<std::uint8_t>();  // the last byte
+  const auto knobs = provider.ConsumeIntegral<std::uint8_t>();    // the last byte
+  const auto packing = provider.ConsumeIntegral<std::uint8_t>();  // the one before
   const std::vector<std::uint8_t> bytes = provider.ConsumeRemainingBytes<std::uint8_t>();
   const std::string_view input(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  // What the reader reads: the input, or the input compressed. An input that
+  // itself starts like gzip or zstd is decompressed (and fails): only the
+  // plain packing of inputs that start otherwise is checked against them.
+  std::string packed;
+  switch (packing & 0x3) {
+    case 0:
+      packed.assign(input);
+      break;
+    case 1:
+      packed = gzip(input);
+      break;
+    case 2:
+      packed = gzip(input.substr(0, input.size() / 2)) + gzip(input.substr(input.size() / 2));
+      break;
+    case 3:
+      packed = zstd(input);
+      break;
+  }
+  auto byte = [&](std::size_t i) {
+    return i < input.size() ? static_cast<unsigned>(input[i]) & 0xff : 256u;
+  };
+  const bool compressed_looking =
+      (byte(0) == 0x1f && byte(1) == 0x8b) ||
+      (byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) ||
+      ((byte(0) & 0xf0) == 0x50 && byte(1) == 0x2a && byte(2) == 0x4d && byte(3) == 0x18);
+  if ((packing & 0x3) == 0 && compressed_looking) return 0;  // not an input this target checks
 
   ordernorm::reader_options ropts;
   ropts.window_bytes = knobs & 0x1f;  // 0-31: tiny, so that refills happen
@@ -76,7 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool small_documents = (knobs & 0x80) != 0;
   if (small_documents) ropts.max_document_bytes = 64;
 
-  fuzz::memory_file file(bytes.data(), bytes.size());
+  fuzz::memory_file file(reinterpret_cast<const std::uint8_t*>(packed.data()), packed.size());
   ordernorm::reader in = ordernorm::reader::from_fd(file.fd(), ropts);
   ordernorm::converter conv;
   fuzz::recording_sink sink;
@@ -107,6 +210,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 "a document's bytes are the input's bytes at its offset");
     fuzz::check(doc.capacity >= doc.size + ordernorm::converter::padding,
                 "a document is followed by the padding simdjson needs");
+    fuzz::check(doc.data[doc.size] == 0, "a document is followed by a 0");
     // Touch the padding: AddressSanitizer reports it if it is not there.
     volatile char sink_byte = 0;
     for (std::size_t i = doc.size; i < doc.size + ordernorm::converter::padding; ++i) {
@@ -139,22 +243,53 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::size_t bom = input.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const auto layout = in.input_layout();
-  if (!in.ok()) {
-    // The only failure a memory file allows: a document over the limit.
-    fuzz::check(in.error().code == ordernorm::error_code::record_too_large && small_documents &&
-                    layout == ordernorm::reader::layout::document &&
-                    input.size() - bom > ropts.max_document_bytes / 2,
-                "the reader fails only on a document over the limit", in.error().message);
-    fuzz::check(docs.empty(), "a document over the limit is not handed over");
+  fuzz::check(in.ok(), "reading a memory file does not fail", in.error().message);
+  if (layout == ordernorm::reader::layout::documents) {
+    // Every byte after the BOM is in one document or is whitespace between
+    // them; each document starts a value and, if it opens an object or
+    // array, ends where its brackets balance (or at the input's end).
+    std::size_t pos = bom;
+    for (const got& g : docs) {
+      fuzz::check(g.offset >= pos, "documents: in order, not overlapping", got_log);
+      for (std::size_t i = pos; i < g.offset; ++i) {
+        fuzz::check(is_space(input[i]), "documents: only whitespace between documents", got_log);
+      }
+      const std::size_t size = g.too_large ? g.skipped : g.text.size();
+      fuzz::check(size > 0 && g.offset + size <= input.size() && !is_space(input[g.offset]),
+                  "documents: a document starts where a value does", got_log);
+      const std::string_view text = input.substr(g.offset, size);
+      if (text[0] == '{' || text[0] == '[') {
+        const std::size_t end = balanced_end(text);
+        fuzz::check(
+            end == size || (end == std::string_view::npos && g.offset + size == input.size()),
+            "documents: an object or array ends where its brackets balance", got_log);
+      }
+      // A bare token that fills the whole buffer is only known to end at the
+      // next byte: at the limit exactly, it may be reported too large.
+      fuzz::check(g.too_large ? size >= ropts.max_document_bytes : size <= ropts.max_document_bytes,
+                  "documents: only a document over max_document_bytes is too large", got_log);
+      pos = g.offset + size;
+    }
+    for (std::size_t i = pos; i < input.size(); ++i) {
+      fuzz::check(is_space(input[i]), "documents: nothing after the last document", got_log);
+    }
     return 0;
   }
-  if (layout == ordernorm::reader::layout::document) {
-    if (is_blank(input.substr(bom))) {
-      fuzz::check(docs.empty(), "a blank document is no document", got_log);
-    } else {
-      fuzz::check(docs.size() == 1 && !docs[0].too_large && docs[0].offset == bom &&
-                      docs[0].text == input.substr(bom),
-                  "a document is the whole input after the byte order mark", got_log);
+  if (layout == ordernorm::reader::layout::json_seq) {
+    const std::vector<line> texts = split_texts(input, bom);
+    fuzz::check(docs.size() == texts.size(), "RS: one document per non-blank text", got_log);
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      fuzz::check(docs[i].offset == texts[i].offset, "RS: a text's offset", got_log);
+      if (docs[i].too_large) {
+        // As for NDJSON lines: one that fills the grown buffer exactly may
+        // be reported too.
+        fuzz::check(texts[i].text.size() >= std::min(ropts.max_document_bytes + 1,
+                                                     std::max({ropts.window_bytes, std::size_t{3},
+                                                               ropts.max_document_bytes})),
+                    "RS: only a text over the limit is too large", got_log);
+      } else {
+        fuzz::check(docs[i].text == texts[i].text, "RS: a text comes through whole", got_log);
+      }
     }
     return 0;
   }
