@@ -1,5 +1,7 @@
 #include "ordernorm/error.hpp"
 
+#include "ordernorm/common.hpp"
+
 namespace ordernorm {
 
 std::string_view to_string(error_code code) noexcept {
@@ -44,6 +46,24 @@ std::string_view to_string(error_code code) noexcept {
       return "io_error";
   }
   return "unknown_error";
+}
+
+std::string_view to_string(warning_code code) noexcept {
+  switch (code) {
+    case warning_code::unclassified:
+      return "unclassified";
+    case warning_code::unexpanded_link:
+      return "unexpanded_link";
+    case warning_code::other_currency:
+      return "other_currency";
+    case warning_code::inexact_value:
+      return "inexact_value";
+    case warning_code::missing_id:
+      return "missing_id";
+    case warning_code::several_addresses:
+      return "several_addresses";
+  }
+  return "unclassified";
 }
 
 }  // namespace ordernorm

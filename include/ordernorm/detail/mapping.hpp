@@ -235,7 +235,10 @@ class walk_state {
 
   // The record converts, but lacks something worth saying (see
   // record_warning); the pointer is the current place in the record.
-  void warn(std::string message) { warnings_.push_back({std::move(message), pointer()}); }
+  void warn(warning_code code, std::string message) {
+    warnings_.push_back({std::move(message), pointer(), code});
+  }
+  void warn(std::string message) { warn(warning_code::unclassified, std::move(message)); }
   std::vector<record_warning>& warnings() noexcept { return warnings_; }
   const char* record_begin() const noexcept { return record_; }
 
