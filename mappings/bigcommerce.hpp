@@ -446,7 +446,7 @@ struct order_rules {
     message.append(": ");
     message.append(lacks);
     w.push_key(key);
-    w.warn(std::move(message));
+    w.warn(warning_code::unexpanded_link, std::move(message));
     w.pop();
   }
 
@@ -518,8 +518,9 @@ struct order_rules {
     }
     if (s.shipping_addresses.rows.size() > 1) {
       w.push_key("shipping_addresses");
-      w.warn("shipping_addresses holds " + std::to_string(s.shipping_addresses.rows.size()) +
-             " addresses: shippingAddress is the first, the others are not in the model");
+      w.warn(warning_code::several_addresses,
+             "shipping_addresses holds " + std::to_string(s.shipping_addresses.rows.size()) +
+                 " addresses: shippingAddress is the first, the others are not in the model");
       w.pop();
     }
 

@@ -614,7 +614,7 @@ struct order_rules {
     message.reserve(96);
     message.append(key).append(".").append(subkey).append(" is in ").append(a.currency);
     message.append(", not the order's currency ").append(currency).append(": left out");
-    w.warn(std::move(message));
+    w.warn(warning_code::other_currency, std::move(message));
     w.pop();
     w.pop();
     return std::nullopt;
@@ -680,9 +680,11 @@ struct order_rules {
         w.push_key("lineItems");
         w.push_index(index);
         w.push_key("taxes");
-        w.warn("lineItems[" + std::to_string(index) + "].taxes is in " +
-               (t.mixed ? std::string("several currencies") : std::string(t.currency)) +
-               ", not the order's currency " + std::string(s.currency) + ": left out of totalTax");
+        w.warn(warning_code::other_currency,
+               "lineItems[" + std::to_string(index) + "].taxes is in " +
+                   (t.mixed ? std::string("several currencies") : std::string(t.currency)) +
+                   ", not the order's currency " + std::string(s.currency) +
+                   ": left out of totalTax");
         w.pop();
         w.pop();
         w.pop();
@@ -723,9 +725,10 @@ struct order_rules {
       if (!item.price && line.cost.value) {
         w.push_key("lineItems");
         w.push_index(index);
-        w.warn(std::string("line item ") + std::string(item.line_item_id) +
-               ": no unit price before discounts: lineItemCost / quantity is not an exact "
-               "decimal, or quantity is missing or 0");
+        w.warn(warning_code::inexact_value,
+               std::string("line item ") + std::string(item.line_item_id) +
+                   ": no unit price before discounts: lineItemCost / quantity is not an exact "
+                   "decimal, or quantity is missing or 0");
         w.pop();
         w.pop();
       }
@@ -775,7 +778,7 @@ struct order_rules {
       message.append("fulfillmentHrefs[").append(std::to_string(link.index));
       message.append("] is an unexpanded link (").append(link.url);
       message.append("): the order lacks that shipping fulfillment's shipment");
-      w.warn(std::move(message));
+      w.warn(warning_code::unexpanded_link, std::move(message));
       w.pop();
       w.pop();
     }

@@ -740,9 +740,10 @@ struct order_rules {
         line.quantity = whole(*row.qty_ordered);
         if (!line.quantity) {
           char buf[decimal::max_chars];
-          w.warn("items[" + std::to_string(i) + "].qty_ordered " +
-                 std::string(row.qty_ordered->format(buf, -1)) +
-                 " is not a whole number: the line's quantity is left null");
+          w.warn(warning_code::inexact_value,
+                 "items[" + std::to_string(i) + "].qty_ordered " +
+                     std::string(row.qty_ordered->format(buf, -1)) +
+                     " is not a whole number: the line's quantity is left null");
         }
       }
       if (row.product_type == "configurable" && !row.item_id.empty()) {

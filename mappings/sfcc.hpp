@@ -327,8 +327,9 @@ struct quantity_converter {
       out = n;
       return error_code::ok;
     }
-    w.warn("quantity " + std::string(trim_token(v.raw_json_token())) +
-           " is not a whole number: the line's quantity is left null");
+    w.warn(warning_code::inexact_value,
+           "quantity " + std::string(trim_token(v.raw_json_token())) +
+               " is not a whole number: the line's quantity is left null");
     return error_code::ok;
   }
 };
@@ -677,7 +678,7 @@ struct order_rules {
     if (!s.remote_id.empty()) {
       s.id = w.arena().concat("sfcc:", s.remote_id);
     } else {
-      w.warn("no orderNo or order_no: the order has no id");
+      w.warn(warning_code::missing_id, "no orderNo or order_no: the order has no id");
     }
 
     // Statuses.
@@ -732,8 +733,9 @@ struct order_rules {
       } else if (!same_address(*s.shipping_address, *a)) {
         w.push_key("shipments");
         w.push_index(static_cast<std::int64_t>(i));
-        w.warn("shipments[" + std::to_string(i) + "] ships to another address than shipments[" +
-               std::to_string(address_from) + "]: shippingAddress is the first one");
+        w.warn(warning_code::several_addresses,
+               "shipments[" + std::to_string(i) + "] ships to another address than shipments[" +
+                   std::to_string(address_from) + "]: shippingAddress is the first one");
         w.pop();
         w.pop();
       }

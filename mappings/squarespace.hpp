@@ -342,7 +342,7 @@ struct order_rules {
     w.push_key(key);
     if (index >= 0) w.push_index(index);
     if (!sub.empty()) w.push_key(sub);
-    w.warn(std::move(message));
+    w.warn(warning_code::other_currency, std::move(message));
     if (!sub.empty()) w.pop();
     if (index >= 0) w.pop();
     w.pop();

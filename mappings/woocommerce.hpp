@@ -768,9 +768,10 @@ struct order_rules {
       if (!item.price && (line.subtotal || line.price)) {
         w.push_key("line_items");
         w.push_index(index);
-        w.warn(std::string("line item ") + std::string(item.line_item_id) +
-               ": no unit price before discounts: subtotal / quantity is not an exact decimal, "
-               "and price (after discounts) does not stand in for it");
+        w.warn(warning_code::inexact_value,
+               std::string("line item ") + std::string(item.line_item_id) +
+                   ": no unit price before discounts: subtotal / quantity is not an exact decimal, "
+                   "and price (after discounts) does not stand in for it");
         w.pop();
         w.pop();
       }
