@@ -1,12 +1,18 @@
 // The command line, run as a user would: exit codes, rejects file, formats,
-// standard input, determinism; and the README's promises about it.
+// standard input, determinism; outputs that never destroy data, warnings,
+// the summary, conventions; and the README's promises about it.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
+
+#include "ordernorm/version.hpp"
 
 #include "test_support.hpp"
 
@@ -23,9 +29,9 @@ struct run_result {
   std::string out;
 };
 
-run_result run(const std::string& args) {
+// Runs a shell command line, reading its standard output.
+run_result run_command(const std::string& command) {
   run_result r;
-  const std::string command = cli + " " + args;
   std::FILE* pipe = ::popen(command.c_str(), "r");
   if (pipe == nullptr) return r;
   char buf[4096];
@@ -35,6 +41,8 @@ run_result run(const std::string& args) {
   r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return r;
 }
+
+run_result run(const std::string& args) { return run_command(cli + " " + args); }
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() / ("ordernorm_cli_test_" + name)).string();
@@ -211,6 +219,461 @@ TEST(Cli, LimitFlagsSetTheLimitsAndNameTheirCodes) {
   }
   fs::remove(file);
   fs::remove(rejects);
+}
+
+// ---------------------------------------------------------------------------
+// Issue 13: outputs that never destroy data, warnings that can be routed and
+// silenced, and the usual command-line conventions.
+
+struct both_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a shell command line with standard output and standard error apart.
+// `command` names the CLI itself (see `cli`), so that it can set a umask or
+// change directory first.
+both_result run_sh(const std::string& command) {
+  const std::string err = temp_path("stderr_" + std::to_string(::getpid()));
+  const run_result r = run_command("(" + command + ") 2>" + err);
+  both_result b{r.status, r.out, read_file(err)};
+  fs::remove(err);
+  return b;
+}
+
+both_result run_both(const std::string& args) { return run_sh(cli + " " + args); }
+
+// A directory of its own for one test, removed with it.
+class scratch_dir {
+ public:
+  scratch_dir() {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = fs::temp_directory_path() /
+            (std::string("ordernorm_cli_") + test->test_suite_name() + "_" + test->name());
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~scratch_dir() { fs::remove_all(path_); }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  const fs::path& path() const { return path_; }
+  // The names in the directory, sorted: no temporary file may be left over.
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  fs::path path_;
+};
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string copy_example(const scratch_dir& dir, const std::string& name) {
+  const std::string to = dir / name;
+  fs::copy_file(examples + "/" + name, to);
+  return to;
+}
+
+using names = std::vector<std::string>;
+
+// Two eBay orders: three unexpanded fulfillment links and one amount in
+// another currency.
+const std::string ebay_base =
+    R"("orderId":"12-34567-89012","creationDate":"2024-03-01T10:00:00.000Z",)"
+    R"("orderFulfillmentStatus":"NOT_STARTED","orderPaymentStatus":"PAID","lineItems":[]})";
+const std::string ebay_with_warnings =
+    R"({"fulfillmentHrefs":["https://api.ebay.com/f/1","https://api.ebay.com/f/2"],)"
+    R"("pricingSummary":{"total":{"value":"25.0","currency":"USD"}},)" +
+    ebay_base + "\n" +
+    R"({"fulfillmentHrefs":["https://api.ebay.com/f/3"],"pricingSummary":{"total":)"
+    R"({"value":"25.0","currency":"USD"},"deliveryCost":{"value":"5.0","currency":"EUR"}},)" +
+    ebay_base + "\n";
+
+TEST(SafeOutput, OutputNamingAnInputIsRefusedAndNothingTouched) {
+  scratch_dir dir;
+  const std::string input = copy_example(dir, "shopify-orders.ndjson");
+  const std::string before = read_file(input);
+  fs::create_symlink(input, dir / "link.ndjson");
+  for (const std::string& output : {input, dir / "./shopify-orders.ndjson", dir / "link.ndjson"}) {
+    for (const char* option : {"-o", "--rejects", "--warnings"}) {
+      const both_result r = run_both("convert " + input + " " + option + " " + output);
+      EXPECT_EQ(r.status, 2) << option << " " << output;
+      EXPECT_EQ(r.out, "") << option << " " << output;
+      EXPECT_NE(r.err.find("is the input " + input + ": refusing to overwrite an input"),
+                std::string::npos)
+          << r.err;
+      EXPECT_EQ(read_file(input), before) << option << " " << output;
+    }
+  }
+  EXPECT_EQ(dir.names(), (names{"link.ndjson", "shopify-orders.ndjson"}));
+
+  // Standard output appended to the input would never end; standard input
+  // is an input too.
+  const both_result appended = run_sh(cli + " convert " + input + " >> " + input);
+  EXPECT_EQ(appended.status, 2);
+  EXPECT_NE(appended.err.find("-o - (standard output) is the input"), std::string::npos)
+      << appended.err;
+  const both_result from_stdin = run_sh(cli + " convert -o " + input + " < " + input);
+  EXPECT_EQ(from_stdin.status, 2);
+  EXPECT_EQ(read_file(input), before);
+}
+
+TEST(SafeOutput, SameFileForOutputAndRejectsIsRefused) {
+  scratch_dir dir;
+  const std::string input = examples + "/shopify-with-bad-record.ndjson";
+  const std::string f = dir / "f.ndjson";
+  // Not there yet: told apart by path.
+  const both_result fresh = run_both("convert " + input + " -o " + f + " --rejects " + f);
+  EXPECT_EQ(fresh.status, 2);
+  EXPECT_EQ(fresh.err, "ordernorm: -o " + f + " and --rejects " + f +
+                           " are the same file: refusing to write both into it\n");
+  EXPECT_TRUE(dir.names().empty()) << "nothing created";
+
+  // There already: told apart by device and inode, whatever the spelling.
+  write_text(f, "keep me\n");
+  for (const std::string& args :
+       {"-o " + f + " --rejects " + dir / "./f.ndjson", "--rejects " + f + " --warnings " + f,
+        "-o " + f + " --warnings " + f}) {
+    EXPECT_EQ(run_both("convert " + input + " " + args).status, 2) << args;
+    EXPECT_EQ(read_file(f), "keep me\n") << args;
+  }
+  EXPECT_EQ(dir.names(), (names{"f.ndjson"}));
+
+  // Standard output twice would interleave too.
+  const both_result stdout_twice = run_both("convert " + input + " --rejects -");
+  EXPECT_EQ(stdout_twice.status, 2);
+  EXPECT_EQ(stdout_twice.out, "");
+
+  // A device is no file to protect: /dev/null takes both.
+  const both_result discarded =
+      run_both("convert " + input + " -o /dev/null --rejects /dev/null --warnings /dev/null");
+  EXPECT_EQ(discarded.status, 1) << discarded.err;
+}
+
+TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
+  scratch_dir dir;
+  const std::string out = dir / "out.ndjson";
+  const std::string rejects = dir / "rejects.ndjson";
+  write_text(out, "yesterday's orders\n");
+  write_text(rejects, "yesterday's rejects\n");
+  // Reading /proc/self/mem at offset 0 fails (EIO) after the first input
+  // has converted.
+  const both_result read_error =
+      run_both("convert " + examples + "/shopify-with-bad-record.ndjson " + "/proc/self/mem -o " +
+               out + " --rejects " + rejects);
+  EXPECT_EQ(read_error.status, 2);
+  EXPECT_NE(read_error.err.find("/proc/self/mem: read failed"), std::string::npos)
+      << read_error.err;
+  EXPECT_NE(read_error.err.find(out + " left as it was"), std::string::npos) << read_error.err;
+  EXPECT_EQ(read_file(out), "yesterday's orders\n");
+  EXPECT_EQ(read_file(rejects), "yesterday's rejects\n");
+  EXPECT_EQ(dir.names(), (names{"out.ndjson", "rejects.ndjson"})) << "no temporary file left";
+
+  // A write error on one output keeps the others as they were.
+  const both_result full = run_both(
+      "convert " + examples + "/shopify-with-bad-record.ndjson -o /dev/full --rejects " + rejects);
+  EXPECT_EQ(full.status, 2);
+  EXPECT_NE(full.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
+      << full.err;
+  EXPECT_EQ(read_file(rejects), "yesterday's rejects\n");
+
+  // An output that cannot be opened stops the run before any input is read.
+  const both_result no_dir =
+      run_both("convert " + examples + "/shopify-orders.ndjson -o " + dir / "no/such/dir.ndjson");
+  EXPECT_EQ(no_dir.status, 2);
+  EXPECT_EQ(no_dir.out, "");
+  EXPECT_NE(no_dir.err.find("No such file or directory"), std::string::npos) << no_dir.err;
+}
+
+TEST(SafeOutput, RunWithRejectsReplacesTheFilesKeepingTheirMode) {
+  scratch_dir dir;
+  const std::string out = dir / "out.ndjson";
+  const std::string rejects = dir / "rejects.ndjson";
+  write_text(out, "old\n");
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  // Exit 1 (some rejected) is a normal end: both files are replaced.
+  const both_result r =
+      run_sh("umask 022 && " + cli + " convert " + examples +
+             "/shopify-with-bad-record.ndjson -o " + out + " --rejects " + rejects);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(count_lines(read_file(out)), 1u);
+  EXPECT_NE(read_file(out).find("\"platform\":\"shopify\""), std::string::npos);
+  EXPECT_NE(read_file(rejects).find("\"code\":\"invalid_money\""), std::string::npos);
+  EXPECT_EQ(fs::status(out).permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read)
+      << "an existing file keeps its mode";
+  EXPECT_EQ(fs::status(rejects).permissions(), fs::perms::owner_read | fs::perms::owner_write |
+                                                   fs::perms::group_read | fs::perms::others_read)
+      << "a new file gets 0666 less the umask, as opening it would give";
+  EXPECT_EQ(dir.names(), (names{"out.ndjson", "rejects.ndjson"}));
+
+  // Through a symbolic link, the file it names is replaced, not the link.
+  fs::create_symlink(out, dir / "link.ndjson");
+  EXPECT_EQ(
+      run_both("convert " + examples + "/shopify-orders.ndjson -o " + dir / "link.ndjson").status,
+      0);
+  EXPECT_TRUE(fs::is_symlink(dir / "link.ndjson"));
+  EXPECT_EQ(count_lines(read_file(out)), 3u);
+}
+
+TEST(Warnings, WarningsFileHoldsEveryWarningWithItsCode) {
+  scratch_dir dir;
+  const std::string input = dir / "ebay.ndjson";
+  write_text(input, ebay_with_warnings);
+  const std::string warnings = dir / "warnings.ndjson";
+  const both_result r = run_both("convert " + input + " --warnings " + warnings);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(count_lines(r.out), 2u) << "both orders convert";
+  const std::string in = R"({"input":")" + input + R"(",)";
+  EXPECT_EQ(
+      read_file(warnings),
+      in +
+          R"("record":1,"offset":0,"pointer":"/fulfillmentHrefs/0","code":"unexpanded_link",)"
+          R"("message":"fulfillmentHrefs[0] is an unexpanded link (https://api.ebay.com/f/1): )"
+          R"(the order lacks that shipping fulfillment's shipment"})"
+          "\n" +
+          in +
+          R"("record":1,"offset":0,"pointer":"/fulfillmentHrefs/1","code":"unexpanded_link",)"
+          R"("message":"fulfillmentHrefs[1] is an unexpanded link (https://api.ebay.com/f/2): )"
+          R"(the order lacks that shipping fulfillment's shipment"})"
+          "\n" +
+          in + R"("record":2,"offset":)" + std::to_string(ebay_with_warnings.find('\n') + 1) +
+          R"(,"pointer":"/pricingSummary/deliveryCost","code":"other_currency",)"
+          R"("message":"pricingSummary.deliveryCost is in EUR, not the order's currency USD: left out"})"
+          "\n" +
+          in + R"("record":2,"offset":)" + std::to_string(ebay_with_warnings.find('\n') + 1) +
+          R"(,"pointer":"/fulfillmentHrefs/0","code":"unexpanded_link",)"
+          R"("message":"fulfillmentHrefs[0] is an unexpanded link (https://api.ebay.com/f/3): )"
+          R"(the order lacks that shipping fulfillment's shipment"})"
+          "\n");
+  EXPECT_EQ(r.err.find("warning:"), std::string::npos) << "none on standard error: " << r.err;
+  EXPECT_NE(r.err.find("4 warnings"), std::string::npos) << "but counted: " << r.err;
+}
+
+TEST(Warnings, WithoutAFileWarningsGoToStandardErrorWithTheirCode) {
+  scratch_dir dir;
+  const std::string input = dir / "ebay.ndjson";
+  write_text(input, ebay_with_warnings);
+  const both_result r = run_both("convert " + input);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.err.find("ordernorm: " + input +
+                       ": record 1 (byte 0) at /fulfillmentHrefs/0: warning: unexpanded_link: "
+                       "fulfillmentHrefs[0] is an unexpanded link"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(count_lines(r.err), 5u) << "four warnings and the summary: " << r.err;
+}
+
+TEST(Warnings, QuietStillReportsRejectsOnStderr) {
+  scratch_dir dir;
+  const std::string input = dir / "ebay.ndjson";
+  write_text(input, ebay_with_warnings);
+  const std::string bad = examples + "/shopify-with-bad-record.ndjson";
+  const both_result quiet = run_both("convert --quiet " + input + " " + bad);
+  EXPECT_EQ(quiet.status, 1);
+  EXPECT_EQ(count_lines(quiet.out), 3u);
+  EXPECT_EQ(quiet.err, "ordernorm: " + bad +
+                           ": record 1 (byte 133) at /total_price: invalid_money: expected a "
+                           "decimal amount, got \"12,50\"\n")
+      << "the reject only: no warning, no summary";
+
+  // With a rejects file (and -q, its short form) standard error stays empty;
+  // a warnings file still gets every warning.
+  const std::string rejects = dir / "rejects.ndjson";
+  const std::string warnings = dir / "warnings.ndjson";
+  const both_result silent = run_both("convert -q --rejects " + rejects + " --warnings " +
+                                      warnings + " " + input + " " + bad);
+  EXPECT_EQ(silent.status, 1);
+  EXPECT_EQ(silent.err, "");
+  EXPECT_EQ(count_lines(read_file(rejects)), 1u);
+  EXPECT_EQ(count_lines(read_file(warnings)), 4u);
+
+  // Errors are never quiet.
+  const both_result missing = run_both("convert -q " + dir / "missing.json");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("No such file or directory"), std::string::npos);
+}
+
+TEST(Warnings, TrackTakesTheSameOutputsAndQuiet) {
+  scratch_dir dir;
+  const std::string input = dir / "delivered.json";
+  fs::copy_file(source_dir / "tests" / "golden" / "malomo" / "seed_order_delivered.json", input);
+  const std::string before = read_file(input);
+  const both_result refused = run_both("track " + input + " --warnings=" + input);
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_EQ(read_file(input), before);
+
+  const std::string out = dir / "shipments.ndjson";
+  const std::string warnings = dir / "warnings.ndjson";
+  const both_result quiet =
+      run_both("track -q -o " + out + " --warnings " + warnings + " " + input);
+  EXPECT_EQ(quiet.status, 0);
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(count_lines(read_file(out)), 1u);
+  EXPECT_TRUE(fs::exists(warnings)) << "written, if empty";
+}
+
+TEST(Summary, SingularAndPlural) {
+  scratch_dir dir;
+  const std::string one = dir / "one.json";
+  write_text(one, read_file(examples + "/shopify-order.json"));
+  EXPECT_EQ(run_both("convert " + one).err, "ordernorm: 1 record: 1 converted, 0 rejected\n");
+  EXPECT_EQ(run_both("convert " + examples + "/shopify-orders.ndjson").err,
+            "ordernorm: 3 records: 3 converted, 0 rejected\n");
+
+  const std::string ebay = dir / "ebay.ndjson";
+  write_text(ebay, ebay_with_warnings.substr(ebay_with_warnings.find('\n') + 1));
+  EXPECT_EQ(run_both("convert --warnings /dev/null --from=ebay " + ebay).err,
+            "ordernorm: 1 record: 1 converted, 0 rejected; 2 warnings (1 unexpanded_link, 1 "
+            "other_currency)\n");
+  const std::string one_warning = dir / "one_warning.ndjson";
+  write_text(one_warning,
+             R"({"fulfillmentHrefs":["https://api.ebay.com/f/9"],)" + ebay_base + "\n");
+  EXPECT_EQ(run_both("convert --warnings /dev/null " + one_warning).err,
+            "ordernorm: 1 record: 1 converted, 0 rejected; 1 warning (1 unexpanded_link)\n");
+
+  const std::string delivered =
+      (source_dir / "tests" / "golden" / "malomo" / "seed_order_delivered.json").string();
+  EXPECT_EQ(run_both("track " + delivered).err, "ordernorm: 1 document: 1 shipment, 0 rejected\n");
+  // Every input's shipments count, not the last one's.
+  EXPECT_EQ(run_both("track " + delivered + " " + delivered).err,
+            "ordernorm: 2 documents: 2 shipments, 0 rejected\n");
+}
+
+TEST(Summary, CountsWarningsByCodeMostFrequentFirst) {
+  scratch_dir dir;
+  const std::string input = dir / "ebay.ndjson";
+  write_text(input, ebay_with_warnings);
+  const both_result r = run_both("convert --warnings " + dir / "w.ndjson" + " " + input + " " +
+                                 examples + "/shopify-with-bad-record.ndjson");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.substr(r.err.rfind("ordernorm: ")),
+            "ordernorm: 4 records: 3 converted, 1 rejected; 4 warnings (3 unexpanded_link, 1 "
+            "other_currency)\n");
+}
+
+TEST(Summary, ComesAfterTheOutputIsFlushed) {
+  const run_result r = run("convert --format json " + examples + "/shopify-orders.ndjson 2>&1");
+  EXPECT_EQ(r.status, 0);
+  const std::string summary = "]\nordernorm: 3 records: 3 converted, 0 rejected\n";
+  ASSERT_GE(r.out.size(), summary.size());
+  EXPECT_EQ(r.out.substr(r.out.size() - summary.size()), summary) << r.out;
+}
+
+TEST(Conventions, OptEqualsValue) {
+  scratch_dir dir;
+  const std::string input = examples + "/shopify-with-bad-record.ndjson";
+  const both_result spaced = run_both(
+      "convert --from shopify --format json --max-depth 64 "
+      "--rejects " +
+      dir / "a.ndjson" + " " + input);
+  const both_result equals = run_both(
+      "convert --from=shopify --format=json --max-depth=64 "
+      "--rejects=" +
+      dir / "b.ndjson" + " " + input);
+  EXPECT_EQ(spaced.status, 1);
+  EXPECT_EQ(equals.status, 1);
+  EXPECT_EQ(equals.out, spaced.out);
+  EXPECT_EQ(equals.out.front(), '[') << "--format=json took effect";
+  EXPECT_EQ(read_file(dir / "b.ndjson"), read_file(dir / "a.ndjson"));
+  EXPECT_EQ(count_lines(read_file(dir / "b.ndjson")), 1u);
+
+  const both_result output = run_both("convert --output=" + dir / "c.ndjson" + " -o" +
+                                      dir / "d.ndjson" + " " + examples + "/shopify-orders.ndjson");
+  EXPECT_EQ(output.status, 0);
+  EXPECT_FALSE(fs::exists(dir / "c.ndjson")) << "the last -o wins";
+  EXPECT_EQ(count_lines(read_file(dir / "d.ndjson")), 3u) << "-oFILE, as getopt reads it";
+
+  const both_result flag_value = run_both("track --explain=yes " + input);
+  EXPECT_EQ(flag_value.status, 2);
+  EXPECT_NE(flag_value.err.find("--explain takes no value"), std::string::npos) << flag_value.err;
+  EXPECT_EQ(run_both("convert --from= " + input).status, 2);
+  EXPECT_EQ(run_both("convert --warnings= " + input).status, 2);
+}
+
+TEST(Conventions, DoubleDashEndsOptions) {
+  scratch_dir dir;
+  fs::copy_file(examples + "/shopify-orders.ndjson", dir / "-2024-orders.ndjson");
+  const std::string in_dir = "cd " + dir.path().string() + " && " + cli;
+  const both_result without = run_sh(in_dir + " convert -2024-orders.ndjson");
+  EXPECT_EQ(without.status, 2);
+  EXPECT_NE(without.err.find("unknown option '-2024-orders.ndjson'"), std::string::npos);
+  const both_result with = run_sh(in_dir + " convert -q -- -2024-orders.ndjson");
+  EXPECT_EQ(with.status, 0) << with.err;
+  EXPECT_EQ(count_lines(with.out), 3u);
+  const both_result options_after = run_sh(in_dir + " convert -- --help < -2024-orders.ndjson");
+  EXPECT_EQ(options_after.status, 2) << "--help after -- is a file";
+  EXPECT_NE(options_after.err.find("cannot open --help: No such file or directory"),
+            std::string::npos)
+      << options_after.err;
+  const both_result dash = run_sh(in_dir + " convert -- - < -2024-orders.ndjson");
+  EXPECT_EQ(dash.status, 0) << "- is still standard input";
+  EXPECT_EQ(dash.out, with.out);
+}
+
+TEST(Conventions, VersionEverywhere) {
+  const std::string expected = std::string("ordernorm ") + ORDERNORM_VERSION + "\n";
+  for (const char* args : {"-V", "--version", "version", "convert --version", "convert -V",
+                           "track --version", "track -V", "convert --from shopify -V"}) {
+    const both_result r = run_both(args);
+    EXPECT_EQ(r.status, 0) << args;
+    EXPECT_EQ(r.out, expected) << args;
+    EXPECT_EQ(r.err, "") << args;
+  }
+}
+
+TEST(Conventions, UnknownOptionSuggestsHelp) {
+  const both_result top = run_both("--bogus");
+  EXPECT_EQ(top.status, 2);
+  EXPECT_EQ(top.err, "ordernorm: unknown option '--bogus'\nTry 'ordernorm --help'.\n");
+  const both_result command = run_both("frobnicate");
+  EXPECT_EQ(command.status, 2);
+  EXPECT_EQ(command.err, "ordernorm: unknown command 'frobnicate'\nTry 'ordernorm --help'.\n");
+  const both_result convert = run_both("convert --bogus");
+  EXPECT_EQ(convert.status, 2);
+  EXPECT_EQ(convert.err, "ordernorm: unknown option '--bogus'\nTry 'ordernorm convert --help'.\n");
+  const both_result track = run_both("track --format json");
+  EXPECT_EQ(track.status, 2);
+  EXPECT_EQ(track.err, "ordernorm: unknown option '--format'\nTry 'ordernorm track --help'.\n");
+}
+
+TEST(Conventions, MissingFileSaysNoSuchFile) {
+  const both_result r =
+      run_both("convert " + examples + "/shopify-orders.ndjson /nonexistent/orders.json");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "ordernorm: cannot open /nonexistent/orders.json: No such file or directory\n");
+  EXPECT_EQ(r.out, "") << "inputs are checked before any is read";
+  const both_result track = run_both("track /nonexistent/shipments.json");
+  EXPECT_EQ(track.status, 2);
+  EXPECT_EQ(track.err,
+            "ordernorm: cannot open /nonexistent/shipments.json: No such file or directory\n");
+  const both_result directory = run_both("convert " + examples);
+  EXPECT_EQ(directory.status, 2);
+  EXPECT_EQ(directory.err, "ordernorm: cannot read " + examples + ": Is a directory\n");
+}
+
+TEST(Conventions, HelpShowsEveryOption) {
+  for (const char* command : {"convert", "track"}) {
+    const both_result help = run_both(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0);
+    for (const char* word : {"-o FILE", "--rejects FILE", "--warnings FILE", "-q, --quiet",
+                             "-V, --version", "--option=VALUE", "  --  "}) {
+      EXPECT_NE(help.out.find(word), std::string::npos) << command << ": " << word;
+    }
+    EXPECT_EQ(run_both(std::string("help ") + command).out, help.out);
+  }
+  const both_result main_help = run_both("--help");
+  for (const char* word : {"ordernorm -V, --version, version", "ordernorm help"}) {
+    EXPECT_NE(main_help.out.find(word), std::string::npos) << word;
+  }
 }
 
 // .ci/run must run the README's test command, word for word.

@@ -1,0 +1,327 @@
+#include "options.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <string_view>
+
+namespace ordernorm::cli {
+namespace {
+
+constexpr std::string_view main_help =
+    R"(ordernorm - normalize e-commerce order JSON into one common model
+
+Usage:
+  ordernorm convert [options] [FILE...]   convert orders (see: ordernorm convert --help)
+  ordernorm track [options] [FILE...]     derive shipment statuses from scan events
+                                          (see: ordernorm track --help)
+  ordernorm help [convert|track]          this text, or a command's
+  ordernorm -V, --version, version        the version
+
+Order platforms: shopify, malomo, magento, bigcommerce, woocommerce, sfcc
+(Salesforce Commerce Cloud, OCAPI and SCAPI), squarespace, ebay.
+Tracking sources: malomo orders, easypost trackers, usps (Tracking API v3),
+ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
+)";
+
+constexpr std::string_view convert_help =
+    R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json]
+                         [--mapper fast|reference] [--as-of TIME]
+                         [--max-record-bytes N] [--max-depth N]
+                         [--max-string-bytes N] [-o FILE] [--rejects FILE]
+                         [--warnings FILE] [-q] [--] [FILE...]
+
+Reads platform order JSON from each FILE (standard input when there is none,
+or for "-") and writes every order in ordernorm's common model.
+
+Input: one JSON document (an order, an array of orders, or a list envelope
+such as {"orders":[...]}, {"order":{...}}, {"result":[...]}, {"data":[...]}
+or {"hits":[{"data":{...}}]}), or NDJSON with one such
+document per line. NDJSON is streamed in bounded memory.
+
+Options (a value can also be given as --option=VALUE):
+  --from P       the platform of the input: auto (default: told per document
+                 from its shape), shopify, malomo, magento, bigcommerce,
+                 woocommerce, sfcc, squarespace or ebay
+  --as-of TIME   "now" for time-based shipment rules (a label never scanned
+                 for 30 days is `expired`); none apply without it
+  --format F     ndjson (default): one order per line; json: one JSON array
+  --mapper M     fast (default) or reference (the simple mapper the fast one
+                 is checked against; same output, slower)
+  --max-record-bytes N
+                 reject a record (an NDJSON line, or one order of an array)
+                 longer than N bytes: record_too_large (default 256M)
+  --max-depth N  reject a record whose objects and arrays nest deeper than N
+                 levels, counted from the document's root (an NDJSON line's
+                 order is level 1): depth_limit_exceeded (default 1024)
+  --max-string-bytes N
+                 reject a record with a string (or number) longer than N
+                 bytes in a field ordernorm reads: string_too_long
+                 (default 16M)
+                 Sizes take a suffix K, M or G (KiB, MiB, GiB).
+  -o FILE        write orders to FILE instead of standard output ("-")
+  --rejects FILE write rejected records to FILE as NDJSON, one object per
+                 record: input, record, offset, pointer, code, message.
+                 Without it, rejects are described on standard error.
+  --warnings FILE
+                 write warnings (records that converted but lack something,
+                 such as an unexpanded link) to FILE as NDJSON, with the
+                 same fields (offset: the record's). Without it, warnings
+                 are described on standard error.
+  -q, --quiet    no warnings and no summary on standard error; rejects
+                 still go there unless --rejects is given
+  -h, --help     this text
+  -V, --version  the version
+  --             the arguments after it are files, even if they start with -
+
+Files given to -o, --rejects and --warnings are written to a temporary file
+beside them and renamed into place when the run ends with status 0 or 1: a
+failed run leaves them as they were. An output that names an input or
+another output is refused.
+
+Every input record ends up in the output or in the rejects. A summary line
+(records, converted, rejected, warnings by code) goes to standard error.
+
+Exit status: 0 all records converted; 1 some records rejected; 2 usage or
+I/O error (no output file written).
+)";
+
+constexpr std::string_view track_help =
+    R"(Usage: ordernorm track [--from auto|malomo|easypost|usps|ups|fedex|dhl]
+                       [--as-of TIME] [--explain] [--mapper fast|reference]
+                       [--max-record-bytes N] [--max-depth N]
+                       [--max-string-bytes N] [-o FILE] [--rejects FILE]
+                       [--warnings FILE] [-q] [--] [FILE...]
+
+Reads tracking documents from each FILE (standard input when there is none,
+or for "-"): carrier tracking API responses, EasyPost trackers, or orders
+with shipments (Malomo), one per document or per NDJSON line. Prints one
+shipment per line (NDJSON): the shipment in ordernorm's model, its status
+derived from its scan events, plus "decidedBy" (the index in scanEvents of
+the event that decided, or null) and "rule" (the rule that decided).
+
+Options (a value can also be given as --option=VALUE):
+  --from S       the source: auto (default: told per document from its
+                 shape), malomo, easypost, usps, ups, fedex or dhl
+  --as-of TIME   "now" for time-based rules (a label never scanned for 30
+                 days is `expired`); none apply without it
+  --explain      add "explain": per event, where its status came from and
+                 whether and why it counted
+  --mapper M     fast (default) or reference
+  --max-record-bytes N, --max-depth N, --max-string-bytes N
+                 the input limits, as for convert (a document is one record):
+                 record_too_large, depth_limit_exceeded, string_too_long
+  -o FILE        write shipments to FILE instead of standard output ("-")
+  --rejects FILE write rejected documents to FILE as NDJSON (see convert)
+  --warnings FILE
+                 write warnings to FILE as NDJSON (see convert)
+  -q, --quiet    no warnings and no summary on standard error; rejects
+                 still go there unless --rejects is given
+  -h, --help     this text
+  -V, --version  the version
+  --             the arguments after it are files, even if they start with -
+
+Output files are replaced only when the run ends with status 0 or 1, as for
+convert; an output that names an input or another output is refused.
+
+Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
+)";
+
+int usage_error(std::string_view message, std::string_view command) {
+  fmt::print(stderr, "ordernorm: {}\nTry 'ordernorm{}{} --help'.\n", message,
+             command.empty() ? "" : " ", command);
+  return 2;
+}
+
+int print_version() {
+  fmt::print("ordernorm {}\n", ORDERNORM_VERSION);
+  return 0;
+}
+
+// "512", "64K", "16M", "1G" (binary multiples; "16MiB" and "16MB" too);
+// std::nullopt for anything else, zero, or an overflow.
+std::optional<std::size_t> parse_size(std::string_view text, bool suffix_allowed) {
+  std::size_t digits = 0;
+  std::uint64_t n = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    if (n > (UINT64_MAX - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<std::uint64_t>(text[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return std::nullopt;
+  std::string_view suffix = text.substr(digits);
+  unsigned shift = 0;
+  if (!suffix.empty()) {
+    if (!suffix_allowed) return std::nullopt;
+    switch (suffix[0]) {
+      case 'K':
+      case 'k':
+        shift = 10;
+        break;
+      case 'M':
+      case 'm':
+        shift = 20;
+        break;
+      case 'G':
+      case 'g':
+        shift = 30;
+        break;
+      default:
+        return std::nullopt;
+    }
+    suffix.remove_prefix(1);
+    if (suffix != "" && suffix != "B" && suffix != "iB") return std::nullopt;
+  }
+  if (n == 0 || n > (UINT64_MAX >> shift) || (n << shift) > SIZE_MAX) return std::nullopt;
+  return static_cast<std::size_t>(n << shift);
+}
+
+std::optional<ordernorm::timestamp> parse_as_of(std::string_view text) {
+  const auto t = ordernorm::parse_timestamp(text, ordernorm::naive_time::utc);
+  if (!t) return std::nullopt;
+  return *t;
+}
+
+// The options of `convert` and `track` (argv after the command name).
+std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
+  const bool tracking = opts.tracking;
+  const std::string_view command = tracking ? "track" : "convert";
+  bool options_ended = false;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (options_ended || arg.size() < 2 || arg[0] != '-') {  // "-" is standard input
+      opts.inputs.emplace_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+    // --name=value, and -oFILE as getopt allows.
+    std::string_view name = arg;
+    std::optional<std::string_view> attached;
+    if (arg.starts_with("--")) {
+      if (const std::size_t eq = arg.find('='); eq != std::string_view::npos) {
+        name = arg.substr(0, eq);
+        attached = arg.substr(eq + 1);
+      }
+    } else if (arg.starts_with("-o") && arg.size() > 2) {
+      name = "-o";
+      attached = arg.substr(2);
+    }
+    auto value = [&]() -> std::optional<std::string_view> {
+      if (attached) return attached;
+      if (i + 1 >= argc) return std::nullopt;
+      return std::string_view(argv[++i]);
+    };
+    // An option that takes no value refuses one given with '='.
+    auto is_flag = [&](std::string_view a, std::string_view b = {}) {
+      return name == a || (!b.empty() && name == b);
+    };
+    if (attached &&
+        (is_flag("--help") || is_flag("--version") || is_flag("--quiet") || is_flag("--explain"))) {
+      return usage_error(fmt::format("{} takes no value", name), command);
+    }
+    if (is_flag("-h", "--help")) {
+      fmt::print("{}", tracking ? track_help : convert_help);
+      return 0;
+    } else if (is_flag("-V", "--version")) {
+      return print_version();
+    } else if (is_flag("-q", "--quiet")) {
+      opts.quiet = true;
+    } else if (name == "--from") {
+      auto v = value();
+      if (!v) return usage_error("--from needs a name", command);
+      if (*v == "auto") {
+        opts.convert.from.reset();
+        opts.track.from.reset();
+      } else if (tracking) {
+        opts.track.from = ordernorm::tracking_input_from_name(*v);
+        if (!opts.track.from) return usage_error(fmt::format("unknown source '{}'", *v), command);
+      } else {
+        opts.convert.from = ordernorm::platform_from_name(*v);
+        if (!opts.convert.from) {
+          return usage_error(fmt::format("unknown platform '{}'", *v), command);
+        }
+      }
+    } else if (name == "--format" && !tracking) {
+      auto v = value();
+      if (!v || (*v != "ndjson" && *v != "json")) {
+        return usage_error("--format is ndjson or json", command);
+      }
+      opts.json_array = *v == "json";
+    } else if (name == "--mapper") {
+      auto v = value();
+      if (!v || (*v != "fast" && *v != "reference")) {
+        return usage_error("--mapper is fast or reference", command);
+      }
+      const auto m = *v == "fast" ? ordernorm::mapper::fast : ordernorm::mapper::reference;
+      opts.convert.mapper = m;
+      opts.track.mapper = m;
+    } else if (name == "--as-of") {
+      auto v = value();
+      const auto t = v ? parse_as_of(*v) : std::nullopt;
+      if (!t) return usage_error("--as-of needs a timestamp (e.g. 2024-05-01T00:00:00Z)", command);
+      opts.convert.derive.as_of = t;
+      opts.track.derive.as_of = t;
+    } else if (name == "--max-record-bytes" || name == "--max-string-bytes") {
+      auto v = value();
+      const auto n = v ? parse_size(*v, true) : std::nullopt;
+      if (!n) {
+        return usage_error(fmt::format("{} needs a size in bytes, e.g. 64M", name), command);
+      }
+      if (name == "--max-record-bytes") {
+        opts.convert.limits.max_record_bytes = *n;
+        opts.track.limits.max_record_bytes = *n;
+        opts.reader.max_record_bytes = *n;
+      } else {
+        opts.convert.limits.max_string_bytes = *n;
+        opts.track.limits.max_string_bytes = *n;
+      }
+    } else if (name == "--max-depth") {
+      auto v = value();
+      const auto n = v ? parse_size(*v, false) : std::nullopt;
+      if (!n) return usage_error("--max-depth needs a number of levels, e.g. 1024", command);
+      opts.convert.limits.max_depth = *n;
+      opts.track.limits.max_depth = *n;
+    } else if (name == "--explain" && tracking) {
+      opts.track.explain = true;
+    } else if (name == "-o" || name == "--output" || name == "--rejects" || name == "--warnings") {
+      auto v = value();
+      if (!v || v->empty()) return usage_error(fmt::format("{} needs a file", name), command);
+      (name == "--rejects"    ? opts.rejects
+       : name == "--warnings" ? opts.warnings
+                              : opts.output) = *v;
+    } else {
+      return usage_error(fmt::format("unknown option '{}'", arg), command);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts) {
+  if (argc < 2) {
+    fmt::print(stderr, "{}", main_help);
+    return 2;
+  }
+  const std::string_view command = argv[1];
+  if (command == "-h" || command == "--help" || command == "help") {
+    const std::string_view topic = argc > 2 ? argv[2] : "";
+    fmt::print("{}", topic == "convert" ? convert_help : topic == "track" ? track_help : main_help);
+    return 0;
+  }
+  if (command == "-V" || command == "--version" || command == "version") return print_version();
+  if (command == "convert" || command == "track") {
+    opts.tracking = command == "track";
+    return parse_options(argc - 2, argv + 2, opts);
+  }
+  if (command.starts_with("-")) {
+    return usage_error(fmt::format("unknown option '{}'", command), "");
+  }
+  return usage_error(fmt::format("unknown command '{}'", command), "");
+}
+
+}  // namespace ordernorm::cli

@@ -1,0 +1,30 @@
+// The command line: help texts and option parsing for `convert` and `track`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ordernorm/ordernorm.hpp"
+
+namespace ordernorm::cli {
+
+struct cli_options {
+  bool tracking = false;  // `track` rather than `convert`
+  ordernorm::options convert;
+  ordernorm::reader_options reader;
+  ordernorm::track_options track;
+  bool json_array = false;
+  bool quiet = false;  // no warnings, no summary on standard error
+  std::string output = "-";
+  std::string rejects;              // empty: described on standard error
+  std::string warnings;             // empty: described on standard error (unless quiet)
+  std::vector<std::string> inputs;  // empty: standard input
+};
+
+// Reads the whole command line. Returns the exit code when it ends the run
+// (help, version, a usage error: what to say is already said); std::nullopt
+// when `opts` holds a command to run.
+std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts);
+
+}  // namespace ordernorm::cli
