@@ -365,7 +365,7 @@ TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
   write_text(out, "yesterday's orders\n");
   write_text(rejects, "yesterday's rejects\n");
   // Reading /proc/self/mem at offset 0 fails (EIO) after the first input
-  // has converted.
+  // has converted: a read error in the middle of the run.
   const both_result read_error =
       run_both("convert " + examples + "/shopify-with-bad-record.ndjson " + "/proc/self/mem -o " +
                out + " --rejects " + rejects);
@@ -377,13 +377,16 @@ TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
   EXPECT_EQ(read_file(rejects), "yesterday's rejects\n");
   EXPECT_EQ(dir.names(), (names{"out.ndjson", "rejects.ndjson"})) << "no temporary file left";
 
-  // A write error on one output keeps the others as they were.
-  const both_result full = run_both(
-      "convert " + examples + "/shopify-with-bad-record.ndjson -o /dev/full --rejects " + rejects);
+  // A write error on one output keeps the others as they were, even one
+  // finished before it.
+  const both_result full = run_both("convert " + examples + "/shopify-with-bad-record.ndjson -o " +
+                                    out + " --rejects /dev/full");
   EXPECT_EQ(full.status, 2);
   EXPECT_NE(full.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
       << full.err;
-  EXPECT_EQ(read_file(rejects), "yesterday's rejects\n");
+  EXPECT_NE(full.err.find(out + " left as it was"), std::string::npos) << full.err;
+  EXPECT_EQ(read_file(out), "yesterday's orders\n");
+  EXPECT_EQ(dir.names(), (names{"out.ndjson", "rejects.ndjson"}));
 
   // An output that cannot be opened stops the run before any input is read.
   const both_result no_dir =

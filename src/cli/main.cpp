@@ -186,7 +186,14 @@ int with_outputs(const cli_options& opts, Body body) {
   const auto [t, summary] = body(out, log);
 
   bool failed = t.io_failed;
-  for (output_file* file : {&out, &rejects, &warnings}) {
+  const auto files = {&out, &rejects, &warnings};
+  for (output_file* file : files) {
+    if (const auto error = failed ? std::nullopt : file->finish()) {
+      fmt::print(stderr, "ordernorm: {}\n", *error);
+      failed = true;
+    }
+  }
+  for (output_file* file : files) {
     if (failed) {
       if (file->discard()) fmt::print(stderr, "ordernorm: {} left as it was\n", file->path());
     } else if (const auto error = file->commit()) {

@@ -197,26 +197,21 @@ bool output_file::flush() {
   return true;
 }
 
-std::optional<std::string> output_file::commit() {
-  if (!flush()) {
-    std::string message = write_error();
-    discard();
-    return message;
-  }
-  if (temp_.empty()) {
-    const bool closed = !owned_ || ::close(fd_) == 0;
-    const int error = errno;
-    owned_ = false;
-    fd_ = -1;
-    if (!closed) return cannot_write(path_, error);
-    return std::nullopt;
-  }
-  int error = ::fsync(fd_) == 0 ? 0 : errno;
+std::optional<std::string> output_file::finish() {
+  if (!flush()) return write_error();  // the caller discards
+  if (!owned_) return std::nullopt;    // standard output stays open
+  int error = temp_.empty() || ::fsync(fd_) == 0 ? 0 : errno;
   if (::close(fd_) != 0 && error == 0) error = errno;  // NFS reports write errors here
   owned_ = false;
   fd_ = -1;
-  if (error == 0 && ::rename(temp_.c_str(), target_.c_str()) != 0) error = errno;
-  if (error != 0) {
+  if (error != 0) return cannot_write(path_, error);
+  return std::nullopt;
+}
+
+std::optional<std::string> output_file::commit() {
+  if (temp_.empty()) return std::nullopt;
+  if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    const int error = errno;
     discard();
     return cannot_write(path_, error);
   }

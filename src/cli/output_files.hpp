@@ -29,7 +29,9 @@ std::optional<std::string> check_files(const std::vector<std::string>& inputs,
 // Buffered output to standard output, to a file written in place (a device,
 // a FIFO, /dev/stdout), or to a temporary file that commit() renames onto the
 // regular file named. Without commit() (a failed run), the temporary file is
-// removed and the named file is left as it was.
+// removed and the named file is left as it was. Every output of a run is
+// finished before any is committed, so that a write error on one leaves all
+// the named files as they were.
 class output_file {
  public:
   output_file() = default;
@@ -44,8 +46,11 @@ class output_file {
   // Writes the buffer out once it is large; false on a write error.
   bool maybe_flush() { return buffer_.size() < (std::size_t{1} << 20) || flush(); }
   bool flush();
-  // Flushes, then puts a temporary file in place of the named one (fsync
-  // first: the renamed file must not turn up empty after a crash). Returns
+  // Writes out what is buffered and closes the file; a temporary file is
+  // synced first (once renamed it must not turn up empty after a crash).
+  // Then only commit() is left. Returns the message on failure.
+  std::optional<std::string> finish();
+  // Puts the temporary file, finished, in place of the named one. Returns
   // the message on failure, when the named file is left as it was.
   std::optional<std::string> commit();
   // Removes the temporary file; the named file is left as it was. Returns
