@@ -135,6 +135,9 @@ std::optional<std::string> output_file::open(const std::string& path) {
     return std::nullopt;
   }
 
+  // A rename would replace a file the user may not write: refuse as opening
+  // it would.
+  if (exists && ::access(path.c_str(), W_OK) != 0) return cannot_write(path, errno);
   target_ = path;
   struct stat link {};
   if (exists && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
