@@ -6,10 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "ordernorm/version.hpp"
@@ -425,6 +428,38 @@ TEST(SafeOutput, RunWithRejectsReplacesTheFilesKeepingTheirMode) {
       0);
   EXPECT_TRUE(fs::is_symlink(dir / "link.ndjson"));
   EXPECT_EQ(count_lines(read_file(out)), 3u);
+}
+
+TEST(SafeOutput, InterruptedRunLeavesNoTemporaryFile) {
+  scratch_dir dir;
+  const std::string out = dir / "out.ndjson";
+  const std::string rejects = dir / "rejects.ndjson";
+  write_text(out, "yesterday's orders\n");
+  int input[2];
+  ASSERT_EQ(::pipe(input), 0);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::dup2(input[0], STDIN_FILENO);
+    ::close(input[0]);
+    ::close(input[1]);
+    ::execl(cli.c_str(), "ordernorm", "convert", "-o", out.c_str(), "--rejects", rejects.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(input[0]);
+  // Standard input stays open: the run waits for it, its temporary files made.
+  for (int i = 0; i < 1000 && dir.names().size() < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(dir.names().size(), 3u) << "out.ndjson and two temporary files";
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ::close(input[1]);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_EQ(dir.names(), (names{"out.ndjson"}));
+  EXPECT_EQ(read_file(out), "yesterday's orders\n");
 }
 
 TEST(Warnings, WarningsFileHoldsEveryWarningWithItsCode) {

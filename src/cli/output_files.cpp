@@ -6,9 +6,12 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 
 namespace ordernorm::cli {
 namespace {
@@ -60,6 +63,53 @@ bool names_a_descriptor(std::string_view path) {
 // "-o out.ndjson", "--rejects - (standard output)".
 std::string described(const named_output& out) {
   return fmt::format("{} {}{}", out.option, out.path, out.path == "-" ? " (standard output)" : "");
+}
+
+// Temporary files are removed when a signal ends the run (Ctrl-C, kill, a
+// reader of standard output gone): otherwise a hidden file as large as the
+// output is left behind. A signal handler reaches only static storage and
+// may only call async-signal-safe functions, hence this one piece of
+// process-wide state: fixed buffers, a flag per slot, unlink().
+struct pending_temporary {
+  char path[PATH_MAX];
+  volatile std::sig_atomic_t set;
+};
+pending_temporary pending[8];
+
+void remove_temporaries(int signal) {
+  for (const pending_temporary& p : pending) {
+    if (p.set != 0) ::unlink(p.path);
+  }
+  // SA_RESETHAND restored the default action: end as the signal would have.
+  ::raise(signal);
+}
+
+// Returns the slot that holds `path` (-1 when none is free or it is too
+// long: the file is then only not removed on a signal).
+int remove_on_signal(const std::string& path) {
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    struct sigaction current {};
+    // A signal the caller ignores (nohup) stays ignored; installed once.
+    if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler != SIG_DFL) continue;
+    struct sigaction action {};
+    action.sa_handler = remove_temporaries;
+    action.sa_flags = SA_RESETHAND;
+    ::sigemptyset(&action.sa_mask);
+    ::sigaction(signal, &action, nullptr);
+  }
+  for (std::size_t i = 0; i < std::size(pending); ++i) {
+    if (pending[i].set == 0 && path.size() < sizeof pending[i].path) {
+      std::memcpy(pending[i].path, path.c_str(), path.size() + 1);
+      pending[i].set = 1;
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void keep_on_signal(int& slot) {
+  if (slot >= 0) pending[slot].set = 0;
+  slot = -1;
 }
 
 }  // namespace
@@ -160,6 +210,7 @@ std::optional<std::string> output_file::open(const std::string& path) {
                        std::strerror(error));
   }
   owned_ = true;
+  signal_slot_ = remove_on_signal(temp_);
   // mkstemp gives 0600: give what opening the file would have, the existing
   // file's mode (and, when allowed, owner), or 0666 less the umask.
   mode_t mode = 0;
@@ -218,6 +269,7 @@ std::optional<std::string> output_file::commit() {
     discard();
     return cannot_write(path_, error);
   }
+  keep_on_signal(signal_slot_);
   temp_.clear();
   return std::nullopt;
 }
@@ -228,6 +280,7 @@ bool output_file::discard() {
   fd_ = -1;
   if (temp_.empty()) return false;
   ::unlink(temp_.c_str());
+  keep_on_signal(signal_slot_);
   temp_.clear();
   return true;
 }

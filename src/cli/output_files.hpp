@@ -62,10 +62,11 @@ class output_file {
 
  private:
   int fd_ = -1;
-  bool owned_ = false;  // fd_ is ours to close (not standard output)
-  std::string path_;    // as given, for messages
-  std::string target_;  // what temp_ is renamed onto (symbolic links resolved)
-  std::string temp_;    // empty when writing in place
+  bool owned_ = false;    // fd_ is ours to close (not standard output)
+  std::string path_;      // as given, for messages
+  std::string target_;    // what temp_ is renamed onto (symbolic links resolved)
+  std::string temp_;      // empty when writing in place
+  int signal_slot_ = -1;  // where the signal handler finds temp_ (see .cpp)
   std::string buffer_;
   int write_errno_ = 0;
 };
