@@ -77,8 +77,8 @@ Options (a value can also be given as --option=VALUE):
 
 Files given to -o, --rejects and --warnings are written to a temporary file
 beside them and renamed into place when the run ends with status 0 or 1: a
-failed run leaves them as they were. An output that names an input or
-another output is refused.
+failed or interrupted run leaves them as they were. An output that names an
+input or another output is refused.
 
 Every input record ends up in the output or in the rejects. A summary line
 (records, converted, rejected, warnings by code) goes to standard error.
