@@ -510,6 +510,31 @@ TEST(Warnings, WithoutAFileWarningsGoToStandardErrorWithTheirCode) {
   EXPECT_EQ(count_lines(r.err), 5u) << "four warnings and the summary: " << r.err;
 }
 
+// Each platform's warnings carry a code (ordernorm::warning_code), shown
+// on golden cases that warn.
+TEST(Warnings, EachPlatformsWarningsNameTheirCode) {
+  scratch_dir dir;
+  const fs::path golden = source_dir / "tests" / "golden";
+  const std::pair<const char*, const char*> cases[] = {
+      {"bigcommerce/unexpanded_links_2012_escaped.json", "unexpanded_link"},
+      {"bigcommerce/expanded_products_addresses_shipments.json", "several_addresses"},
+      {"magento/fractional_quantity_left_null.json", "inexact_value"},
+      {"woocommerce/line_price_is_unit_price_before_discounts.json", "inexact_value"},
+      {"sfcc/scapi_customer_history_data_total_envelope.json", "missing_id"},
+      {"squarespace/currency_disagreement_warned_not_rejected.json", "other_currency"},
+  };
+  for (const auto& [file, code] : cases) {
+    const std::string warnings = dir / "warnings.ndjson";
+    const both_result r =
+        run_both("convert -q -o /dev/null --warnings " + warnings + " " + (golden / file).string());
+    EXPECT_NE(r.status, 2) << file << ": " << r.err;
+    const std::string log = read_file(warnings);
+    EXPECT_NE(log.find(std::string(R"("code":")") + code + '"'), std::string::npos)
+        << file << ": " << log;
+    EXPECT_EQ(log.find("unclassified"), std::string::npos) << file << ": " << log;
+  }
+}
+
 TEST(Warnings, QuietStillReportsRejectsOnStderr) {
   scratch_dir dir;
   const std::string input = dir / "ebay.ndjson";
