@@ -216,19 +216,16 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       return std::string_view(argv[++i]);
     };
     // An option that takes no value refuses one given with '='.
-    auto is_flag = [&](std::string_view a, std::string_view b = {}) {
-      return name == a || (!b.empty() && name == b);
-    };
     if (attached &&
-        (is_flag("--help") || is_flag("--version") || is_flag("--quiet") || is_flag("--explain"))) {
+        (name == "--help" || name == "--version" || name == "--quiet" || name == "--explain")) {
       return usage_error(fmt::format("{} takes no value", name), command);
     }
-    if (is_flag("-h", "--help")) {
+    if (name == "-h" || name == "--help") {
       fmt::print("{}", tracking ? track_help : convert_help);
       return 0;
-    } else if (is_flag("-V", "--version")) {
+    } else if (name == "-V" || name == "--version") {
       return print_version();
-    } else if (is_flag("-q", "--quiet")) {
+    } else if (name == "-q" || name == "--quiet") {
       opts.quiet = true;
     } else if (name == "--from") {
       auto v = value();
