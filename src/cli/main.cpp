@@ -201,8 +201,9 @@ int with_outputs(const cli_options& opts, Body body) {
       failed = true;
     }
   }
-  if (failed) return 2;
+  // Also after a failure: what was read before it.
   if (!opts.quiet) fmt::print(stderr, "ordernorm: {}{}\n", summary, log.warnings_summary());
+  if (failed) return 2;
   return t.rejected == 0 ? 0 : 1;
 }
 
