@@ -705,6 +705,12 @@ TEST(Conventions, UnknownOptionSuggestsHelp) {
   const both_result convert = run_both("convert --bogus");
   EXPECT_EQ(convert.status, 2);
   EXPECT_EQ(convert.err, "ordernorm: unknown option '--bogus'\nTry 'ordernorm convert --help'.\n");
+  const both_result typo = run_both("convert --frm=shopify");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_EQ(typo.err,
+            "ordernorm: unknown option '--frm=shopify' (did you mean --from?)\n"
+            "Try 'ordernorm convert --help'.\n");
+  EXPECT_NE(run_both("track --explian").err.find("(did you mean --explain?)"), std::string::npos);
   const both_result track = run_both("track --format json");
   EXPECT_EQ(track.status, 2);
   EXPECT_EQ(track.err, "ordernorm: unknown option '--format'\nTry 'ordernorm track --help'.\n");

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <string_view>
+#include <vector>
 
 namespace ordernorm::cli {
 namespace {
@@ -183,6 +185,42 @@ std::optional<ordernorm::timestamp> parse_as_of(std::string_view text) {
   return *t;
 }
 
+// The option of `command` nearest to a mistyped `name` (--frm: --from), if
+// one is within two edits.
+std::optional<std::string_view> nearest_option(std::string_view name, bool tracking) {
+  constexpr std::string_view common[] = {"--from",      "--as-of",
+                                         "--mapper",    "--max-record-bytes",
+                                         "--max-depth", "--max-string-bytes",
+                                         "--output",    "--rejects",
+                                         "--warnings",  "--quiet",
+                                         "--help",      "--version"};
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::optional<std::string_view> best;
+  std::size_t best_distance = 3;
+  auto consider = [&](std::string_view option) {
+    if (const std::size_t d = distance(name, option); d < best_distance) {
+      best = option;
+      best_distance = d;
+    }
+  };
+  for (const std::string_view option : common) consider(option);
+  consider(tracking ? "--explain" : "--format");
+  return best;
+}
+
 // The options of `convert` and `track` (argv after the command name).
 std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
   const bool tracking = opts.tracking;
@@ -291,7 +329,10 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
        : name == "--warnings" ? opts.warnings
                               : opts.output) = *v;
     } else {
-      return usage_error(fmt::format("unknown option '{}'", arg), command);
+      const auto nearest = nearest_option(name, tracking);
+      return usage_error(fmt::format("unknown option '{}'{}", arg,
+                                     nearest ? fmt::format(" (did you mean {}?)", *nearest) : ""),
+                         command);
     }
   }
   return std::nullopt;
