@@ -62,6 +62,10 @@ std::string_view to_string(warning_code code) noexcept {
       return "missing_id";
     case warning_code::several_addresses:
       return "several_addresses";
+    case warning_code::unreadable_time:
+      return "unreadable_time";
+    case warning_code::times_disagree:
+      return "times_disagree";
   }
   return "unclassified";
 }

@@ -537,6 +537,36 @@ TEST(Warnings, EachPlatformsWarningsNameTheirCode) {
   }
 }
 
+// The tracker's warnings reach --warnings and the summary with their codes.
+TEST(Warnings, TrackerWarningsNameTheirCode) {
+  scratch_dir dir;
+  const std::string input = dir / "usps.ndjson";
+  write_text(input,
+             R"({"trackingNumber":"9401","trackingEvents":[{"eventCode":"01",)"
+             R"("eventTimestamp":"2024-11-22T13:58:00","GMTTimestamp":"22/11/2024 18:58",)"
+             R"("GMTOffset":"-05:00"}]})"
+             "\n"
+             R"({"trackingNumber":"9402","trackingEvents":[{"eventCode":"SF",)"
+             R"("eventTimestamp":"2024-11-25T18:31:00","GMTTimestamp":"2024-11-26T00:32:00Z",)"
+             R"("GMTOffset":"-06:00"}]})"
+             "\n");
+  const std::string warnings = dir / "warnings.ndjson";
+  const both_result r = run_both("track --from usps --warnings " + warnings + " " + input);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(count_lines(r.out), 2u);
+  const std::string log = read_file(warnings);
+  EXPECT_NE(log.find(R"("record":1,"offset":0,"pointer":"/trackingEvents/0/GMTTimestamp",)"
+                     R"("code":"unreadable_time")"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find(R"("record":2,"offset":)"), std::string::npos) << log;
+  EXPECT_NE(log.find(R"("code":"times_disagree")"), std::string::npos) << log;
+  EXPECT_EQ(count_lines(log), 2u) << log;
+  EXPECT_EQ(r.err,
+            "ordernorm: 2 documents: 2 shipments, 0 rejected; 2 warnings (1 unreadable_time, 1 "
+            "times_disagree)\n");
+}
+
 TEST(Warnings, QuietStillReportsRejectsOnStderr) {
   scratch_dir dir;
   const std::string input = dir / "ebay.ndjson";

@@ -28,6 +28,8 @@ enum class warning_code : std::uint8_t {
                       // quantity, a unit price that is no exact decimal), left null
   missing_id,         // nothing in the record identifies it
   several_addresses,  // more addresses than the model holds; the first is kept
+  unreadable_time,    // a time field that does not parse; its other form was used
+  times_disagree,     // two forms of one time disagree; one of them was used
 };
 
 // "unexpanded_link"; one name per code.

@@ -375,7 +375,7 @@ error_code activity_time(Walker& w, const activity_source& a, opt_time& out, war
   for (const named& f : fields) {
     if (f.error == error_code::ok) continue;
     at_path<Walker> here(w, {f.key});
-    owners.warn(w, shipment,
+    owners.warn(w, shipment, warning_code::unreadable_time,
                 std::string(f.key) + " " + excerpt(*f.token) + " is not " + std::string(f.form) +
                     "; used " + std::string(used) + " instead" +
                     (out ? " (" + shown(*out) + ")" : std::string()));

@@ -273,7 +273,7 @@ error_code event_time(Walker& w, const event_source& e, opt_time& out, warning_o
                               std::string_view form) {
       if (c == error_code::ok) return;
       at_path<Walker> here(w, {k});
-      owners.warn(w, shipment,
+      owners.warn(w, shipment, warning_code::unreadable_time,
                   std::string(k) + " " + excerpt(token) + " is not " + std::string(form) +
                       "; used " + used + " instead" + (out ? " (" + shown(*out) + ")" : ""));
     };
@@ -294,7 +294,7 @@ error_code event_time(Walker& w, const event_source& e, opt_time& out, warning_o
       out = from_local;
       at_path<Walker> here(w, {"GMTTimestamp"});
       owners.warn(
-          w, shipment,
+          w, shipment, warning_code::times_disagree,
           "GMTTimestamp " + excerpt(gmt.token) + " is " + gap(gmt.value->time, from_local->time) +
               (apart < milliseconds{0} ? " earlier" : " later") + " than eventTimestamp " +
               excerpt(local.token) +

@@ -128,10 +128,14 @@ class warning_owners {
   void clear() noexcept { owners_.clear(); }
   // Warns through the walker (at its current JSON pointer) about out[shipment].
   template <class Walker>
-  void warn(Walker& w, std::size_t shipment, std::string message) {
+  void warn(Walker& w, std::size_t shipment, warning_code code, std::string message) {
     owners_.resize(w.warnings().size(), document);
-    w.warn(std::move(message));
+    w.warn(code, std::move(message));
     owners_.push_back(shipment);
+  }
+  template <class Walker>
+  void warn(Walker& w, std::size_t shipment, std::string message) {
+    warn(w, shipment, warning_code::unclassified, std::move(message));
   }
   // The shipment (index into `out`) that the walker's warning `i` is about.
   std::size_t owner(std::size_t i) const noexcept {
