@@ -352,7 +352,7 @@ struct product_map {
       field("sku",                     &line_item::sku,                         as_text),
       field("name",                    &line_item::title,                       as_text),
       field("name_customer",           &line_item::title,                       as_text_fallback),
-      field("quantity",                &line_item::quantity,                    as_int),
+      field("quantity",                &line_item::quantity,                    as_quantity),
       field("base_price",              &line_item::price,                       as_money),
       field("price_ex_tax",            &product_row::price_ex_tax,              as_money),
       field("price_inc_tax",           &product_row::price_inc_tax,             as_money),

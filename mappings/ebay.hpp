@@ -527,7 +527,7 @@ struct line_item_map {
       field("legacyVariationId",         &line_item::variant_id,            as_id),
       field("sku",                       &line_item::sku,                   as_text),
       field("title",                     &line_item::title,                 as_text),
-      field("quantity",                  &line_item::quantity,              as_int),
+      field("quantity",                  &line_item::quantity,              as_quantity),
       field("lineItemCost",              &line_source::cost,                as_amount),
       field("lineItemFulfillmentStatus", &line_source::fulfillment_status,  as_text),
       field("taxes",                     &line_source::taxes,               as_line_taxes));

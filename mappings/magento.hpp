@@ -49,9 +49,8 @@
 //   parent's child row (the simple product bought); null otherwise. A child
 //   row whose parent is not in the list (a trimmed response) is a line of its
 //   own rather than lost. `parent_item` (a copy of the parent) is not read.
-// - `qty_ordered` is a number that may be fractional (is_qty_decimal); the
-//   model's quantity is an integer, so a fractional one is left null with a
-//   warning ("... is not a whole number"), never rounded.
+// - `qty_ordered` is a number that may be fractional (is_qty_decimal): the
+//   line's quantity is that exact decimal (2.0000 is 2, 1.5 stays 1.5).
 // - Statuses: orderStatusRaw is `status` (the merchant's status code; `state`
 //   when status is missing, magento/magento2#37807). A status code Magento
 //   installs (`statuses` table) maps by the table; any other (a merchant's
@@ -624,16 +623,6 @@ inline fulfillment_status fulfillment_status_for(std::span<const item_source> ro
   return fulfillment_status::unknown;
 }
 
-// A whole quantity as an integer; nullopt for a fractional one.
-inline std::optional<std::int64_t> whole(decimal q) noexcept {
-  std::int64_t units = q.units();
-  for (int i = 0; i < q.scale(); ++i) {
-    if (units % 10 != 0) return std::nullopt;
-    units /= 10;
-  }
-  return units;
-}
-
 // ---------------------------------------------------------------------------
 // Rules applied after the single pass.
 
@@ -736,15 +725,7 @@ struct order_rules {
       line.price = base(row.base_price, row.price);
       line.unit_cost = row.base_cost;
       line.currency = s.currency;
-      if (row.qty_ordered) {
-        line.quantity = whole(*row.qty_ordered);
-        if (!line.quantity) {
-          char buf[decimal::max_chars];
-          w.warn("items[" + std::to_string(i) + "].qty_ordered " +
-                 std::string(row.qty_ordered->format(buf, -1)) +
-                 " is not a whole number: the line's quantity is left null");
-        }
-      }
+      if (row.qty_ordered) line.quantity = quantity::of(*row.qty_ordered);
       if (row.product_type == "configurable" && !row.item_id.empty()) {
         for (const item_source& child : rows) {
           if (&child != &row && child.parent_item_id == row.item_id) {

@@ -47,8 +47,8 @@
 // - Line items: one per `productItems[]` row. lineItemId `itemId`, productId
 //   `productId` (SFCC's product id is the variant's own id; there is no
 //   separate variant id or SKU field, so variantId and sku are null), title
-//   `productName` else `itemText`, quantity `quantity` (a JSON float: a
-//   whole number is kept, anything else is null with a warning), price
+//   `productName` else `itemText`, quantity `quantity` (a JSON float, held
+//   exactly: 2.0 is 2, 1.5 stays 1.5), price
 //   `basePrice` (unit price before adjustments; `price` is the line total and
 //   is not used). `optionItems` and `bundledProductItems` belong to their
 //   parent line and are not lines of their own. unitCost null.
@@ -304,35 +304,6 @@ struct localized_text_converter {
   }
 };
 inline constexpr localized_text_converter as_localized_text{};
-
-// The whole number a decimal holds, or nothing (1.5).
-constexpr std::optional<std::int64_t> whole(decimal q) noexcept {
-  std::int64_t units = q.units();
-  for (int i = 0; i < q.scale(); ++i) {
-    if (units % 10 != 0) return std::nullopt;
-    units /= 10;
-  }
-  return units;
-}
-
-// A line quantity: a JSON number (a double in the OAS: `2`, `2.0`); a
-// fraction is not a count of items and is left null with a warning.
-struct quantity_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, opt_int& out) const {
-    opt_money q;
-    if (error_code err = as_money(w, v, q); err != error_code::ok) return err;
-    if (!q) return error_code::ok;
-    if (std::optional<std::int64_t> n = whole(*q)) {
-      out = n;
-      return error_code::ok;
-    }
-    w.warn("quantity " + std::string(trim_token(v.raw_json_token())) +
-           " is not a whole number: the line's quantity is left null");
-    return error_code::ok;
-  }
-};
-inline constexpr quantity_converter as_quantity{};
 
 // exact_quotient, magnitude_of and accumulate: ordernorm/detail/exact_arithmetic.hpp.
 

@@ -159,7 +159,7 @@ struct line_item_map {
       field("variant_id", &line_item::variant_id,   as_id),
       field("sku",        &line_item::sku,          as_text),
       field("title",      &line_item::title,        as_text),
-      field("quantity",   &line_item::quantity,     as_int),
+      field("quantity",   &line_item::quantity,     as_quantity),
       field("price",      &line_item::price,        as_money));
 };
 

@@ -239,7 +239,7 @@ struct line_item_map {
       field("variantId",     &line_item::variant_id,        as_id),
       field("sku",           &line_item::sku,               as_text),
       field("productName",   &line_item::title,             as_text),
-      field("quantity",      &line_item::quantity,          as_int),
+      field("quantity",      &line_item::quantity,          as_quantity),
       field("unitPricePaid", &line_source::unit_price_paid, as_money_object));
 };
 

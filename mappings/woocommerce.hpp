@@ -489,7 +489,7 @@ struct line_item_map {
       field("variation_id", &line_item::variant_id,   as_id),
       field("sku",          &line_item::sku,          as_text),
       field("name",         &line_item::title,        as_html_text),
-      field("quantity",     &line_item::quantity,     as_int),
+      field("quantity",     &line_item::quantity,     as_quantity),
       field("price",        &line_item::price,        as_money),
       field("subtotal",     &line_source::subtotal,   as_money),
       field("total",        &line_source::total,      as_money));
