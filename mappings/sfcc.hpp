@@ -63,6 +63,9 @@
 //   (customerInfo carries only a one-field `customerName`, which is not split;
 //   SFCC has no phone outside addresses). Partial-access views without
 //   customerInfo and billing give null.
+// - `shippingMethod` / `shipping_method` is read in both shapes the APIs
+//   document: an object {id, name, ...} in order responses, and the method's
+//   id as a string in createOrders request bodies.
 // - Shipments: one per `shipments[]` row that has a `trackingNumber` or whose
 //   `shippingStatus` is `shipped` (a not-shipped row without tracking has not
 //   shipped: not a shipment). SFCC has no carrier field: carrier is inferred
@@ -506,6 +509,21 @@ struct shipping_method_map {
       field("name", &shipping_method_source::name, as_localized_text));
 };
 
+// `shippingMethod` comes in the two shapes the APIs document: an object
+// ({"id": "001", "name": ...}) in order responses, and the method's id
+// alone ("001") in createOrders request bodies. A string or number is the
+// id; anything else goes through the object table (null is no method).
+struct shipping_method_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, shipping_method_source& out) const {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    if (type == od::json_type::string || type == od::json_type::number) return as_id(w, v, out.id);
+    return as_object<shipping_method_map>(w, v, out);
+  }
+};
+inline constexpr shipping_method_converter as_shipping_method{};
+
 struct shipment_map {
   using target = shipment_source;
   static constexpr auto fields = hana::make_tuple(
@@ -515,8 +533,8 @@ struct shipment_map {
       field("tracking_number",  &shipment_source::tracking_number,  snake(as_id)),
       field("shippingAddress",  &shipment_source::shipping_address, as_object<address_map>),
       field("shipping_address", &shipment_source::shipping_address, snake(as_object<address_map>)),
-      field("shippingMethod",   &shipment_source::method,           camel(as_object<shipping_method_map>)),
-      field("shipping_method",  &shipment_source::method,           snake(as_object<shipping_method_map>)));
+      field("shippingMethod",   &shipment_source::method,           camel(as_shipping_method)),
+      field("shipping_method",  &shipment_source::method,           snake(as_shipping_method)));
 };
 
 struct customer_info_map {

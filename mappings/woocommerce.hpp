@@ -286,7 +286,7 @@ struct html_text_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (error_code err = read_text(w, v, s, "a string"); err != error_code::ok) return err;
     if (s.empty()) return error_code::ok;
     std::string decoded;
     out = decode_html_entities(s, decoded) ? w.arena().concat(decoded) : s;

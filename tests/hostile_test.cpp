@@ -566,7 +566,8 @@ TEST(BrokenJson, BrokenRecordInAnArrayEndsTheDocument) {
 
 // A record rejected for its content, not its JSON, does not end the array.
 TEST(BrokenJson, WellFormedRejectedRecordInAnArrayDoesNotEndIt) {
-  const std::string bad = R"({"id":3,"financial_status":5})";
+  // (A number in a text field is its text: issue 13. An array is not.)
+  const std::string bad = R"({"id":3,"financial_status":[5]})";
   const conversion got = hostile("[" + good1 + "," + bad + "," + good2 + "]");
   EXPECT_EQ(got.converted, 2u);
   ASSERT_EQ(got.rejects.size(), 1u) << describe(got.rejects);

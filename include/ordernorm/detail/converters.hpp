@@ -82,6 +82,29 @@ template <class W>
   }
 }
 
+// Reads a text field: a string, or a JSON number taken as its text exactly as
+// written (`"sku": 123` is "123", `"phone": 1234567890` is "1234567890":
+// digits never pass through a double). `null` and "" give an empty view;
+// true/false, arrays and objects are wrong_type.
+template <class W>
+error_code read_text(W& w, od::value& v, std::string_view& out, std::string_view expected) {
+  od::json_type type{};
+  if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+  if (type == od::json_type::string) [[likely]] {
+    if (error_code err = check_text_length(w, v, true); err != error_code::ok) return err;
+    if (auto e = v.get_string().get(out)) return w.fail_json(e, v.raw_json_token().data());
+    return error_code::ok;
+  }
+  if (type == od::json_type::null) {
+    out = {};
+    return check_null(w, v);
+  }
+  if (type != od::json_type::number) return w.fail(error_code::wrong_type, v, expected);
+  if (error_code err = check_text_length(w, v, false); err != error_code::ok) return err;
+  out = trim_token(v.raw_json_token());
+  return error_code::ok;
+}
+
 // A string. The primary form writes only a non-empty value, so that a null
 // never erases what another key already gave; the fallback form fills the
 // member only when no other key did: the second choice of two source keys
@@ -92,7 +115,7 @@ struct text_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (error_code err = read_text(w, v, s, "a string"); err != error_code::ok) return err;
     if (Fallback ? out.empty() : !s.empty()) out = s;
     return error_code::ok;
   }
