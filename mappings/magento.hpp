@@ -12,6 +12,8 @@
 //   An order carries `items` too; it is told from an envelope by the marker
 //   keys below. A trimmed order must keep one marker key to be detected
 //   under --from auto (`increment_id`, as in fields=items[increment_id,...]).
+// - An order without `entity_id` (a `fields=` projection that leaves it
+//   out) is rejected (missing_field at /entity_id), as on every platform.
 // - `entity_id` is remoteId (id "magento:<entity_id>"); `increment_id` (a
 //   string, zero-padded or store-prefixed: "000000003") is orderNumber, as
 //   given.
@@ -672,7 +674,8 @@ struct order_rules {
                         std::string(s.order_id) + ", as its order_id says");
     }
     s.platform = platform::magento;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("magento:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "entity_id");
+    s.id = w.arena().concat("magento:", s.remote_id);
 
     // Base currency; the order-currency amount only when it is the same.
     s.currency = s.base_currency_code;

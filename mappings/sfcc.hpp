@@ -19,10 +19,10 @@
 //   unknown keys: no row starts with "c_" or "_" (static_assert below).
 // - `orderNo` / `order_no` is remoteId and orderNumber, a string kept as
 //   written ("00000410"; never parsed as a number); id "sfcc:<orderNo>". An
-//   order without it (the Shopper Customers history example omits it) still
-//   converts, as on every other platform, with id, remoteId and orderNumber
-//   null, and a warning: nothing else in the order identifies it (orderToken
-//   and orderViewCode are secrets for guest lookup, not ids).
+//   order without it (the Shopper Customers history example omits it) is
+//   rejected, as on every other platform: missing_field at /orderNo. Nothing
+//   else in the order identifies it (orderToken and orderViewCode are
+//   secrets for guest lookup, not ids).
 // - Times: `creationDate` / `lastModified` (OCAPI creation_date /
 //   last_modified) are UTC with Z, at millisecond or minute precision
 //   ("2014-11-06T13:36Z"). SFCC stores and returns every instant in UTC (the
@@ -74,9 +74,6 @@
 //   `shippingStatus`. `omsData` (Order Management) is not read.
 //
 // Warnings (record_warning; the order still converts):
-// - "no orderNo or order_no: the order has no id" (at the record)
-// - "quantity <q> is not a whole number: the line's quantity is left null"
-//   (at /productItems/<i>/quantity or /product_items/<i>/quantity)
 // - "shipments[i] ships to another address than shipments[j]: shippingAddress
 //   is the first one" (at /shipments/<i>)
 #pragma once
@@ -663,11 +660,8 @@ struct order_rules {
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::sfcc;
     s.order_number = s.remote_id;
-    if (!s.remote_id.empty()) {
-      s.id = w.arena().concat("sfcc:", s.remote_id);
-    } else {
-      w.warn("no orderNo or order_no: the order has no id");
-    }
+    if (s.remote_id.empty()) return missing_id(w, "orderNo");
+    s.id = w.arena().concat("sfcc:", s.remote_id);
 
     // Statuses.
     s.fulfillment_status = fulfillment_status_for(s.fulfillment_status_raw, s.shipment_rows);

@@ -7,6 +7,8 @@
 //
 // Choices this mapping makes, each tested in tests/squarespace_test.cpp or a
 // golden case under tests/golden/squarespace/:
+// - An order without `id` is rejected (missing_field at /id), as on every
+//   platform.
 // - `id` (24-hex string) is remoteId and makes id "squarespace:<id>";
 //   `orderNumber` (a string, "3618") is orderNumber as given.
 // - Times: `createdOn` / `modifiedOn` are UTC `Z`, with or without
@@ -397,7 +399,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::squarespace;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("squarespace:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("squarespace:", s.remote_id);
 
     // Currency and totals.
     s.currency = order_currency(s);

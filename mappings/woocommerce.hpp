@@ -7,7 +7,8 @@
 //
 // Choices this mapping makes, each tested in tests/woocommerce_test.cpp or a
 // golden case under tests/golden/woocommerce/:
-// - `id` (int) is remoteId and makes id "woocommerce:<id>"; `number` (a
+// - `id` (int) is remoteId and makes id "woocommerce:<id>"; an order without
+//   it is rejected (missing_field at /id); `number` (a
 //   string, which a sequential-numbering plugin can make differ from `id`,
 //   prefix included) is orderNumber as WooCommerce gives it: no prefix is
 //   stripped, because none is WooCommerce's own.
@@ -718,7 +719,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::woocommerce;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("woocommerce:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("woocommerce:", s.remote_id);
 
     // Times: the *_gmt value, else the site-local one as given.
     if (!s.remote_created_at) s.remote_created_at = s.created_local;

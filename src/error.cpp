@@ -24,6 +24,8 @@ std::string_view to_string(error_code code) noexcept {
       return "naive_timestamp";
     case error_code::invalid_number:
       return "invalid_number";
+    case error_code::missing_field:
+      return "missing_field";
     case error_code::unknown_platform:
       return "unknown_platform";
     case error_code::unsupported_platform:

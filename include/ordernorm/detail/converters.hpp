@@ -11,6 +11,7 @@
 #include <boost/hana/second.hpp>
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -313,6 +314,18 @@ struct text_list_converter {
   }
 };
 inline constexpr text_list_converter as_text_list{};
+
+// An order without its id is never a silent success: the record is rejected
+// with missing_field at the id's key (`key` as the platform spells it), so
+// that the reject says what was missing and where it was looked for.
+template <class W>
+error_code missing_id(W& w, std::string_view key) {
+  w.push_key(key);
+  w.fail(error_code::missing_field, w.record_begin(),
+         "the order has no id: " + std::string(key) + " is absent, null or empty");
+  w.pop();
+  return error_code::missing_field;
+}
 
 template <class T>
 struct is_std_optional : std::false_type {};
