@@ -8,6 +8,8 @@
 //
 // Choices this mapping makes, each tested in tests/bigcommerce_test.cpp or a
 // golden case under tests/golden/bigcommerce/:
+// - An order without `id` is rejected (missing_field at /id), as on every
+//   platform.
 // - `id` is both remoteId and orderNumber: BigCommerce has no separate
 //   display number (DESIGN.md, "Field conventions"). id is "bigcommerce:<id>".
 // - `date_created` / `date_modified` are RFC 2822 with `+0000`; the spec says
@@ -352,7 +354,7 @@ struct product_map {
       field("sku",                     &line_item::sku,                         as_text),
       field("name",                    &line_item::title,                       as_text),
       field("name_customer",           &line_item::title,                       as_text_fallback),
-      field("quantity",                &line_item::quantity,                    as_int),
+      field("quantity",                &line_item::quantity,                    as_quantity),
       field("base_price",              &line_item::price,                       as_money),
       field("price_ex_tax",            &product_row::price_ex_tax,              as_money),
       field("price_inc_tax",           &product_row::price_inc_tax,             as_money),
@@ -453,7 +455,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::bigcommerce;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("bigcommerce:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("bigcommerce:", s.remote_id);
     s.order_number = s.remote_id;
     s.currency = !s.default_currency_code.empty() ? s.default_currency_code : s.currency_code;
 

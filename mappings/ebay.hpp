@@ -8,6 +8,8 @@
 //
 // Choices this mapping makes, each tested in tests/ebay_test.cpp or a golden
 // case under tests/golden/ebay/:
+// - An order without `orderId` is rejected (missing_field at /orderId), as
+//   on every platform.
 // - `orderId` is remoteId and orderNumber (DESIGN.md "Field conventions"); id
 //   is "ebay:<orderId>". `legacyOrderId` ("itemId-transactionId", a bare
 //   number, or orderId again, by era) and `salesRecordReference` have no
@@ -527,7 +529,7 @@ struct line_item_map {
       field("legacyVariationId",         &line_item::variant_id,            as_id),
       field("sku",                       &line_item::sku,                   as_text),
       field("title",                     &line_item::title,                 as_text),
-      field("quantity",                  &line_item::quantity,              as_int),
+      field("quantity",                  &line_item::quantity,              as_quantity),
       field("lineItemCost",              &line_source::cost,                as_amount),
       field("lineItemFulfillmentStatus", &line_source::fulfillment_status,  as_text),
       field("taxes",                     &line_source::taxes,               as_line_taxes));
@@ -699,7 +701,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::ebay;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("ebay:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "orderId");
+    s.id = w.arena().concat("ebay:", s.remote_id);
     s.order_number = s.remote_id;
     s.currency = order_currency(s);
 

@@ -12,6 +12,8 @@
 //   An order carries `items` too; it is told from an envelope by the marker
 //   keys below. A trimmed order must keep one marker key to be detected
 //   under --from auto (`increment_id`, as in fields=items[increment_id,...]).
+// - An order without `entity_id` (a `fields=` projection that leaves it
+//   out) is rejected (missing_field at /entity_id), as on every platform.
 // - `entity_id` is remoteId (id "magento:<entity_id>"); `increment_id` (a
 //   string, zero-padded or store-prefixed: "000000003") is orderNumber, as
 //   given.
@@ -49,9 +51,8 @@
 //   parent's child row (the simple product bought); null otherwise. A child
 //   row whose parent is not in the list (a trimmed response) is a line of its
 //   own rather than lost. `parent_item` (a copy of the parent) is not read.
-// - `qty_ordered` is a number that may be fractional (is_qty_decimal); the
-//   model's quantity is an integer, so a fractional one is left null with a
-//   warning ("... is not a whole number"), never rounded.
+// - `qty_ordered` is a number that may be fractional (is_qty_decimal): the
+//   line's quantity is that exact decimal (2.0000 is 2, 1.5 stays 1.5).
 // - Statuses: orderStatusRaw is `status` (the merchant's status code; `state`
 //   when status is missing, magento/magento2#37807). A status code Magento
 //   installs (`statuses` table) maps by the table; any other (a merchant's
@@ -624,16 +625,6 @@ inline fulfillment_status fulfillment_status_for(std::span<const item_source> ro
   return fulfillment_status::unknown;
 }
 
-// A whole quantity as an integer; nullopt for a fractional one.
-inline std::optional<std::int64_t> whole(decimal q) noexcept {
-  std::int64_t units = q.units();
-  for (int i = 0; i < q.scale(); ++i) {
-    if (units % 10 != 0) return std::nullopt;
-    units /= 10;
-  }
-  return units;
-}
-
 // ---------------------------------------------------------------------------
 // Rules applied after the single pass.
 
@@ -683,7 +674,8 @@ struct order_rules {
                         std::string(s.order_id) + ", as its order_id says");
     }
     s.platform = platform::magento;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("magento:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "entity_id");
+    s.id = w.arena().concat("magento:", s.remote_id);
 
     // Base currency; the order-currency amount only when it is the same.
     s.currency = s.base_currency_code;
@@ -736,16 +728,7 @@ struct order_rules {
       line.price = base(row.base_price, row.price);
       line.unit_cost = row.base_cost;
       line.currency = s.currency;
-      if (row.qty_ordered) {
-        line.quantity = whole(*row.qty_ordered);
-        if (!line.quantity) {
-          char buf[decimal::max_chars];
-          w.warn(warning_code::inexact_value,
-                 "items[" + std::to_string(i) + "].qty_ordered " +
-                     std::string(row.qty_ordered->format(buf, -1)) +
-                     " is not a whole number: the line's quantity is left null");
-        }
-      }
+      if (row.qty_ordered) line.quantity = quantity::of(*row.qty_ordered);
       if (row.product_type == "configurable" && !row.item_id.empty()) {
         for (const item_source& child : rows) {
           if (&child != &row && child.parent_item_id == row.item_id) {

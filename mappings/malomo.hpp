@@ -6,6 +6,8 @@
 //
 // Choices this mapping makes, each tested in tests/malomo_test.cpp or a
 // golden case under tests/golden/malomo/:
+// - An order without `id` (a create request body) is rejected (missing_field
+//   at /id), as on every platform.
 // - `id` (Malomo's UUID) is remoteId and makes id "malomo:<uuid>"; `number`
 //   is orderNumber.
 // - `alternate_id` (the order's id in the shop system, e.g. the Shopify order
@@ -225,7 +227,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::malomo;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("malomo:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("malomo:", s.remote_id);
 
     if (s.customer && s.customer->email.empty()) s.customer->email = s.email;
 

@@ -19,10 +19,10 @@
 //   unknown keys: no row starts with "c_" or "_" (static_assert below).
 // - `orderNo` / `order_no` is remoteId and orderNumber, a string kept as
 //   written ("00000410"; never parsed as a number); id "sfcc:<orderNo>". An
-//   order without it (the Shopper Customers history example omits it) still
-//   converts, as on every other platform, with id, remoteId and orderNumber
-//   null, and a warning: nothing else in the order identifies it (orderToken
-//   and orderViewCode are secrets for guest lookup, not ids).
+//   order without it (the Shopper Customers history example omits it) is
+//   rejected, as on every other platform: missing_field at /orderNo. Nothing
+//   else in the order identifies it (orderToken and orderViewCode are
+//   secrets for guest lookup, not ids).
 // - Times: `creationDate` / `lastModified` (OCAPI creation_date /
 //   last_modified) are UTC with Z, at millisecond or minute precision
 //   ("2014-11-06T13:36Z"). SFCC stores and returns every instant in UTC (the
@@ -47,8 +47,8 @@
 // - Line items: one per `productItems[]` row. lineItemId `itemId`, productId
 //   `productId` (SFCC's product id is the variant's own id; there is no
 //   separate variant id or SKU field, so variantId and sku are null), title
-//   `productName` else `itemText`, quantity `quantity` (a JSON float: a
-//   whole number is kept, anything else is null with a warning), price
+//   `productName` else `itemText`, quantity `quantity` (a JSON float, held
+//   exactly: 2.0 is 2, 1.5 stays 1.5), price
 //   `basePrice` (unit price before adjustments; `price` is the line total and
 //   is not used). `optionItems` and `bundledProductItems` belong to their
 //   parent line and are not lines of their own. unitCost null.
@@ -63,6 +63,9 @@
 //   (customerInfo carries only a one-field `customerName`, which is not split;
 //   SFCC has no phone outside addresses). Partial-access views without
 //   customerInfo and billing give null.
+// - `shippingMethod` / `shipping_method` is read in both shapes the APIs
+//   document: an object {id, name, ...} in order responses, and the method's
+//   id as a string in createOrders request bodies.
 // - Shipments: one per `shipments[]` row that has a `trackingNumber` or whose
 //   `shippingStatus` is `shipped` (a not-shipped row without tracking has not
 //   shipped: not a shipment). SFCC has no carrier field: carrier is inferred
@@ -71,9 +74,6 @@
 //   `shippingStatus`. `omsData` (Order Management) is not read.
 //
 // Warnings (record_warning; the order still converts):
-// - "no orderNo or order_no: the order has no id" (at the record)
-// - "quantity <q> is not a whole number: the line's quantity is left null"
-//   (at /productItems/<i>/quantity or /product_items/<i>/quantity)
 // - "shipments[i] ships to another address than shipments[j]: shippingAddress
 //   is the first one" (at /shipments/<i>)
 #pragma once
@@ -305,36 +305,6 @@ struct localized_text_converter {
 };
 inline constexpr localized_text_converter as_localized_text{};
 
-// The whole number a decimal holds, or nothing (1.5).
-constexpr std::optional<std::int64_t> whole(decimal q) noexcept {
-  std::int64_t units = q.units();
-  for (int i = 0; i < q.scale(); ++i) {
-    if (units % 10 != 0) return std::nullopt;
-    units /= 10;
-  }
-  return units;
-}
-
-// A line quantity: a JSON number (a double in the OAS: `2`, `2.0`); a
-// fraction is not a count of items and is left null with a warning.
-struct quantity_converter {
-  template <class W>
-  error_code operator()(W& w, od::value& v, opt_int& out) const {
-    opt_money q;
-    if (error_code err = as_money(w, v, q); err != error_code::ok) return err;
-    if (!q) return error_code::ok;
-    if (std::optional<std::int64_t> n = whole(*q)) {
-      out = n;
-      return error_code::ok;
-    }
-    w.warn(warning_code::inexact_value,
-           "quantity " + std::string(trim_token(v.raw_json_token())) +
-               " is not a whole number: the line's quantity is left null");
-    return error_code::ok;
-  }
-};
-inline constexpr quantity_converter as_quantity{};
-
 // exact_quotient, magnitude_of and accumulate: ordernorm/detail/exact_arithmetic.hpp.
 
 // Price adjustments only feed a sum: `priceAdjustments: [{price: -10}, ...]`
@@ -536,6 +506,21 @@ struct shipping_method_map {
       field("name", &shipping_method_source::name, as_localized_text));
 };
 
+// `shippingMethod` comes in the two shapes the APIs document: an object
+// ({"id": "001", "name": ...}) in order responses, and the method's id
+// alone ("001") in createOrders request bodies. A string or number is the
+// id; anything else goes through the object table (null is no method).
+struct shipping_method_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, shipping_method_source& out) const {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    if (type == od::json_type::string || type == od::json_type::number) return as_id(w, v, out.id);
+    return as_object<shipping_method_map>(w, v, out);
+  }
+};
+inline constexpr shipping_method_converter as_shipping_method{};
+
 struct shipment_map {
   using target = shipment_source;
   static constexpr auto fields = hana::make_tuple(
@@ -545,8 +530,8 @@ struct shipment_map {
       field("tracking_number",  &shipment_source::tracking_number,  snake(as_id)),
       field("shippingAddress",  &shipment_source::shipping_address, as_object<address_map>),
       field("shipping_address", &shipment_source::shipping_address, snake(as_object<address_map>)),
-      field("shippingMethod",   &shipment_source::method,           camel(as_object<shipping_method_map>)),
-      field("shipping_method",  &shipment_source::method,           snake(as_object<shipping_method_map>)));
+      field("shippingMethod",   &shipment_source::method,           camel(as_shipping_method)),
+      field("shipping_method",  &shipment_source::method,           snake(as_shipping_method)));
 };
 
 struct customer_info_map {
@@ -675,11 +660,8 @@ struct order_rules {
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::sfcc;
     s.order_number = s.remote_id;
-    if (!s.remote_id.empty()) {
-      s.id = w.arena().concat("sfcc:", s.remote_id);
-    } else {
-      w.warn(warning_code::missing_id, "no orderNo or order_no: the order has no id");
-    }
+    if (s.remote_id.empty()) return missing_id(w, "orderNo");
+    s.id = w.arena().concat("sfcc:", s.remote_id);
 
     // Statuses.
     s.fulfillment_status = fulfillment_status_for(s.fulfillment_status_raw, s.shipment_rows);

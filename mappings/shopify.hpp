@@ -5,6 +5,8 @@
 // Choices this mapping makes, each tested in tests/shopify_test.cpp (which
 // also has a test per row of the status tables below, its expected value a
 // literal from Shopify's docs, and a completeness check per table):
+// - An order without `id` is rejected (missing_field at /id), as on every
+//   platform.
 // - Money is shop money: the plain fields (`total_price`, line `price`) and
 //   `*_set.shop_money`, in `currency`. `presentment_currency` (what the buyer
 //   saw) is ignored: the merchant's books are in shop currency, and mixing the
@@ -159,7 +161,7 @@ struct line_item_map {
       field("variant_id", &line_item::variant_id,   as_id),
       field("sku",        &line_item::sku,          as_text),
       field("title",      &line_item::title,        as_text),
-      field("quantity",   &line_item::quantity,     as_int),
+      field("quantity",   &line_item::quantity,     as_quantity),
       field("price",      &line_item::price,        as_money));
 };
 
@@ -286,7 +288,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::shopify;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("shopify:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("shopify:", s.remote_id);
 
     s.payment_status = lookup(financial_statuses, s.payment_status_raw, payment_status::unknown);
     s.fulfillment_status =

@@ -7,6 +7,8 @@
 //
 // Choices this mapping makes, each tested in tests/squarespace_test.cpp or a
 // golden case under tests/golden/squarespace/:
+// - An order without `id` is rejected (missing_field at /id), as on every
+//   platform.
 // - `id` (24-hex string) is remoteId and makes id "squarespace:<id>";
 //   `orderNumber` (a string, "3618") is orderNumber as given.
 // - Times: `createdOn` / `modifiedOn` are UTC `Z`, with or without
@@ -239,7 +241,7 @@ struct line_item_map {
       field("variantId",     &line_item::variant_id,        as_id),
       field("sku",           &line_item::sku,               as_text),
       field("productName",   &line_item::title,             as_text),
-      field("quantity",      &line_item::quantity,          as_int),
+      field("quantity",      &line_item::quantity,          as_quantity),
       field("unitPricePaid", &line_source::unit_price_paid, as_money_object));
 };
 
@@ -397,7 +399,8 @@ struct order_rules {
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::squarespace;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("squarespace:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("squarespace:", s.remote_id);
 
     // Currency and totals.
     s.currency = order_currency(s);

@@ -7,7 +7,8 @@
 //
 // Choices this mapping makes, each tested in tests/woocommerce_test.cpp or a
 // golden case under tests/golden/woocommerce/:
-// - `id` (int) is remoteId and makes id "woocommerce:<id>"; `number` (a
+// - `id` (int) is remoteId and makes id "woocommerce:<id>"; an order without
+//   it is rejected (missing_field at /id); `number` (a
 //   string, which a sequential-numbering plugin can make differ from `id`,
 //   prefix included) is orderNumber as WooCommerce gives it: no prefix is
 //   stripped, because none is WooCommerce's own.
@@ -53,6 +54,27 @@
 //   quotient does not terminate (tax-inclusive stores: "25.21" / 3); then it is
 //   WooCommerce's own figure, digits as given. Otherwise the price is null
 //   with a warning naming the line (see "Warnings").
+// - Line `quantity` is an exact decimal: decimal-quantity plugins write 1.5
+//   (JSON number); "2.0" is 2. The unit price above divides by it exactly.
+// - Text fields (sku, name, address fields, ...) take a JSON number as its
+//   text as written (`"sku": 123` is "123"), as every mapping does
+//   (converters.hpp read_text).
+// - Composite Products and Product Bundles: one line per purchased product
+//   (DESIGN.md, as Magento's bundles). Each plugin adds to every line item
+//   the id of its container line, `composite_parent` / `bundled_by` ("" or
+//   absent on other lines; the containers list theirs in
+//   `composite_children` / `bundled_items`, not needed here). A line that
+//   names a container in the order folds into it (a part of a part into the
+//   outermost one): the container's line keeps its id, product, sku, title
+//   and quantity, and its `subtotal` / `total` become the sums over the
+//   container and its parts. So the unit price is (container subtotal + the
+//   parts' subtotals) / container quantity: parts priced individually
+//   (`_bundled_item_priced_individually` "yes") add their prices per
+//   container unit, parts that are not come at 0.00 and add nothing, and the
+//   lines still add up to the order's subtotal. When parts add money, the
+//   container's own `price` no longer stands in for an inexact quotient. A
+//   line whose container is not in the order (a `_fields=` trimmed response)
+//   is a line of its own.
 // - Line `name` is the title, with HTML entities decoded (`&ndash;` -> "–",
 //   `&amp;`, `&#8217;`, `&#x2019;`, ...); an unknown or malformed entity is
 //   kept as written. `variation_id` is variantId; `product_id` /
@@ -105,6 +127,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -286,7 +309,7 @@ struct html_text_converter {
   template <class W>
   error_code operator()(W& w, od::value& v, text& out) const {
     std::string_view s;
-    if (error_code err = read_string(w, v, s, "a string"); err != error_code::ok) return err;
+    if (error_code err = read_text(w, v, s, "a string"); err != error_code::ok) return err;
     if (s.empty()) return error_code::ok;
     std::string decoded;
     out = decode_html_entities(s, decoded) ? w.arena().concat(decoded) : s;
@@ -390,6 +413,10 @@ struct billing_source : address {
 struct line_source : line_item {
   opt_money subtotal;  // before discounts, for `quantity` units
   opt_money total;     // after discounts
+  // The line item id of this line's container, when the line is a part of
+  // a Composite Products or Product Bundles product ("" or absent: none).
+  text composite_parent;
+  text bundled_by;
 };
 
 struct shipping_line {
@@ -441,6 +468,7 @@ struct order_source : order {
   std::vector<refund_summary> refunds;
   order_meta meta;
   std::vector<fulfillment_source> fulfillments;
+  std::vector<std::size_t> line_roots;  // per line: the line it folds into (itself if none)
 };
 
 // ---------------------------------------------------------------------------
@@ -489,10 +517,12 @@ struct line_item_map {
       field("variation_id", &line_item::variant_id,   as_id),
       field("sku",          &line_item::sku,          as_text),
       field("name",         &line_item::title,        as_html_text),
-      field("quantity",     &line_item::quantity,     as_int),
+      field("quantity",     &line_item::quantity,     as_quantity),
       field("price",        &line_item::price,        as_money),
       field("subtotal",     &line_source::subtotal,   as_money),
-      field("total",        &line_source::total,      as_money));
+      field("total",        &line_source::total,      as_money),
+      field("composite_parent", &line_source::composite_parent, as_id),
+      field("bundled_by",   &line_source::bundled_by, as_id));
 };
 
 struct shipping_line_map {
@@ -669,6 +699,45 @@ inline payment_status payment_status_for(payment_status from_status, bool date_p
   return left->units() <= 0 ? payment_status::refunded : payment_status::partially_refunded;
 }
 
+// The container a line belongs to, by its plugin's field ("" when none).
+inline text container_of(const line_source& line) noexcept {
+  return !line.composite_parent.empty() ? line.composite_parent : line.bundled_by;
+}
+
+// For each line, the index of the top-level line it folds into (a component
+// of a component folds into the outermost container); a line whose container
+// is not in the order (a trimmed response) is its own. False when no line
+// names a container, the common case, which then costs one scan.
+inline bool find_line_roots(std::span<const line_source> lines, std::vector<std::size_t>& roots) {
+  bool any = false;
+  for (const line_source& line : lines) any = any || !container_of(line).empty();
+  if (!any) return false;
+  roots.resize(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::size_t at = i;
+    bool top = false;
+    // At most one step per line: lines that name each other (a cycle, which
+    // no plugin writes) stay lines of their own rather than vanish.
+    for (std::size_t steps = 0; steps < lines.size() && !top; ++steps) {
+      const text parent = container_of(lines[at]);
+      std::size_t found = lines.size();
+      for (std::size_t j = 0; j < lines.size() && !parent.empty(); ++j) {
+        if (j != at && lines[j].line_item_id == parent) {
+          found = j;
+          break;
+        }
+      }
+      if (found == lines.size()) {
+        top = true;
+      } else {
+        at = found;
+      }
+    }
+    roots[i] = top ? at : i;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------
 // Rules applied after the single pass.
 
@@ -688,6 +757,7 @@ struct order_rules {
     auto refunds = std::move(s.refunds);
     auto items = std::move(s.meta.items);
     auto fulfillments = std::move(s.fulfillments);
+    auto line_roots = std::move(s.line_roots);
     s = order_source{};
     // Keep the vectors' memory: steady-state conversion allocates nothing.
     recycle(line_items, s.line_items);
@@ -698,6 +768,7 @@ struct order_rules {
     recycle(refunds, s.refunds);
     recycle(items, s.meta.items);
     recycle(fulfillments, s.fulfillments);
+    recycle(line_roots, s.line_roots);
   }
 
   template <class Walker>
@@ -715,10 +786,32 @@ struct order_rules {
     out.tracking_url = url;
   }
 
+  // One line of the model from `line` (the source line, or a container
+  // folded with its parts), which stands at line_items[index].
+  template <class Walker>
+  static void add_line(Walker& w, order_source& s, const line_source& line, std::size_t index) {
+    line_item& item = s.line_items.emplace_back(static_cast<const line_item&>(line));
+    item.currency = s.currency;
+    if (item.product_id == "0") item.product_id = {};
+    if (item.variant_id == "0") item.variant_id = {};
+    item.price = unit_price_before_discounts(line);
+    if (!item.price && (line.subtotal || line.price)) {
+      w.push_key("line_items");
+      w.push_index(static_cast<std::int64_t>(index));
+      w.warn(warning_code::inexact_value,
+             std::string("line item ") + std::string(item.line_item_id) +
+                 ": no unit price before discounts: subtotal / quantity is not an exact decimal, "
+                 "and price (after discounts) does not stand in for it");
+      w.pop();
+      w.pop();
+    }
+  }
+
   template <class Walker>
   static error_code finish(Walker& w, order_source& s) {
     s.platform = platform::woocommerce;
-    if (!s.remote_id.empty()) s.id = w.arena().concat("woocommerce:", s.remote_id);
+    if (s.remote_id.empty()) return missing_id(w, "id");
+    s.id = w.arena().concat("woocommerce:", s.remote_id);
 
     // Times: the *_gmt value, else the site-local one as given.
     if (!s.remote_created_at) s.remote_created_at = s.created_local;
@@ -757,25 +850,35 @@ struct order_rules {
     s.payment_status = payment_status_for(
         row.payment, !s.date_paid_gmt.empty() || !s.date_paid.empty(), refunded, s.total_price);
 
-    // Line items.
-    std::int64_t index = 0;
-    for (line_source& line : s.lines) {
-      line_item& item = s.line_items.emplace_back(static_cast<const line_item&>(line));
-      item.currency = s.currency;
-      if (item.product_id == "0") item.product_id = {};
-      if (item.variant_id == "0") item.variant_id = {};
-      item.price = unit_price_before_discounts(line);
-      if (!item.price && (line.subtotal || line.price)) {
-        w.push_key("line_items");
-        w.push_index(index);
-        w.warn(warning_code::inexact_value,
-               std::string("line item ") + std::string(item.line_item_id) +
-                   ": no unit price before discounts: subtotal / quantity is not an exact decimal, "
-                   "and price (after discounts) does not stand in for it");
-        w.pop();
-        w.pop();
+    // Line items: one per purchased product. A composite's components and a
+    // bundle's items fold into their container's line (see the header).
+    if (find_line_roots(s.lines, s.line_roots)) {
+      line_source folded;  // a container's line with its parts' sums
+      for (std::size_t index = 0; index < s.lines.size(); ++index) {
+        if (s.line_roots[index] != index) continue;
+        folded = s.lines[index];
+        for (std::size_t j = 0; j < s.lines.size(); ++j) {
+          if (j == index || s.line_roots[j] != index) continue;
+          const line_source& part = s.lines[j];
+          bool priced = false;
+          for (const auto& [sum, add] : {std::pair{&folded.subtotal, &part.subtotal},
+                                         std::pair{&folded.total, &part.total}}) {
+            if (!*sum || !*add) continue;
+            priced = priced || (*add)->units() != 0;
+            if (error_code err = accumulate(*sum, **add); err != error_code::ok) {
+              return overflow(w, err, "line_items",
+                              "the sum of a composite's line totals overflows");
+            }
+          }
+          // The container's own `price` no longer describes the folded line.
+          if (priced) folded.price.reset();
+        }
+        add_line(w, s, folded, index);
       }
-      ++index;
+    } else {
+      for (std::size_t index = 0; index < s.lines.size(); ++index) {
+        add_line(w, s, s.lines[index], index);
+      }
     }
 
     // Addresses and the customer (billing contact + customer_id).

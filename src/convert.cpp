@@ -354,8 +354,14 @@ struct converter::impl {
       if (err != error_code::ok) error = reference.take_error();
     }
     if (err != error_code::ok) return reject_record(begin, std::move(error));
-    const record_position where{++records, offset_of(begin)};
     order& result = conv->result();
+    // Each mapping rejects an order without its id at the id's key; this
+    // keeps one that does not from passing it on as a silent success.
+    if (result.remote_id.empty()) {
+      reject(begin, error_code::missing_field, "the order has no id");
+      return record_outcome::rejected;
+    }
+    const record_position where{++records, offset_of(begin)};
     detail::derive_order_tracking(result, opts.derive);
     ++converted;
     auto& warnings = opts.mapper == mapper::fast ? fast.warnings() : reference.warnings();

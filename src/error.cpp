@@ -26,6 +26,8 @@ std::string_view to_string(error_code code) noexcept {
       return "naive_timestamp";
     case error_code::invalid_number:
       return "invalid_number";
+    case error_code::missing_field:
+      return "missing_field";
     case error_code::unknown_platform:
       return "unknown_platform";
     case error_code::unsupported_platform:
@@ -58,8 +60,6 @@ std::string_view to_string(warning_code code) noexcept {
       return "other_currency";
     case warning_code::inexact_value:
       return "inexact_value";
-    case warning_code::missing_id:
-      return "missing_id";
     case warning_code::several_addresses:
       return "several_addresses";
     case warning_code::unreadable_time:

@@ -258,6 +258,14 @@ void write_value(json_out& w, const T& v, int minor_units) {
     w.raw('"');
     w.raw(v.format(buf, minor_units));
     w.raw('"');
+  } else if constexpr (std::is_same_v<T, quantity>) {
+    // A JSON number, not a string: 2 for a whole quantity, 1.5 otherwise.
+    if (v.is_whole()) {
+      write_value(w, v.value().units(), minor_units);
+    } else {
+      char buf[decimal::max_chars];
+      w.raw(v.format(buf));
+    }
   } else if constexpr (std::is_same_v<T, timestamp>) {
     char buf[timestamp::max_chars];
     w.raw('"');

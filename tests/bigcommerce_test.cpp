@@ -794,4 +794,32 @@ TEST(BigcommerceIds, ReusedConverterStartsEachOrderAfresh) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Issue 13: a number where text is expected is that number's text.
+
+// The phone typed as a JSON number beside a numeric zip in the same address:
+// both are their digits as written (the zip always was).
+TEST(BigCommerce, NumericPhoneIsItsText) {
+  with_order(order_with(R"("customer_id":0,"billing_address":{"first_name":"Gus",)"
+                        R"("phone":1234567890,"zip":78108,"country_iso2":"US",)"
+                        R"("email":"gus@example.com"})"),
+             [](const order& o) {
+               ASSERT_TRUE(o.billing_address.has_value());
+               EXPECT_EQ(o.billing_address->phone, "1234567890");
+               EXPECT_EQ(o.billing_address->postal_code, "78108");
+               ASSERT_TRUE(o.customer.has_value());
+               EXPECT_EQ(o.customer->phone, "1234567890");
+             });
+}
+
+TEST(BigCommerce, FractionalQuantityIsExact) {
+  with_order(order_with(R"("products":[{"id":5,"product_id":77,"quantity":2.25,)"
+                        R"("base_price":"4.0000"}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.line_items.size(), 1u);
+               ASSERT_TRUE(o.line_items[0].quantity.has_value());
+               EXPECT_EQ(o.line_items[0].quantity->value(), decimal(225, 2));
+             });
+}
+
 }  // namespace

@@ -122,9 +122,11 @@ TEST(Errors, ShopifyTimeWithoutOffsetIsNaiveTimestamp) {
   EXPECT_EQ(e.code, error_code::naive_timestamp);
 }
 
-TEST(Errors, FractionalQuantityIsInvalidNumber) {
+// A fractional quantity is a quantity (Quantity.* in writer_test.cpp); one
+// that is not a number at all is still rejected where it stands.
+TEST(Errors, QuantityThatIsNotANumberIsInvalidNumber) {
   const std::string bad =
-      R"({"id":3,"financial_status":"paid","line_items":[{"id":1,"quantity":1.5}]})";
+      R"({"id":3,"financial_status":"paid","line_items":[{"id":1,"quantity":"1,5"}]})";
   const record_error e = reject_between_good_orders(bad);
   EXPECT_EQ(e.code, error_code::invalid_number);
   EXPECT_EQ(e.json_pointer, "/line_items/0/quantity");
@@ -241,6 +243,62 @@ TEST(Errors, EveryErrorCodeHasAStableName) {
   for (int c = 0; c <= static_cast<int>(error_code::io_error); ++c) {
     EXPECT_NE(to_string(static_cast<error_code>(c)), "unknown_error") << c;
   }
+}
+
+// Issue 13 item 9: an order without its id is never a silent success. Per
+// platform: a document the platform is detected from (or given), lacking the
+// id key, absent, null or "", is one reject, missing_field, at the id's key.
+struct missing_id_case {
+  platform from;
+  std::string_view id_key;   // the JSON pointer the reject names
+  std::string_view without;  // an order of that platform without its id
+};
+
+TEST(Orders, MissingIdIsRejectedOnEveryPlatform) {
+  // Expectations written out per platform (the key each platform's order id
+  // comes in, README "The model"), not read from the mappings.
+  const missing_id_case cases[] = {
+      {platform::shopify, "/id", R"({"order_number":1001,"financial_status":"paid"})"},
+      {platform::malomo, "/id", R"({"number":"1001","customer":null,"shipments":[]})"},
+      {platform::magento, "/entity_id", R"({"increment_id":"000000003","state":"new"})"},
+      {platform::bigcommerce, "/id", R"({"status_id":11,"currency_code":"USD"})"},
+      {platform::woocommerce, "/id", R"({"number":"727","order_key":"wc_order_x"})"},
+      {platform::sfcc, "/orderNo", R"({"orderTotal":10.5,"currency":"USD","productItems":[]})"},
+      {platform::squarespace, "/id",
+       R"({"orderNumber":"1","fulfillmentStatus":"PENDING","grandTotal":{"currency":"USD","value":"1.00"}})"},
+      {platform::ebay, "/orderId",
+       R"({"legacyOrderId":"1","orderFulfillmentStatus":"NOT_STARTED","orderPaymentStatus":"PAID"})"},
+  };
+  for (const missing_id_case& c : cases) {
+    SCOPED_TRACE(std::string(to_string(c.from)));
+    for (const std::string_view id : {"", R"("id":null,)", R"("id":"",)"}) {
+      std::string doc(c.without);
+      if (!id.empty()) {
+        // The same order with its id key present but null or "".
+        std::string key(c.id_key.substr(1));
+        doc.insert(1, std::string(id).replace(1, 2, key));
+      }
+      SCOPED_TRACE(doc);
+      for (const auto m : {mapper::fast, mapper::reference}) {
+        const conversion got = convert_text(doc, options_for(c.from, m));
+        EXPECT_TRUE(got.ndjson.empty()) << got.ndjson;
+        ASSERT_EQ(got.rejects.size(), 1u) << describe(got.rejects);
+        const record_error& e = got.rejects[0].error;
+        EXPECT_EQ(e.code, error_code::missing_field);
+        EXPECT_EQ(e.json_pointer, c.id_key);
+        EXPECT_NE(e.message.find("no id"), std::string::npos) << e.message;
+        EXPECT_EQ(to_string(e.code), "missing_field");
+      }
+    }
+  }
+}
+
+TEST(Orders, MissingIdRejectsOnlyThatRecord) {
+  const std::string bad = R"({"financial_status":"paid","total_price":"1.00"})";
+  const record_error e = reject_between_good_orders(bad, shopify);
+  EXPECT_EQ(e.code, error_code::missing_field);
+  EXPECT_EQ(e.json_pointer, "/id");
+  EXPECT_EQ(e.byte_offset, offset_of(bad, "{"));
 }
 
 }  // namespace

@@ -176,12 +176,17 @@ TEST(Malomo, NumericNumberKeepsItsDigits) {
              [](const order& o) { EXPECT_EQ(o.order_number, "100000000000000001"); });
 }
 
-TEST(Malomo, OrderWithoutIdHasNoId) {
-  // A create request body has no `id`: alternate_id does not stand in.
-  with_order(R"({"alternate_id":"450789469","number":"1000"})", [](const order& o) {
-    EXPECT_TRUE(o.id.empty());
-    EXPECT_TRUE(o.remote_id.empty());
-  });
+TEST(Malomo, OrderWithoutIdIsRejected) {
+  // A create request body has no `id`: alternate_id does not stand in, and
+  // an order without its id is never a silent success (issue 13).
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    const conversion got = convert_text(R"({"alternate_id":"450789469","number":"1000"})",
+                                        options_for(std::nullopt, m));
+    ASSERT_EQ(got.rejects.size(), 1u);
+    EXPECT_EQ(got.rejects[0].error.code, error_code::missing_field);
+    EXPECT_EQ(got.rejects[0].error.json_pointer, "/id");
+    EXPECT_TRUE(got.ndjson.empty());
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -474,8 +479,8 @@ TEST(Malomo, EventLocationNullOrAllNullIsNull) {
 TEST(Malomo, CustomerEmailFallsBackToOrderEmail) {
   for (
       const std::string json :
-      {R"({"alternate_id":"1","email":"order@example.com","customer":{"first_name":"Ann"}})",
-       R"({"alternate_id":"1","customer":{"email":null,"first_name":"Ann"},"email":"order@example.com"})"}) {
+      {R"({"alternate_id":"1","id":"u-1","email":"order@example.com","customer":{"first_name":"Ann"}})",
+       R"({"alternate_id":"1","id":"u-1","customer":{"email":null,"first_name":"Ann"},"email":"order@example.com"})"}) {
     SCOPED_TRACE(json);
     with_order(json, [](const order& o) {
       ASSERT_TRUE(o.customer.has_value());
@@ -489,8 +494,8 @@ TEST(Malomo, CustomersOwnEmailWinsOverOrderEmail) {
   // Malomo: the order's email "may be different from the Customer email".
   for (
       const std::string json :
-      {R"({"alternate_id":"1","email":"order@example.com","customer":{"email":"me@example.com"}})",
-       R"({"alternate_id":"1","customer":{"email":"me@example.com"},"email":"order@example.com"})"}) {
+      {R"({"alternate_id":"1","id":"u-1","email":"order@example.com","customer":{"email":"me@example.com"}})",
+       R"({"alternate_id":"1","id":"u-1","customer":{"email":"me@example.com"},"email":"order@example.com"})"}) {
     SCOPED_TRACE(json);
     with_order(json, [](const order& o) {
       ASSERT_TRUE(o.customer.has_value());
@@ -500,19 +505,20 @@ TEST(Malomo, CustomersOwnEmailWinsOverOrderEmail) {
 }
 
 TEST(Malomo, CustomerIdIsKeptWhenGiven) {
-  with_order(R"({"alternate_id":"1","customer":{"id":"c0ffee00-1111-2222-3333-444455556666"}})",
-             [](const order& o) {
-               ASSERT_TRUE(o.customer.has_value());
-               EXPECT_EQ(o.customer->customer_id, "c0ffee00-1111-2222-3333-444455556666");
-             });
+  with_order(
+      R"({"alternate_id":"1","id":"u-1","customer":{"id":"c0ffee00-1111-2222-3333-444455556666"}})",
+      [](const order& o) {
+        ASSERT_TRUE(o.customer.has_value());
+        EXPECT_EQ(o.customer->customer_id, "c0ffee00-1111-2222-3333-444455556666");
+      });
 }
 
 // ---------------------------------------------------------------------------
 // Empty and null
 
 TEST(Malomo, BareOrderWritesEveryKeyAsNullOrEmpty) {
-  EXPECT_EQ(ndjson_of(R"({"alternate_id":"1"})", autodetect),
-            R"({"id":null,"platform":"malomo","remoteId":null,"orderNumber":null,)"
+  EXPECT_EQ(ndjson_of(R"({"alternate_id":"1","id":"u-1"})", autodetect),
+            R"({"id":"malomo:u-1","platform":"malomo","remoteId":"u-1","orderNumber":null,)"
             R"("remoteCreatedAt":null,"remoteUpdatedAt":null,"remoteDeleted":false,"isTest":null,)"
             R"("orderStatus":"Unknown","orderStatusRaw":null,"paymentStatus":"Unknown",)"
             R"("paymentStatusRaw":null,"fulfillmentStatus":"unknown","fulfillmentStatusRaw":null,)"
@@ -524,10 +530,10 @@ TEST(Malomo, BareOrderWritesEveryKeyAsNullOrEmpty) {
 
 TEST(Malomo, NullAndEmptyValuesAreAbsent) {
   const std::string with_nulls =
-      R"({"alternate_id":null,"id":null,"number":"","created_at":null,"updated_at":"",)"
+      R"({"alternate_id":null,"id":"u-1","number":"","created_at":null,"updated_at":"",)"
       R"("customer":{"email":"","first_name":null,"last_name":""},"email":null,"meta":null,)"
       R"("shipments":null})";
-  const std::string bare = R"({"alternate_id":"1"})";
+  const std::string bare = R"({"alternate_id":"1","id":"u-1"})";
   EXPECT_EQ(ndjson_of(with_nulls, autodetect), ndjson_of(bare, autodetect));
 }
 

@@ -1,12 +1,15 @@
 // Tests for the exact decimal money type and ISO 4217 minor units.
 #include "ordernorm/money.hpp"
 
+#include "ordernorm/detail/exact_arithmetic.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -681,6 +684,57 @@ TEST(CurrencyMinorUnits, FundCodes) {
 TEST(CurrencyMinorUnits, FirstAndLastCodesOfTheTable) {
   EXPECT_EQ(currency_minor_units("AED"), 2);
   EXPECT_EQ(currency_minor_units("ZWL"), 2);
+}
+
+// ---------------------------------------------------------------------------
+// Quantities (issue 13): exact decimals in lowest terms, and exact money
+// arithmetic with them.
+
+TEST(Quantity, ParsesIntegersDigitExact) {
+  const auto q = ordernorm::quantity::parse("9223372036854775807");
+  ASSERT_TRUE(q.ok());
+  EXPECT_TRUE(q->is_whole());
+  EXPECT_EQ(q->value().units(), int64_max);
+}
+
+TEST(Quantity, ParsesDecimalsExactlyInLowestTerms) {
+  const auto q = ordernorm::quantity::parse("1.50");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->value().units(), 15);
+  EXPECT_EQ(q->value().scale(), 1);
+  const auto whole = ordernorm::quantity::parse("2.000");
+  ASSERT_TRUE(whole.ok());
+  EXPECT_TRUE(whole->is_whole());
+  EXPECT_TRUE(*whole == 2);
+  EXPECT_TRUE(ordernorm::quantity::parse("0.1").ok()) << "never via a double";
+  EXPECT_EQ(ordernorm::quantity::parse("0.1")->value().units(), 1);
+}
+
+TEST(Quantity, RejectsWhatIsNotANumber) {
+  EXPECT_FALSE(ordernorm::quantity::parse("1,5").ok());
+  EXPECT_FALSE(ordernorm::quantity::parse("").ok());
+  EXPECT_FALSE(ordernorm::quantity::parse("12345678901234567890").ok()) << "does not fit";
+}
+
+std::string quotient(decimal amount, ordernorm::quantity q) {
+  const std::optional<decimal> r = ordernorm::detail::exact_quotient(amount, q);
+  if (!r) return "none";
+  char buf[decimal::max_chars];
+  return std::string(r->format(buf, -1));
+}
+
+TEST(Quantity, UnitPriceByFractionalQuantityIsExact) {
+  using ordernorm::quantity;
+  EXPECT_EQ(quotient(decimal(450, 2), quantity::of(decimal(15, 1))), "3.00");   // 4.50 / 1.5
+  EXPECT_EQ(quotient(decimal(100, 2), quantity::of(decimal(125, 3))), "8.00");  // 1.00 / 0.125
+  // The amount's units cannot take the factor: fewer fraction digits, still exact.
+  EXPECT_EQ(quotient(decimal(int64_max - 7, 2), quantity::of(decimal(1, 1))),
+            "922337203685477580.0");
+  EXPECT_EQ(quotient(decimal(1000, 2), quantity::of(decimal(3, 1))), "none");  // 10.00 / 0.3
+  EXPECT_EQ(quotient(decimal(2000, 2), quantity(2)), "10.00");                 // as for integers
+  EXPECT_EQ(quotient(decimal(1000, 2), quantity(3)), "none");
+  EXPECT_EQ(quotient(decimal(100, 2), quantity(0)), "none");
+  EXPECT_EQ(quotient(decimal(int64_max, 0), quantity::of(decimal(5, 1))), "none") << "overflow";
 }
 
 }  // namespace

@@ -293,25 +293,31 @@ TEST(SfccIds, ZeroPaddedOrderNoStaysAString) {
   });
 }
 
-TEST(SfccIds, OrderWithoutOrderNoConvertsWithNullIdAndAWarning) {
-  const auto warnings = with_order(R"({"productItems":[],"status":"new","currency":"USD"})",
-                                   [](const order& o) {
-                                     EXPECT_TRUE(o.id.empty());
-                                     EXPECT_TRUE(o.remote_id.empty());
-                                     EXPECT_TRUE(o.order_number.empty());
-                                     EXPECT_EQ(o.order_status, order_status::active);
-                                   },
-                                   autodetect);
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0].message, "no orderNo or order_no: the order has no id");
-  EXPECT_EQ(warnings[0].json_pointer, "");
+// Issue 13: an order without orderNo is no longer converted with a null id
+// and a warning; it is rejected, with the key it lacks.
+TEST(SfccIds, OrderWithoutOrderNoIsRejectedAsMissingField) {
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    const conversion got = convert_text(R"({"productItems":[],"status":"new","currency":"USD"})",
+                                        options_for(autodetect, m));
+    ASSERT_EQ(got.rejects.size(), 1u) << describe(got.rejects);
+    EXPECT_EQ(got.rejects[0].error.code, error_code::missing_field);
+    EXPECT_EQ(got.rejects[0].error.json_pointer, "/orderNo");
+    EXPECT_EQ(got.rejects[0].error.message,
+              "the order has no id: orderNo is absent, null or empty");
+    EXPECT_TRUE(got.ndjson.empty());
+    EXPECT_TRUE(got.warnings.empty());
+  }
 }
 
-TEST(SfccIds, NullOrEmptyOrderNoIsNoId) {
+TEST(SfccIds, NullOrEmptyOrderNoIsRejected) {
   for (std::string_view v : {"null", "\"\""}) {
-    const auto warnings = with_order(std::string(R"({"orderNo":)") + std::string(v) + "}",
-                                     [](const order& o) { EXPECT_TRUE(o.id.empty()); });
-    EXPECT_EQ(warnings.size(), 1u);
+    for (std::string_view key : {"orderNo", "order_no"}) {
+      const conversion got =
+          convert_text("{\"" + std::string(key) + "\":" + std::string(v) + R"(,"currency":"USD"})",
+                       options_for(sfcc, mapper::fast));
+      ASSERT_EQ(got.rejects.size(), 1u);
+      EXPECT_EQ(got.rejects[0].error.code, error_code::missing_field);
+    }
   }
 }
 
@@ -428,7 +434,7 @@ TEST(SfccLines, TitleFallsBackToItemText) {
              });
 }
 
-TEST(SfccLines, WholeFloatQuantityIsKeptAFractionWarns) {
+TEST(SfccLines, FloatQuantityIsExactWholeOrFractional) {
   with_order(order_with(R"("productItems":[{"quantity":3.0}])"), [](const order& o) {
     ASSERT_EQ(o.line_items.size(), 1u);
     EXPECT_EQ(o.line_items[0].quantity, 3);
@@ -437,12 +443,10 @@ TEST(SfccLines, WholeFloatQuantityIsKeptAFractionWarns) {
       with_order(order_with(R"("productItems":[{"itemId":"a","quantity":1},{"quantity":1.5}])"),
                  [](const order& o) {
                    ASSERT_EQ(o.line_items.size(), 2u);
-                   EXPECT_FALSE(o.line_items[1].quantity);
+                   ASSERT_TRUE(o.line_items[1].quantity.has_value());
+                   EXPECT_EQ(o.line_items[1].quantity->value(), decimal(15, 1));
                  });
-  ASSERT_EQ(warnings.size(), 1u);
-  EXPECT_EQ(warnings[0].json_pointer, "/productItems/1/quantity");
-  EXPECT_EQ(warnings[0].message,
-            "quantity 1.5 is not a whole number: the line's quantity is left null");
+  EXPECT_TRUE(warnings.empty());
 }
 
 TEST(SfccLines, OptionAndBundledItemsAreNotLinesOfTheirOwn) {
@@ -673,7 +677,10 @@ TEST(SfccDetection, EveryMarkerKeyDetectsSfccAlone) {
     // The marker first, with a value every row reads without error.
     std::string json(1, '{');
     json += quoted(key);
-    json += R"(:null,"status":"new"})";
+    // An id after the marker, so that the order converts (issue 13: an
+    // order without one is rejected); the id keys are markers themselves.
+    json += key == "orderNo" || key == "order_no" ? R"(:"1")" : ":null";
+    json += R"(,"status":"new","orderNo":"7"})";
     for (const auto m : {mapper::fast, mapper::reference}) {
       const conversion c = convert_text(json, options_for(autodetect, m));
       EXPECT_TRUE(c.rejects.empty()) << describe(c.rejects);
@@ -706,6 +713,60 @@ TEST(SfccDetection, EnvelopesUnwrapUnderAutoDetection) {
           ++n;
         },
         autodetect, 2);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 13: shippingMethod in both documented shapes.
+
+// createOrders request bodies give the shipping method as its id string
+// (order responses give an object); both are read, in both spellings.
+TEST(Sfcc, ShippingMethodAsIdString) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {R"("ups-ground")", "UPS"},
+      {R"("001")", ""},
+      {R"("FedEx2Day")", "FedEx"},
+      {"null", ""},
+  };
+  for (const auto& [method, expected] : cases) {
+    for (std::string_view spelling : {R"("shippingMethod":)", R"("shipping_method":)"}) {
+      SCOPED_TRACE(std::string(spelling) + std::string(method));
+      with_order(order_with(R"("shipments":[{"shipmentId":"me","trackingNumber":"1Z9",)" +
+                            std::string(spelling) + std::string(method) + "}]"),
+                 [&](const order& o) {
+                   ASSERT_EQ(o.shipments.size(), 1u);
+                   EXPECT_EQ(o.shipments[0].carrier, expected);
+                   EXPECT_EQ(o.shipments[0].tracking_code, "1Z9");
+                 });
+    }
+  }
+}
+
+TEST(Sfcc, ShippingMethodStringAndObjectSpellingsCamelWins) {
+  with_order(order_with(R"("shipments":[{"shipping_method":{"id":"fedex-2day"},)"
+                        R"("shippingMethod":"ups-ground","trackingNumber":"T"}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.shipments.size(), 1u);
+               EXPECT_EQ(o.shipments[0].carrier, "UPS");
+             });
+}
+
+TEST(Sfcc, ShippingMethodThatIsAnArrayIsWrongType) {
+  const conversion got = convert_text(order_with(R"("shipments":[{"shippingMethod":["001"]}])"),
+                                      options_for(sfcc, mapper::fast));
+  ASSERT_EQ(got.rejects.size(), 1u);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::wrong_type);
+  EXPECT_EQ(got.rejects[0].error.json_pointer, "/shipments/0/shippingMethod");
+}
+
+TEST(Sfcc, OrderWithoutOrderNoIsRejected) {
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    const conversion got = convert_text(R"({"currency":"USD","orderTotal":10.5,"productItems":[]})",
+                                        options_for(sfcc, m));
+    ASSERT_EQ(got.rejects.size(), 1u);
+    EXPECT_EQ(got.rejects[0].error.code, error_code::missing_field);
+    EXPECT_EQ(got.rejects[0].error.json_pointer, "/orderNo");
+    EXPECT_TRUE(got.ndjson.empty());
   }
 }
 

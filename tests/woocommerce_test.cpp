@@ -495,4 +495,210 @@ TEST(WooCommerceShape, WrongTypeIsRejected) {
   EXPECT_EQ(got.rejects[0].error.json_pointer, "/total");
 }
 
+// ---------------------------------------------------------------------------
+// Issue 13: fractional quantities, numbers in text fields, composite and
+// bundled products.
+
+std::string quantity_text(const std::optional<quantity>& q) {
+  if (!q) return "null";
+  char buf[decimal::max_chars];
+  return std::string(q->format(buf));
+}
+
+// Rejects of `json` under both mappers (each must give the same).
+std::vector<reject_entry> rejects_of(std::string_view json) {
+  std::vector<reject_entry> first;
+  for (const auto m : {mapper::fast, mapper::reference}) {
+    const conversion got = convert_text(json, options_for(woocommerce, m));
+    if (m == mapper::fast) {
+      first = got.rejects;
+    } else {
+      EXPECT_EQ(got.rejects.size(), first.size());
+    }
+  }
+  return first;
+}
+
+// A decimal-quantity plugin's line (the WooCommerce iOS app decodes such a
+// quantity): 1.5 kg at 3.00 a kg. The order converts; the quantity is 1.5
+// exactly and the unit price is subtotal / 1.5, exactly.
+TEST(WooCommerce, FractionalQuantityIsExact) {
+  with_order(order_with(R"("line_items":[{"id":1,"quantity":1.5,"subtotal":"4.50",)"
+                        R"("total":"4.50","price":3}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.line_items.size(), 1u);
+               EXPECT_EQ(quantity_text(o.line_items[0].quantity), "1.5");
+               EXPECT_FALSE(o.line_items[0].quantity->is_whole());
+               EXPECT_EQ(money(o.line_items[0].price), "3.00");
+             });
+}
+
+TEST(WooCommerce, FractionalQuantityUnitPriceThatDoesNotTerminateIsWooCommercesOwn) {
+  // 10.00 / 0.3 = 33.33...: not exact; no discount, so `price` stands in.
+  with_order(order_with(R"("line_items":[{"id":1,"quantity":0.3,"subtotal":"10.00",)"
+                        R"("total":"10.00","price":33.333333333333336}])"),
+             [](const order& o) {
+               EXPECT_EQ(quantity_text(o.line_items[0].quantity), "0.3");
+               EXPECT_EQ(money(o.line_items[0].price), "33.333333333333336");
+             });
+}
+
+TEST(WooCommerce, WholeQuantityWrittenAsDecimalIsWhole) {
+  with_order(order_with(R"("line_items":[{"id":1,"quantity":2.0,"subtotal":"5.00"}])"),
+             [](const order& o) {
+               EXPECT_TRUE(o.line_items[0].quantity == 2);
+               EXPECT_EQ(quantity_text(o.line_items[0].quantity), "2");
+               EXPECT_EQ(money(o.line_items[0].price), "2.50");
+             });
+}
+
+TEST(WooCommerce, NumericSkuIsItsText) {
+  with_order(
+      order_with(R"("line_items":[{"id":1,"sku":123,"quantity":1},)"
+                 R"({"id":2,"sku":1.50,"quantity":1},{"id":3,"sku":12345678901234567890123}])"),
+      [](const order& o) {
+        ASSERT_EQ(o.line_items.size(), 3u);
+        EXPECT_EQ(o.line_items[0].sku, "123");
+        EXPECT_EQ(o.line_items[1].sku, "1.50") << "the number's text as written";
+        EXPECT_EQ(o.line_items[2].sku, "12345678901234567890123") << "no double";
+      });
+}
+
+TEST(WooCommerce, NumericNameAndAddressFieldsAreTheirText) {
+  with_order(order_with(R"("billing":{"first_name":"Ann","phone":5551234567,"address_1":42,)"
+                        R"("email":"a@example.com"},"line_items":[{"id":1,"name":2024}])"),
+             [](const order& o) {
+               ASSERT_TRUE(o.billing_address.has_value());
+               EXPECT_EQ(o.billing_address->phone, "5551234567");
+               EXPECT_EQ(o.billing_address->address1, "42");
+               EXPECT_EQ(o.line_items[0].title, "2024");
+             });
+}
+
+TEST(WooCommerce, ArrayOrObjectOrBooleanInATextFieldIsWrongType) {
+  for (const std::string_view sku : {"[123]", R"({"a":1})", "true"}) {
+    SCOPED_TRACE(sku);
+    const auto rejects =
+        rejects_of(order_with(R"("line_items":[{"id":1,"sku":)" + std::string(sku) + "}]"));
+    ASSERT_EQ(rejects.size(), 1u);
+    EXPECT_EQ(rejects[0].error.code, error_code::wrong_type);
+    EXPECT_EQ(rejects[0].error.json_pointer, "/line_items/0/sku");
+  }
+}
+
+// Composite Products: the container line carries the composite's price and
+// `composite_children`; each component names it in `composite_parent`, at
+// 0.00 when the components are not priced individually (the 4-line order of
+// issue 13). One line: the container's, at the container's price.
+TEST(WooCommerce, CompositeChildrenFoldIntoParentLine) {
+  with_order(
+      order_with(
+          R"("line_items":[)"
+          R"({"id":501,"name":"Custom PC","product_id":90,"quantity":1,"subtotal":"2300.00",)"
+          R"("total":"2300.00","price":2300,"composite_parent":"","composite_children":[502,503,504]},)"
+          R"({"id":502,"name":"CPU","product_id":91,"quantity":1,"subtotal":"0.00","total":"0.00",)"
+          R"("price":0,"composite_parent":501,"composite_children":[]},)"
+          R"({"id":503,"name":"Case","product_id":92,"quantity":1,"subtotal":"0.00","total":"0.00",)"
+          R"("price":0,"composite_parent":"501","composite_children":[]},)"
+          R"({"id":504,"name":"RAM","product_id":93,"quantity":1,"subtotal":"0.00","total":"0.00",)"
+          R"("price":0,"composite_parent":501,"composite_children":[]}])"),
+      [](const order& o) {
+        ASSERT_EQ(o.line_items.size(), 1u);
+        const line_item& l = o.line_items[0];
+        EXPECT_EQ(l.line_item_id, "501");
+        EXPECT_EQ(l.product_id, "90");
+        EXPECT_EQ(l.title, "Custom PC");
+        EXPECT_EQ(quantity_text(l.quantity), "1");
+        EXPECT_EQ(money(l.price), "2300.00");
+      });
+}
+
+// Product Bundles, items priced individually: the container has its base
+// price, each bundled item its own line total for all bundles bought. The
+// folded line's unit price is everything per bundle: (20.00 + 30.00 + 8.00)
+// / 2 = 29.00, so the line still adds up to the order's subtotal (58.00).
+TEST(WooCommerce, BundledItemsFoldIntoParentLineIndividuallyPriced) {
+  with_order(
+      order_with(
+          R"("line_items":[)"
+          R"({"id":10,"name":"Gift box","product_id":70,"sku":"BOX","quantity":2,"subtotal":"20.00",)"
+          R"("total":"20.00","price":10,"bundled_by":"","bundled_item_title":"","bundled_items":[11,12]},)"
+          R"({"id":11,"name":"Tea","product_id":71,"quantity":2,"subtotal":"30.00","total":"30.00",)"
+          R"("price":15,"bundled_by":10,"bundled_item_title":"Tea","bundled_items":[],)"
+          R"("meta_data":[{"id":1,"key":"_bundled_item_priced_individually","value":"yes"}]},)"
+          R"({"id":12,"name":"Mug","product_id":72,"quantity":4,"subtotal":"8.00","total":"8.00",)"
+          R"("price":2,"bundled_by":10,"bundled_item_title":"Mug","bundled_items":[],)"
+          R"("meta_data":[{"id":2,"key":"_bundled_item_priced_individually","value":"yes"}]},)"
+          R"({"id":13,"name":"Card","product_id":73,"quantity":1,"subtotal":"3.00","total":"3.00",)"
+          R"("price":3,"bundled_by":"","bundled_items":[]}])"),
+      [](const order& o) {
+        ASSERT_EQ(o.line_items.size(), 2u);
+        EXPECT_EQ(o.line_items[0].line_item_id, "10");
+        EXPECT_EQ(o.line_items[0].sku, "BOX");
+        EXPECT_EQ(quantity_text(o.line_items[0].quantity), "2");
+        EXPECT_EQ(money(o.line_items[0].price), "29.00");
+        EXPECT_EQ(o.line_items[1].line_item_id, "13") << "a product outside the bundle";
+        EXPECT_EQ(money(o.line_items[1].price), "3.00");
+      });
+}
+
+// Product Bundles, items not priced individually: they come at 0.00 and the
+// container's price is the bundle's.
+TEST(WooCommerce, BundledItemsFoldIntoParentLineNotIndividuallyPriced) {
+  with_order(
+      order_with(
+          R"("line_items":[)"
+          R"({"id":10,"name":"Starter kit","quantity":3,"subtotal":"45.00","total":"45.00",)"
+          R"("price":15,"bundled_by":"","bundled_items":[11]},)"
+          R"({"id":11,"name":"Brush","quantity":3,"subtotal":"0.00","total":"0.00","price":0,)"
+          R"("bundled_by":"10","bundled_items":[],)"
+          R"("meta_data":[{"id":1,"key":"_bundled_item_priced_individually","value":"no"}]}])"),
+      [](const order& o) {
+        ASSERT_EQ(o.line_items.size(), 1u);
+        EXPECT_EQ(o.line_items[0].title, "Starter kit");
+        EXPECT_EQ(quantity_text(o.line_items[0].quantity), "3");
+        EXPECT_EQ(money(o.line_items[0].price), "15.00");
+      });
+}
+
+// A discounted bundle: the price is before discounts (the subtotals' sum).
+TEST(WooCommerce, BundledItemsFoldIntoParentLineBeforeDiscounts) {
+  with_order(order_with(R"("line_items":[)"
+                        R"({"id":1,"quantity":1,"subtotal":"5.00","total":"4.00","price":4},)"
+                        R"({"id":2,"quantity":1,"subtotal":"5.00","total":"4.00","price":4,)"
+                        R"("bundled_by":1}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.line_items.size(), 1u);
+               EXPECT_EQ(money(o.line_items[0].price), "10.00");
+             });
+}
+
+// A bundle inside a composite folds into the outermost container.
+TEST(WooCommerce, NestedBundleInCompositeFoldsIntoOutermostLine) {
+  with_order(order_with(R"("line_items":[)"
+                        R"({"id":1,"quantity":1,"subtotal":"100.00"},)"
+                        R"({"id":2,"quantity":1,"subtotal":"10.00","composite_parent":1},)"
+                        R"({"id":3,"quantity":2,"subtotal":"6.00","bundled_by":2}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.line_items.size(), 1u);
+               EXPECT_EQ(o.line_items[0].line_item_id, "1");
+               EXPECT_EQ(money(o.line_items[0].price), "116.00");
+             });
+}
+
+// A component whose container is not in the order (a `_fields=` trimmed
+// response) is a line of its own rather than lost; so are two lines that
+// name each other.
+TEST(WooCommerce, ChildWhoseParentIsMissingIsItsOwnLine) {
+  with_order(order_with(R"("line_items":[{"id":2,"quantity":1,"subtotal":"1.00","bundled_by":99},)"
+                        R"({"id":3,"quantity":1,"subtotal":"1.00","composite_parent":4},)"
+                        R"({"id":4,"quantity":1,"subtotal":"2.00","composite_parent":3}])"),
+             [](const order& o) {
+               ASSERT_EQ(o.line_items.size(), 3u);
+               EXPECT_EQ(o.line_items[0].line_item_id, "2");
+               EXPECT_EQ(o.line_items[1].line_item_id, "3");
+               EXPECT_EQ(o.line_items[2].line_item_id, "4");
+             });
+}
+
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <optional>
 #include <string>
 
 #include "ordernorm/ordernorm.hpp"
@@ -47,6 +48,49 @@ TEST(Writer, AppendsAfterWhatTheBufferHoldsAndGrowsIt) {
     EXPECT_EQ(buffer.compare(before, alone.size(), alone), 0);
     EXPECT_EQ(buffer.compare(before + alone.size(), alone.size(), alone), 0);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Line quantities are exact decimals written as JSON numbers (issue 13).
+
+std::string written_quantity(std::optional<quantity> q) {
+  order o{};
+  o.id = "shopify:1";
+  o.line_items.emplace_back().quantity = q;
+  std::string json;
+  write_json(o, json);
+  const std::size_t at = json.find("\"quantity\":");
+  if (at == std::string::npos) return "<no quantity key>";
+  const std::size_t begin = at + 11;
+  return json.substr(begin, json.find(',', begin) - begin);
+}
+
+TEST(Quantity, WholeQuantityWrittenAsInteger) {
+  EXPECT_EQ(written_quantity(quantity(2)), "2");
+  EXPECT_EQ(written_quantity(quantity::of(decimal(2000, 3))), "2") << "2.000 is 2";
+  EXPECT_EQ(written_quantity(quantity(0)), "0");
+  EXPECT_EQ(written_quantity(quantity(-1)), "-1");
+  EXPECT_EQ(written_quantity(quantity(9223372036854775807)), "9223372036854775807");
+  EXPECT_EQ(written_quantity(std::nullopt), "null");
+}
+
+TEST(Quantity, FractionalQuantityWrittenAsJsonNumber) {
+  EXPECT_EQ(written_quantity(quantity::of(decimal(15, 1))), "1.5");
+  EXPECT_EQ(written_quantity(quantity::of(decimal(1500, 3))), "1.5") << "no trailing zeros";
+  EXPECT_EQ(written_quantity(quantity::of(decimal(125, 3))), "0.125");
+  EXPECT_EQ(written_quantity(quantity::of(decimal(-25, 1))), "-2.5");
+  // A JSON number, not a string: a parser reads it back as the same number.
+  order o{};
+  o.id = "shopify:1";
+  o.line_items.emplace_back().quantity = quantity::of(decimal(15, 1));
+  std::string json;
+  write_json(o, json);
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_EQ(parser.parse(json).get(root), simdjson::SUCCESS);
+  double q = 0;
+  ASSERT_EQ(root["lineItems"].at(0)["quantity"].get(q), simdjson::SUCCESS);
+  EXPECT_EQ(q, 1.5);
 }
 
 }  // namespace

@@ -26,7 +26,6 @@ enum class warning_code : std::uint8_t {
   other_currency,     // an amount in another currency than the order's, left out
   inexact_value,      // a value the model cannot hold exactly (a fractional
                       // quantity, a unit price that is no exact decimal), left null
-  missing_id,         // nothing in the record identifies it
   several_addresses,  // more addresses than the model holds; the first is kept
   unreadable_time,    // a time field that does not parse; its other form was used
   times_disagree,     // two forms of one time disagree; one of them was used

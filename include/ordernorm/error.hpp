@@ -27,6 +27,7 @@ enum class error_code : std::uint8_t {
   timestamp_out_of_range,  // a real date, but outside years 0000-9999 once in UTC
   naive_timestamp,         // no offset, and the field's rule says one is required
   invalid_number,          // an integer field holds something else or overflows
+  missing_field,           // a value the record cannot do without is absent (an order's id)
   // records and documents
   unknown_platform,      // --from auto could not tell what the document is
   unsupported_platform,  // recognized, but this build has no mapping for it

@@ -27,6 +27,7 @@ using text = std::string_view;
 using opt_money = std::optional<decimal>;
 using opt_time = std::optional<timestamp>;
 using opt_int = std::optional<std::int64_t>;
+using opt_quantity = std::optional<quantity>;
 
 // Closed vocabularies, each with `unknown` (the raw platform value is kept
 // beside it). Their JSON spellings are in enum_names<> below.
@@ -184,7 +185,7 @@ struct line_item {
     (text, variant_id),
     (text, sku),
     (text, title),
-    (opt_int, quantity),     // quantity ordered
+    (opt_quantity, quantity), // quantity ordered: exact, whole or fractional
     (opt_money, price),      // unit price before discounts
     (opt_money, unit_cost),
     (text, currency));

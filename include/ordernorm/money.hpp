@@ -59,6 +59,55 @@ class decimal {
   std::uint8_t scale_ = 0;
 };
 
+// A line quantity: an exact decimal (2, 1.5, 0.25 kg), parsed from the
+// token's text like money and never through a double. It is held in lowest
+// terms (no trailing zeros in the fraction: "2.0" is 2), so that a whole
+// quantity has scale 0; format() writes it as a JSON number: "2", "1.5".
+//
+//   auto q = ordernorm::quantity::parse("1.50");  // value 1.5, not whole
+class quantity {
+ public:
+  constexpr quantity() noexcept = default;
+  constexpr explicit quantity(std::int64_t whole) noexcept : value_(whole, 0) {}
+
+  // `d` in lowest terms.
+  static constexpr quantity of(decimal d) noexcept {
+    std::int64_t units = d.units();
+    int scale = d.scale();
+    while (scale > 0 && units % 10 == 0) {
+      units /= 10;
+      --scale;
+    }
+    quantity q;
+    q.value_ = decimal(units, scale);
+    return q;
+  }
+
+  // decimal::parse's grammar and errors ("2", "1.5", "2.0", "1e1").
+  static result<quantity> parse(std::string_view text) noexcept {
+    result<decimal> d = decimal::parse(text);
+    if (!d) return d.error();
+    return of(*d);
+  }
+
+  constexpr decimal value() const noexcept { return value_; }
+  constexpr bool is_whole() const noexcept { return value_.scale() == 0; }
+
+  // Writes "2", "-3", "1.5" into `out` (at least decimal::max_chars bytes).
+  std::string_view format(char* out) const noexcept { return value_.format(out, -1); }
+
+  // Both sides are in lowest terms, so equal values have equal digits.
+  friend constexpr bool operator==(quantity a, quantity b) noexcept {
+    return a.value_.units() == b.value_.units() && a.value_.scale() == b.value_.scale();
+  }
+  friend constexpr bool operator==(quantity a, std::int64_t whole) noexcept {
+    return a.is_whole() && a.value_.units() == whole;
+  }
+
+ private:
+  decimal value_;
+};
+
 // ISO 4217 minor units of a currency code ("USD" 2, "JPY" 0, "KWD" 3,
 // "CLF" 4), or -1 when the code is not an active ISO 4217 code. Exact match
 // on upper-case letters.

@@ -39,6 +39,28 @@ constexpr std::optional<decimal> exact_quotient(decimal amount, std::int64_t div
   return decimal(negative ? -units : units, scale);
 }
 
+// `amount / q` for a quantity that may be fractional ("4.50" / 1.5 =
+// "3.00"), under the same rule: exact, or nothing. amount / (u * 10^-s) is
+// (amount * 10^s) / u, computed at the amount's scale (as for a whole
+// quantity, s = 0) when its units can take the factor, else at a smaller one.
+constexpr std::optional<decimal> exact_quotient(decimal amount, quantity q) noexcept {
+  const decimal d = q.value();
+  std::int64_t units = amount.units();
+  int s = 0;
+  while (s < d.scale() && !__builtin_mul_overflow(units, std::int64_t{10}, &units)) ++s;
+  if (s == d.scale()) return exact_quotient(decimal(units, amount.scale()), d.units());
+  // The units overflow: spend the amount's fraction digits first (1.00 /
+  // 0.125 = 100 / 12.5 = 1000 / 125), then scale up only what is left.
+  if (d.scale() <= amount.scale()) {
+    return exact_quotient(decimal(amount.units(), amount.scale() - d.scale()), d.units());
+  }
+  units = amount.units();
+  for (int i = amount.scale(); i < d.scale(); ++i) {
+    if (__builtin_mul_overflow(units, std::int64_t{10}, &units)) return std::nullopt;
+  }
+  return exact_quotient(decimal(units, 0), d.units());
+}
+
 constexpr decimal magnitude_of(decimal d) noexcept {
   return d.units() < 0 ? decimal(-d.units(), d.scale()) : d;
 }
