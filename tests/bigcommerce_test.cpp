@@ -25,7 +25,7 @@ constexpr std::optional<platform> autodetect = std::nullopt;
 // folder; else it is found beside the repository).
 #ifdef ORDERNORM_SHARED_DIR
 const std::filesystem::path conformance_dir =
-    std::filesystem::path(ORDERNORM_SHARED_DIR) / "conformance" / "bigcommerce";
+    shared_dir(ORDERNORM_SHARED_DIR) / "conformance" / "bigcommerce";
 #else
 const std::filesystem::path conformance_dir = std::filesystem::path(__FILE__).parent_path() / ".." /
                                               ".." / "shared" / "conformance" / "bigcommerce";
@@ -197,7 +197,7 @@ TEST(BigcommerceStatusId, TableNamesMatchTheRealOrderStatusesList) {
   // ../shared/conformance/bigcommerce/v2-order-statuses-nango-2026.json: every
   // id 0-14 with its system_label, in the table in id order.
   const std::filesystem::path path = conformance_dir / "v2-order-statuses-nango-2026.json";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  ORDERNORM_REQUIRE_PAYLOAD(path);
   const std::string text = read_file(path);
   ASSERT_EQ(mappings::bigcommerce::statuses.size(), 15u);
   for (std::size_t i = 0; i < 15; ++i) {
@@ -373,7 +373,7 @@ TEST(BigcommerceShape, SubResourceFilesAreNotOrders) {
         "v2-order-shipments-docs-example.json", "v2-order-statuses-nango-2026.json"}) {
     SCOPED_TRACE(name);
     const std::filesystem::path path = conformance_dir / name;
-    if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+    ORDERNORM_REQUIRE_PAYLOAD(path);
     const std::vector<reject_entry> rejects = rejects_of(read_file(path));
     EXPECT_FALSE(rejects.empty());
     for (const reject_entry& r : rejects) EXPECT_EQ(r.error.code, error_code::unknown_platform);
@@ -384,7 +384,7 @@ TEST(BigcommerceShape, ExpandedFormOfTheRealOrder100) {
   // DESIGN.md "Inputs that are more than one document": the real order with
   // its real products and shipping addresses placed under their keys.
   const std::filesystem::path order_path = conformance_dir / "v2-order-100-nango-2026.json";
-  if (!std::filesystem::exists(order_path)) GTEST_SKIP() << "no " << order_path;
+  ORDERNORM_REQUIRE_PAYLOAD(order_path);
   std::string json = read_file(order_path);
   const std::string products = read_file(conformance_dir / "v2-order-100-products-nango-2026.json");
   const std::string addresses =

@@ -4,12 +4,19 @@
 // A payload that is not an order (a Shopify refund resource, a list of
 // WooCommerce refunds) has instead a <file>.expected.reject holding the error
 // code every record of it must get.
+//
+// The cases are the reviewed outputs, so that each is a test by name whether
+// or not ../shared/ is there: a missing payload is reported as skipped, naming
+// the file, and fails when CI=true (ORDERNORM_REQUIRE_PAYLOAD). A payload
+// without a reviewed output is a case too, and fails.
 #include <gtest/gtest.h>
 
-#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <ostream>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "test_support.hpp"
@@ -25,22 +32,43 @@ struct payload {
   fs::path input;
 };
 
-const fs::path shared_dir = ORDERNORM_SHARED_DIR;
+const fs::path shared_conformance = shared_dir(ORDERNORM_SHARED_DIR) / "conformance";
 const fs::path expected_dir = ORDERNORM_CONFORMANCE_EXPECTED_DIR;
 
-std::vector<payload> find_payloads() {
-  std::vector<payload> out;
-  for (const std::string platform :
-       {"shopify", "magento", "bigcommerce", "woocommerce", "sfcc", "squarespace", "ebay"}) {
-    const fs::path dir = shared_dir / "conformance" / platform;
-    if (!fs::is_directory(dir)) continue;
-    for (const auto& entry : fs::directory_iterator(dir)) {
-      if (entry.path().extension() == ".json") out.push_back({platform, entry.path()});
+// "<file>.json.expected.ndjson" -> "<file>.json"; "" for other names.
+std::string payload_of(const std::string& reviewed) {
+  for (const std::string suffix : {".expected.ndjson", ".expected.reject"}) {
+    if (reviewed.size() > suffix.size() &&
+        reviewed.compare(reviewed.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return reviewed.substr(0, reviewed.size() - suffix.size());
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const payload& a, const payload& b) { return a.input < b.input; });
-  if (out.empty()) out.push_back({"", {}});  // reported as skipped, not as passed
+  return "";
+}
+
+std::vector<payload> find_payloads() {
+  // Every platform folder of tests/conformance/ but tracking
+  // (tracking_golden_test.cpp has those).
+  std::set<std::pair<std::string, std::string>> cases;  // platform, file name
+  for (const auto& dir : fs::directory_iterator(expected_dir)) {
+    const std::string platform = dir.path().filename().string();
+    if (!dir.is_directory() || platform == "tracking") continue;
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+      const std::string name = payload_of(entry.path().filename().string());
+      if (!name.empty()) cases.insert({platform, name});
+    }
+    const fs::path shared = shared_conformance / platform;
+    if (!fs::is_directory(shared)) continue;
+    for (const auto& entry : fs::directory_iterator(shared)) {
+      if (entry.path().extension() == ".json") {
+        cases.insert({platform, entry.path().filename().string()});
+      }
+    }
+  }
+  std::vector<payload> out;
+  for (const auto& [platform, name] : cases) {
+    out.push_back({platform, shared_conformance / platform / name});
+  }
   return out;
 }
 
@@ -51,7 +79,7 @@ class Conformance : public ::testing::TestWithParam<payload> {};
 
 TEST_P(Conformance, ConvertsToReviewedOutput) {
   const payload& p = GetParam();
-  if (p.input.empty()) GTEST_SKIP() << "no conformance payloads under " << shared_dir;
+  ORDERNORM_REQUIRE_PAYLOAD(p.input);
   const std::string input = read_file(p.input);
   const fs::path base = expected_dir / p.platform / p.input.filename();
   const fs::path expected_orders = fs::path(base).concat(".expected.ndjson");
@@ -87,7 +115,7 @@ std::string payload_name(const ::testing::TestParamInfo<payload>& info) {
   for (char& ch : name) {
     if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
   }
-  return name == "_" ? "none" : name;
+  return name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Payloads, Conformance, ::testing::ValuesIn(find_payloads()), payload_name);

@@ -284,7 +284,9 @@ TEST(EbayFulfillmentStatus, LinesDecideWhenTheOrderDoesNotSay) {
       {lines("IN_PROGRESS", "NOT_STARTED"), fs::partial},
       {lines("FULFILLED", "SOMETHING_ELSE"), fs::unknown},
   };
-  for (const auto& [json, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& json = row.first;
+    const auto& expected = row.second;
     with_order(json, [&](const order& o) {
       EXPECT_EQ(o.fulfillment_status, expected);
       EXPECT_TRUE(o.fulfillment_status_raw.empty());

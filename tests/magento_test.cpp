@@ -529,9 +529,10 @@ TEST(MagentoDetection, ConformanceOrderIsDetected) {
 #ifndef ORDERNORM_SHARED_DIR
   GTEST_SKIP() << "ORDERNORM_SHARED_DIR not defined for this test";
 #else
-  const std::string input = read_file(std::filesystem::path(ORDERNORM_SHARED_DIR) / "conformance" /
-                                      "magento" / "order-get-v1-orders-3-devdocs.json");
-  if (input.empty()) GTEST_SKIP() << "no shared conformance payloads";
+  const std::filesystem::path path = shared_dir(ORDERNORM_SHARED_DIR) / "conformance" / "magento" /
+                                     "order-get-v1-orders-3-devdocs.json";
+  ORDERNORM_REQUIRE_PAYLOAD(path);
+  const std::string input = read_file(path);
   const auto warnings = with_order(
       input,
       [](const order& o) {

@@ -135,7 +135,9 @@ TEST(SfccStatus, EveryPaymentStatusRow) {
       {"paid", payment_status::paid},
       {"authorized", payment_status::unknown},  // not SFCC's: unknown, raw kept
   };
-  for (const auto& [raw, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& raw = row.first;
+    const auto& expected = row.second;
     for (std::string_view key : {"paymentStatus", "payment_status"}) {
       SCOPED_TRACE(std::string(key) + "=" + std::string(raw));
       with_order(order_with(R"("status":"new",)" + quoted(key) + ":" + quoted(raw)),
@@ -155,7 +157,9 @@ TEST(SfccStatus, EveryShippingStatusRow) {
       {"shipped", fulfillment_status::fulfilled},
       {"in_transit", fulfillment_status::unknown},
   };
-  for (const auto& [raw, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& raw = row.first;
+    const auto& expected = row.second;
     for (std::string_view key : {"shippingStatus", "shipping_status"}) {
       SCOPED_TRACE(std::string(key) + "=" + std::string(raw));
       with_order(order_with(quoted(key) + ":" + quoted(raw)), [&](const order& o) {
@@ -231,7 +235,9 @@ TEST(SfccStatus, FailedOrderPaymentFailedUnlessMoneyCame) {
       {R"("status":"failed","paymentStatus":"paid")", payment_status::paid},
       {R"("status":"failed","paymentStatus":"part_paid")", payment_status::partially_paid},
   };
-  for (const auto& [members, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& members = row.first;
+    const auto& expected = row.second;
     SCOPED_TRACE(std::string(members));
     with_order(order_with(members), [&](const order& o) {
       EXPECT_EQ(o.order_status, order_status::cancelled);
@@ -248,7 +254,9 @@ TEST(SfccStatus, CancelledOrReplacedUnpaidOrderIsVoided) {
       {R"("status":"cancelled")", payment_status::unknown},  // may have been captured
       {R"("status":"created","paymentStatus":"not_paid")", payment_status::pending},
   };
-  for (const auto& [members, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& members = row.first;
+    const auto& expected = row.second;
     SCOPED_TRACE(std::string(members));
     with_order(order_with(members), [&](const order& o) { EXPECT_EQ(o.payment_status, expected); });
   }
@@ -264,7 +272,9 @@ TEST(SfccStatus, FulfillmentFromShipmentsWhenTheOrderDoesNotSay) {
       {R"("shipments":[{"shipmentId":"me"}])", fulfillment_status::unknown},
       {R"("shipments":[])", fulfillment_status::unknown},
   };
-  for (const auto& [members, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& members = row.first;
+    const auto& expected = row.second;
     SCOPED_TRACE(std::string(members));
     with_order(order_with(members), [&](const order& o) {
       EXPECT_EQ(o.fulfillment_status, expected);
@@ -539,7 +549,9 @@ TEST(SfccShipments, CarrierFromTheShippingMethodIdOrName) {
       {R"({"id":"Groups"})", ""},
       {R"({"id":"ups-or-fedex"})", ""},  // names two carriers: neither
   };
-  for (const auto& [method, expected] : cases) {
+  for (const auto& row : cases) {  // clang 14 cannot capture a structured binding
+    const auto& method = row.first;
+    const auto& expected = row.second;
     for (std::string_view spelling : {R"("shippingMethod":)", R"("shipping_method":)"}) {
       SCOPED_TRACE(std::string(spelling) + std::string(method));
       with_order(order_with(R"("shipments":[{"trackingNumber":"1Z999",)" + std::string(spelling) +

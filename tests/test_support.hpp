@@ -2,6 +2,7 @@
 // comes out.
 #pragma once
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -111,6 +112,40 @@ inline std::string read_file(const std::filesystem::path& path) {
   s << in.rdbuf();
   return s.str();
 }
+
+// The real public payloads (../shared/, `-DORDERNORM_SHARED_DIR=...`) are not
+// part of the repository. A test that needs one names it with
+// ORDERNORM_REQUIRE_PAYLOAD: when the file is missing, the test is reported
+// as skipped, naming the file, or fails when the environment says this is CI
+// (CI=true), where a vanished payload must not pass as green.
+
+// True when the environment variable CI is "true" (as CI services set it,
+// and .ci/run does).
+inline bool in_ci() {
+  const char* ci = std::getenv("CI");
+  return ci != nullptr && std::string_view(ci) == "true";
+}
+
+// The shared folder: $ORDERNORM_SHARED_DIR when set and not empty, else
+// `configured` (the path tests/CMakeLists.txt compiled in).
+inline std::filesystem::path shared_dir(const char* configured) {
+  const char* env = std::getenv("ORDERNORM_SHARED_DIR");
+  return env != nullptr && *env != '\0' ? std::filesystem::path(env)
+                                        : std::filesystem::path(configured);
+}
+
+#define ORDERNORM_REQUIRE_PAYLOAD(file)                                            \
+  do {                                                                             \
+    const std::filesystem::path ordernorm_payload_ = (file);                       \
+    if (!std::filesystem::exists(ordernorm_payload_)) {                            \
+      if (::ordernorm::testing::in_ci()) {                                         \
+        FAIL() << "missing payload " << ordernorm_payload_.string()                \
+               << " (CI=true: a missing payload fails; see ORDERNORM_SHARED_DIR)"; \
+      } else {                                                                     \
+        GTEST_SKIP() << "missing payload " << ordernorm_payload_.string();         \
+      }                                                                            \
+    }                                                                              \
+  } while (false)
 
 inline std::string describe(const std::vector<reject_entry>& rejects) {
   std::string out;
