@@ -27,7 +27,7 @@ constexpr std::optional<platform> autodetect = std::nullopt;
 const std::filesystem::path conformance_dir =
     shared_dir(ORDERNORM_SHARED_DIR) / "conformance" / "bigcommerce";
 #else
-const std::filesystem::path conformance_dir = std::filesystem::path(__FILE__).parent_path() / ".." /
+const std::filesystem::path conformance_dir = std::filesystem::path(ORDERNORM_TESTS_DIR) / ".." /
                                               ".." / "shared" / "conformance" / "bigcommerce";
 #endif
 

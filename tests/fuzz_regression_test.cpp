@@ -15,7 +15,7 @@ namespace {
 using namespace ordernorm;
 
 std::string regression_path(const std::string& name) {
-  return (std::filesystem::path(__FILE__).parent_path() / "fuzz_regressions" / name).string();
+  return (std::filesystem::path(ORDERNORM_TESTS_DIR) / "fuzz_regressions" / name).string();
 }
 
 std::string regression_input(const std::string& name) {

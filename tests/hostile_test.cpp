@@ -671,7 +671,7 @@ TEST(TrackerLimits, StringLongerThanTheLimitInAFieldItReads) {
 // Part 3 over every golden case: nothing lost, valid output, deterministic,
 // the two mappers agree.
 TEST(Invariants, HoldForEveryGoldenCase) {
-  const fs::path root = fs::path(__FILE__).parent_path() / "golden";
+  const fs::path root = fs::path(ORDERNORM_TESTS_DIR) / "golden";
   std::size_t cases = 0;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.path().extension() != ".json") continue;

@@ -104,8 +104,8 @@ std::string event(std::string_view status, std::string_view scanned_at,
 }
 
 // The seed order of ../shared/seeds/003_*.txt, as its golden case holds it.
-const std::filesystem::path seed_path = std::filesystem::path(__FILE__).parent_path() / "golden" /
-                                        "malomo" / "seed_order_delivered.json";
+const std::filesystem::path seed_path =
+    std::filesystem::path(ORDERNORM_TESTS_DIR) / "golden" / "malomo" / "seed_order_delivered.json";
 
 // ---------------------------------------------------------------------------
 // Detection
