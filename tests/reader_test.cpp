@@ -21,6 +21,37 @@ using namespace ordernorm::testing;
 
 namespace {
 
+// What a reader with a `window`-byte window made of `repeats` copies of
+// `text` written into a pipe by another thread (a stream, not a file).
+struct piped_read {
+  std::size_t documents = 0;
+  std::size_t largest_capacity = 0;
+  reader::layout layout = reader::layout::unknown;
+};
+piped_read read_through_pipe(const std::string& text, std::size_t repeats, std::size_t window) {
+  piped_read out;
+  int fds[2];
+  if (::pipe(fds) != 0) return out;
+  std::thread writer([&] {
+    for (std::size_t i = 0; i < repeats; ++i) {
+      if (::write(fds[1], text.data(), text.size()) != static_cast<ssize_t>(text.size())) break;
+    }
+    ::close(fds[1]);
+  });
+  reader_options opts;
+  opts.window_bytes = window;
+  reader in = reader::from_fd(fds[0], opts);
+  document_view doc;
+  while (in.next(doc)) {
+    ++out.documents;
+    out.largest_capacity = std::max(out.largest_capacity, doc.capacity);
+  }
+  writer.join();
+  ::close(fds[0]);
+  out.layout = in.input_layout();
+  return out;
+}
+
 struct split_document {
   std::string text;
   std::uint64_t offset;
@@ -214,30 +245,11 @@ TEST(Reader, MissingFileIsAnIoError) {
 // Streams 40 MB of NDJSON through a pipe with a 64 KiB window: the reader's
 // buffer never grows past the window, whatever the input's size.
 TEST(Reader, NdjsonStreamUsesBoundedMemory) {
-  int fds[2];
-  ASSERT_EQ(::pipe(fds), 0);
   const std::string line = "{\"id\":1,\"pad\":\"" + std::string(200, 'z') + "\"}\n";
   const std::size_t lines = 40'000'000 / line.size();
-  std::thread writer([&] {
-    for (std::size_t i = 0; i < lines; ++i) {
-      if (::write(fds[1], line.data(), line.size()) != static_cast<ssize_t>(line.size())) break;
-    }
-    ::close(fds[1]);
-  });
-  reader_options opts;
-  opts.window_bytes = 64 << 10;
-  reader in = reader::from_fd(fds[0], opts);
-  document_view doc;
-  std::size_t count = 0;
-  std::size_t largest_capacity = 0;
-  while (in.next(doc)) {
-    ++count;
-    largest_capacity = std::max(largest_capacity, doc.capacity);
-  }
-  writer.join();
-  ::close(fds[0]);
-  EXPECT_EQ(count, lines);
-  EXPECT_LE(largest_capacity, opts.window_bytes + converter::padding);
+  const piped_read r = read_through_pipe(line, lines, 64 << 10);
+  EXPECT_EQ(r.documents, lines);
+  EXPECT_LE(r.largest_capacity, (std::size_t{64} << 10) + converter::padding);
 }
 
 // ---------------------------------------------------------------------------
@@ -452,30 +464,11 @@ TEST(ConcatenatedJson, StreamOfDocumentsUsesBoundedMemory) {
   std::string chunk;
   for (int i = 0; i < 100; ++i)
     chunk += "{\n  \"id\": 1,\n  \"pad\": \"" + std::string(200, 'z') + "\"\n}\n";
-  int fds[2];
-  ASSERT_EQ(::pipe(fds), 0);
   const std::size_t chunks = 1000;  // 2.3 MB
-  std::thread writer([&] {
-    for (std::size_t i = 0; i < chunks; ++i) {
-      if (::write(fds[1], chunk.data(), chunk.size()) != static_cast<ssize_t>(chunk.size())) break;
-    }
-    ::close(fds[1]);
-  });
-  reader_options opts;
-  opts.window_bytes = 64 << 10;
-  reader in = reader::from_fd(fds[0], opts);
-  document_view doc;
-  std::size_t count = 0;
-  std::size_t largest_capacity = 0;
-  while (in.next(doc)) {
-    ++count;
-    largest_capacity = std::max(largest_capacity, doc.capacity);
-  }
-  writer.join();
-  ::close(fds[0]);
-  EXPECT_EQ(in.input_layout(), reader::layout::documents);
-  EXPECT_EQ(count, chunks * 100);
-  EXPECT_LE(largest_capacity, opts.window_bytes + converter::padding);
+  const piped_read r = read_through_pipe(chunk, chunks, 64 << 10);
+  EXPECT_EQ(r.layout, reader::layout::documents);
+  EXPECT_EQ(r.documents, chunks * 100);
+  EXPECT_LE(r.largest_capacity, (std::size_t{64} << 10) + converter::padding);
 }
 
 // The tracker splits a line as the converter does; it used to read the
