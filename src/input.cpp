@@ -42,7 +42,11 @@ class descriptor {
   std::uint64_t total_;
 };
 
-std::string read_failed() { return fmt::format("read failed: {}", std::strerror(errno)); }
+// Names the offset itself, as the decoders' messages do, so that a caller
+// prints the message as it is.
+std::string read_failed(std::uint64_t at) {
+  return fmt::format("read failed at byte {}: {}", at, std::strerror(errno));
+}
 
 // The first bytes, read to tell the format, are handed out again first.
 struct sniffed {
@@ -66,7 +70,7 @@ class plain_source final : public byte_source {
       return static_cast<std::ptrdiff_t>(n);
     }
     const std::ptrdiff_t n = in_.read(out, size);
-    if (n < 0) return fail(read_failed(), in_.total());
+    if (n < 0) return fail(read_failed(in_.total()), in_.total());
     return n;
   }
   input_format format() const noexcept override { return input_format::plain; }
@@ -152,7 +156,7 @@ class gzip_source final : public byte_source {
   bool refill() {
     const std::ptrdiff_t n = in_.read(buffer_.get(), compressed_chunk);
     if (n < 0) {
-      fail(read_failed(), in_.total());
+      fail(read_failed(in_.total()), in_.total());
       return false;
     }
     if (n == 0) input_ended_ = true;
@@ -219,7 +223,7 @@ class zstd_source final : public byte_source {
   bool refill() {
     const std::ptrdiff_t n = in_.read(buffer_.get(), compressed_chunk);
     if (n < 0) {
-      fail(read_failed(), in_.total());
+      fail(read_failed(in_.total()), in_.total());
       return false;
     }
     if (n == 0) input_ended_ = true;
@@ -259,7 +263,7 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       head.failed = true;
-      head.message = read_failed();
+      head.message = read_failed(head.size);
       break;
     }
     if (n == 0) break;

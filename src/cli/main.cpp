@@ -147,10 +147,9 @@ totals read_inputs(const std::vector<std::string>& names, const reader_options& 
     t.rejected += engine.rejected();
     if constexpr (std::is_same_v<Engine, tracker>) t.shipments += engine.shipments();
     if (!in.ok()) {
-      // An offset only says something once reading has begun.
-      const std::uint64_t at = in.error().byte_offset;
-      fmt::print(stderr, "ordernorm: {}: {}{}\n", shown, in.error().message,
-                 at == 0 ? std::string() : fmt::format(" (at byte {})", at));
+      // The message names the offset where there is one (not for a file
+      // that cannot be opened).
+      fmt::print(stderr, "ordernorm: {}: {}\n", shown, in.error().message);
       t.io_failed = true;
     }
   }
