@@ -740,7 +740,10 @@ TEST(Sfcc, ShippingMethodAsIdString) {
       {R"("FedEx2Day")", "FedEx"},
       {"null", ""},
   };
-  for (const auto& [method, expected] : cases) {
+  for (const auto& c : cases) {
+    // Named copies: clang 14 cannot capture structured bindings in a lambda.
+    const std::string_view method = c.first;
+    const std::string_view expected = c.second;
     for (std::string_view spelling : {R"("shippingMethod":)", R"("shipping_method":)"}) {
       SCOPED_TRACE(std::string(spelling) + std::string(method));
       with_order(order_with(R"("shipments":[{"shipmentId":"me","trackingNumber":"1Z9",)" +
