@@ -254,21 +254,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (std::size_t i = pos; i < g.offset; ++i) {
         fuzz::check(is_space(input[i]), "documents: only whitespace between documents", got_log);
       }
-      const std::size_t size = g.too_large ? g.skipped : g.text.size();
-      fuzz::check(size > 0 && g.offset + size <= input.size() && !is_space(input[g.offset]),
+      const std::size_t extent = g.too_large ? g.skipped : g.text.size();
+      fuzz::check(extent > 0 && g.offset + extent <= input.size() && !is_space(input[g.offset]),
                   "documents: a document starts where a value does", got_log);
-      const std::string_view text = input.substr(g.offset, size);
+      const std::string_view text = input.substr(g.offset, extent);
       if (text[0] == '{' || text[0] == '[') {
         const std::size_t end = balanced_end(text);
         fuzz::check(
-            end == size || (end == std::string_view::npos && g.offset + size == input.size()),
+            end == extent || (end == std::string_view::npos && g.offset + extent == input.size()),
             "documents: an object or array ends where its brackets balance", got_log);
       }
       // A bare token that fills the whole buffer is only known to end at the
       // next byte: at the limit exactly, it may be reported too large.
-      fuzz::check(g.too_large ? size >= ropts.max_document_bytes : size <= ropts.max_document_bytes,
-                  "documents: only a document over max_document_bytes is too large", got_log);
-      pos = g.offset + size;
+      fuzz::check(
+          g.too_large ? extent >= ropts.max_document_bytes : extent <= ropts.max_document_bytes,
+          "documents: only a document over max_document_bytes is too large", got_log);
+      pos = g.offset + extent;
     }
     for (std::size_t i = pos; i < input.size(); ++i) {
       fuzz::check(is_space(input[i]), "documents: nothing after the last document", got_log);
