@@ -140,24 +140,21 @@ class memory_file {
 // How many records a document holds, worked out from a DOM parse and the
 // rules written in convert.hpp and DESIGN.md, not from the converter's code:
 // - an array: each element is a record;
-// - an object with a platform's marker key anywhere: one record (an order);
-// - else an object with an envelope key (the first met): an array value
-//   holds one record per element, an object one, null none, anything else
-//   one (a reject);
-// - else an object: one record (unknown platform); a scalar: one record.
-// std::nullopt when the oracle cannot tell: the document is not valid JSON
+// - an object without an envelope key: one record (an order, or a reject);
+// - an object whose only known keys are envelope keys: the first met
+//   decides: an array value holds one record per element, an object one,
+//   null none, anything else one (a reject);
+// - a scalar: one record.
+// std::nullopt when the oracle cannot tell: an object with an envelope key
+// beside keys that orders carry (detection decides), the document is not valid JSON
 // to the DOM parser, or it holds a backslash (the converter matches keys as
 // raw bytes, so an escaped key would need the raw text to judge).
 
-inline bool is_marker(std::string_view key) {
-  namespace d = ordernorm::detail;
-  static const std::array<const d::platform_info*, 8> all{
-      &d::shopify_platform(),     &d::malomo_platform(),      &d::magento_platform(),
-      &d::bigcommerce_platform(), &d::woocommerce_platform(), &d::sfcc_platform(),
-      &d::squarespace_platform(), &d::ebay_platform()};
-  for (const d::platform_info* p : all) {
-    for (std::string_view m : p->marker_keys) {
-      if (m == key) return true;
+// A key some platform's orders carry (its distinctive, read or shared keys).
+inline bool is_order_key(std::string_view key) {
+  for (const ordernorm::detail::platform_info* p : ordernorm::detail::order_platforms()) {
+    for (auto keys : {p->marker_keys, p->order_keys, p->shared_keys}) {
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) return true;
     }
   }
   return false;
@@ -182,11 +179,19 @@ inline std::optional<std::uint64_t> expected_records(std::string_view doc) {
   simdjson::dom::object obj;
   if (root.get_object().get(obj) != simdjson::SUCCESS) return 1;
   std::string_view envelope;
+  bool order_keys = false;
   for (const simdjson::dom::key_value_pair& kv : obj) {
-    if (is_marker(kv.key)) return 1;
-    if (envelope.empty() && is_envelope(kv.key)) envelope = kv.key;
+    if (envelope.empty() && is_envelope(kv.key)) {
+      envelope = kv.key;
+    } else if (is_order_key(kv.key)) {
+      order_keys = true;
+    }
   }
   if (envelope.empty()) return 1;
+  // An envelope key beside keys that orders carry: detection's scores (and
+  // the keys' order, as its scan stops once a lead is settled) decide
+  // between an order and an envelope; that is not modelled here.
+  if (order_keys) return std::nullopt;
   for (const simdjson::dom::key_value_pair& kv : obj) {
     if (kv.key != envelope) continue;  // the first occurrence decides
     if (kv.value.get_array().get(arr) == simdjson::SUCCESS) return arr.size();

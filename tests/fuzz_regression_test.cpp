@@ -200,3 +200,29 @@ TEST(FuzzRegression, BlankLineLongerThanTheWindowIsNoRecord) {
 }
 
 }  // namespace
+
+// fuzz_splitter (CI, 2026-12-06): a Squarespace list envelope whose list was
+// closed early, so that three of an order's keys became the envelope's own.
+// Detection picks Squarespace from them, and as Squarespace orders never carry
+// "result", the document stays an envelope: one record per listed order. (The
+// fuzz oracle, written for marker keys, expected one order.)
+TEST(FuzzRegression, EnvelopeKeyBesideAnOrdersKeysStaysAnEnvelope) {
+  struct counting_sink : order_sink {
+    std::vector<std::string> ids;
+    std::size_t rejects = 0;
+    void on_order(const order& o, const record_position&) override {
+      ids.emplace_back(o.remote_id);
+    }
+    void on_reject(const record_error&, const record_position&) override { ++rejects; }
+  } sink;
+  converter conv;
+  conv.convert(R"({"result":[{"id":"s1","orderNumber":"101","customerEmail":"a@example.com"},)"
+               R"({"id":"s2","orderNumber":"102","customerEmail":"b@example.com"}],)"
+               R"("refundedTotal":{"value":"0.00","currency":"USD"},)"
+               R"("grandTotal":{"value":"20.00","currency":"USD"},)"
+               R"("fulfilledOn":"2024-03-04T09:00:00.000Z"})",
+               sink);
+  EXPECT_EQ(conv.records(), 2u);
+  EXPECT_EQ(sink.ids, (std::vector<std::string>{"s1", "s2"}));
+  EXPECT_EQ(sink.rejects, 0u);
+}
