@@ -66,8 +66,6 @@ enum class record_outcome { converted, rejected, unreadable };
 // those indexes (detail::structural_indexes).
 using detail::structural_indexes;
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
-
 }  // namespace
 
 struct converter::impl {
@@ -156,7 +154,7 @@ struct converter::impl {
   const char* finished_up_to() {
     const char* at = nullptr;
     if (doc.current_location().get(at) != simdjson::SUCCESS || at == nullptr) at = doc_end;
-    while (at != doc_begin && is_space(at[-1])) --at;
+    while (at != doc_begin && detail::is_json_space(at[-1])) --at;
     return at;
   }
 
@@ -503,7 +501,7 @@ struct converter::impl {
     too_deep.clear();
     too_deep_done = 0;
     const char* begin = data;
-    while (begin != doc_end && is_space(*begin)) ++begin;
+    while (begin != doc_end && detail::is_json_space(*begin)) ++begin;
     root_begin = begin;
     if (auto e = parser.iterate(data, size, capacity).get(doc)) {
       reject_json(begin, e);
@@ -554,7 +552,7 @@ struct converter::impl {
   // starts, if one does.
   const char* rest_after_scalar(const char* begin) const {
     const char* rest = detail::value_end(begin, doc_end);
-    while (rest != doc_end && is_space(*rest)) ++rest;
+    while (rest != doc_end && detail::is_json_space(*rest)) ++rest;
     return rest != doc_end ? rest : nullptr;
   }
 

@@ -23,12 +23,7 @@ namespace {
 static_assert(converter::padding >= simdjson::SIMDJSON_PADDING,
               "documents must be padded for simdjson");
 
-bool is_blank(const char* p, const char* end) {
-  for (; p != end; ++p) {
-    if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n') return false;
-  }
-  return true;
-}
+bool is_blank(const char* p, const char* end) { return std::all_of(p, end, detail::is_json_space); }
 
 // True when [first, last) closes every object and array it opens (outside
 // strings): the line holds complete values, as an NDJSON line does. A
