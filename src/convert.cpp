@@ -679,6 +679,10 @@ void converter::convert_padded(const char* data, std::size_t size, std::size_t c
   impl_->convert_document(data, size, capacity, sink, base_offset);
 }
 
+void converter::convert(const document_view& doc, order_sink& sink) {
+  impl_->convert_document(doc.data, doc.size, doc.capacity, sink, doc.offset);
+}
+
 void converter::reject_record(const record_error& error, order_sink& sink) {
   sink.on_reject(error, record_position{++impl_->records, error.byte_offset});
 }

@@ -383,6 +383,10 @@ void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t ba
   impl_->track_document(data, json.size(), impl_->padded.capacity(), sink, base_offset);
 }
 
+void tracker::track(const document_view& doc, shipment_sink& sink) {
+  track_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
+}
+
 void tracker::track_padded(const char* data, std::size_t size, std::size_t capacity,
                            shipment_sink& sink, std::uint64_t base_offset) {
   impl_->track_document(data, size, capacity, sink, base_offset);

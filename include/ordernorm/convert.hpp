@@ -22,6 +22,7 @@
 #include "ordernorm/common.hpp"
 #include "ordernorm/error.hpp"
 #include "ordernorm/model.hpp"
+#include "ordernorm/reader.hpp"
 #include "ordernorm/tracking.hpp"
 
 namespace ordernorm {
@@ -76,6 +77,11 @@ class converter {
   // readable bytes after the document.
   void convert_padded(const char* data, std::size_t size, std::size_t capacity, order_sink& sink,
                       std::uint64_t base_offset = 0);
+
+  // Converts a text the reader handed over: a document, or one element of a
+  // list the reader streamed (document_view::element). `doc.problem` must
+  // be ok (pass reader::problem(doc) to reject_record otherwise).
+  void convert(const document_view& doc, order_sink& sink);
 
   // Counts a record the caller could not even hand over (say, a line longer
   // than the reader allows) as rejected, and passes it to the sink, so that

@@ -20,13 +20,14 @@
 //
 //   ordernorm::reader in = ordernorm::reader::open_file("orders.ndjson.gz");
 //   ordernorm::document_view doc;
-//   while (in.next(doc)) conv.convert_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
+//   while (in.next(doc)) conv.convert(doc, sink);
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "ordernorm/error.hpp"
 
@@ -61,6 +62,15 @@ struct document_view {
   std::uint64_t offset = 0;  // of data[0] in the input
   // record_too_large: the text was skipped (size = bytes skipped); report it.
   error_code problem = error_code::ok;
+  // A document larger than the read window that is a JSON array or a list
+  // envelope is not read whole: the reader streams its list and hands over
+  // each element as a text of its own, to convert as one record (whose
+  // position and JSON pointer name the element in the whole document).
+  bool element = false;
+  std::uint64_t element_index = 0;  // its index in the list
+  // The envelope key the list is under ("orders", "hits", ...; static
+  // storage), or empty for a top-level array.
+  std::string_view list_key;
 };
 
 class reader {

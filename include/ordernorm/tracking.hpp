@@ -47,6 +47,7 @@
 #include "ordernorm/common.hpp"
 #include "ordernorm/error.hpp"
 #include "ordernorm/model.hpp"
+#include "ordernorm/reader.hpp"
 
 namespace ordernorm {
 
@@ -136,6 +137,9 @@ class tracker {
   // `capacity - size` must be at least converter::padding readable bytes.
   void track_padded(const char* data, std::size_t size, std::size_t capacity, shipment_sink& sink,
                     std::uint64_t base_offset = 0);
+
+  // Tracks a text the reader handed over (see converter::convert).
+  void track(const document_view& doc, shipment_sink& sink);
 
   // Counts a record the caller could not hand over (a line too long for
   // the reader) as rejected and passes it to the sink.

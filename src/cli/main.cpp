@@ -138,9 +138,9 @@ totals read_inputs(const std::vector<std::string>& names, const reader_options& 
         continue;
       }
       if constexpr (std::is_same_v<Engine, converter>) {
-        engine.convert_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
+        engine.convert(doc, sink);
       } else {
-        engine.track_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
+        engine.track(doc, sink);
       }
     }
     t.records += engine.records();
