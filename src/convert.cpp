@@ -68,6 +68,33 @@ using detail::structural_indexes;
 
 }  // namespace
 
+namespace detail {
+
+std::string_view streamable_envelope_key(std::string_view key) noexcept {
+  for (std::string_view k : envelope_keys) {
+    if (k == key) return k;
+  }
+  return {};
+}
+
+bool keys_make_an_envelope(std::span<const std::string_view> keys) {
+  const detail::platform_detector& detector = order_detector();
+  detail::detection_tally tally;
+  const detail::detection_key* envelope = nullptr;
+  for (std::string_view k : keys) {
+    const detail::detection_key* key = detector.find(k);
+    if (key == nullptr) continue;
+    if (key->envelope && envelope == nullptr) envelope = key;
+    tally.add(*key);
+  }
+  if (envelope == nullptr) return false;
+  const int leader =
+      tally.leader(detector.platforms().size(), detail::detection_weight::decisive_lead);
+  return leader < 0 || envelope->weight[static_cast<std::size_t>(leader)] == 0;
+}
+
+}  // namespace detail
+
 struct converter::impl {
   explicit impl(options o) : opts(o) {}
 
@@ -98,6 +125,7 @@ struct converter::impl {
   // records read so far have accounted for.
   std::vector<const char*> too_deep;
   std::size_t too_deep_done = 0;
+  std::size_t depth_base = 0;  // levels above the text's root (a streamed list element)
 
   std::uint64_t offset_of(const char* p) const {
     return doc_offset + static_cast<std::uint64_t>(p - doc_begin);
@@ -122,12 +150,15 @@ struct converter::impl {
            fmt::format("invalid JSON: {}", simdjson::error_message(e)));
   }
 
-  // Finds where the document nests deeper than the limit.
+  // Finds where the document nests deeper than the limit. A list element
+  // the reader streamed sits `depth_base` levels down in its document.
   void find_too_deep() {
     too_deep.clear();
     too_deep_done = 0;
+    const std::size_t limit =
+        opts.limits.max_depth > depth_base ? opts.limits.max_depth - depth_base : 0;
     detail::find_deeper_than(doc_begin, static_cast<std::size_t>(doc_end - doc_begin),
-                             structural_indexes(parser), opts.limits.max_depth, too_deep);
+                             structural_indexes(parser), limit, too_deep);
   }
 
   // The first place in [begin, end) that nests too deep, or null; every such
@@ -548,6 +579,53 @@ struct converter::impl {
     return trailing ? rest : nullptr;
   }
 
+  // One element of a list the reader streamed (document_view::element):
+  // converted as convert_array converts each element of a list it holds
+  // whole, so that a list gives the same records either way.
+  void convert_element(const document_view& d, order_sink& out) {
+    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
+    sink = &out;
+    doc_begin = d.data;
+    doc_end = d.data + d.size;
+    doc_offset = d.offset;
+    root_begin = d.data;
+    depth_base = d.list_key.empty() ? 1 : 2;
+    convert_element_value(d);
+    depth_base = 0;
+  }
+
+  void convert_element_value(const document_view& d) {
+    const char* begin = doc_begin;
+    if (auto e = parser.iterate(d.data, d.size, d.capacity).get(doc)) {
+      reject_json(begin, e);
+      return;
+    }
+    find_too_deep();
+    od::json_type type{};
+    if (auto e = doc.type().get(type)) {
+      reject_json(begin, e);
+      return;
+    }
+    if (type != json_type::object) {
+      if (const char* deep = take_too_deep(begin, doc_end)) {
+        reject_too_deep(deep);
+      } else {
+        reject(begin, error_code::not_an_object, "expected an order object");
+      }
+      return;
+    }
+    od::object obj;
+    if (auto e = doc.get_object().get(obj)) {
+      reject_json(begin, e);
+      return;
+    }
+    if (d.list_key == hit_envelope_key) {
+      convert_wrapped(obj, begin, given_platform(), hit_order_key, d.element_index);
+    } else {
+      convert_record(obj, begin, given_platform());
+    }
+  }
+
   // After a root that is not an object or array: where the next value
   // starts, if one does.
   const char* rest_after_scalar(const char* begin) const {
@@ -680,7 +758,11 @@ void converter::convert_padded(const char* data, std::size_t size, std::size_t c
 }
 
 void converter::convert(const document_view& doc, order_sink& sink) {
-  impl_->convert_document(doc.data, doc.size, doc.capacity, sink, doc.offset);
+  if (doc.element) {
+    impl_->convert_element(doc, sink);
+  } else {
+    impl_->convert_document(doc.data, doc.size, doc.capacity, sink, doc.offset);
+  }
 }
 
 void converter::reject_record(const record_error& error, order_sink& sink) {

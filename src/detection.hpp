@@ -115,4 +115,13 @@ class platform_detector {
   std::size_t longest_ = 0;
 };
 
+// For the reader, which streams a list envelope too large to read whole
+// (document_view::element) and so must decide what the object is from the
+// keys before its list: the envelope key `key` names (static storage), or
+// empty when it is not one; and whether `keys` (the object's keys up to and
+// including the list's) make it an envelope rather than an order, by the
+// rule the converter applies to a whole object.
+std::string_view streamable_envelope_key(std::string_view key) noexcept;
+bool keys_make_an_envelope(std::span<const std::string_view> keys);
+
 }  // namespace ordernorm::detail

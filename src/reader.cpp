@@ -11,7 +11,9 @@
 #include <cerrno>
 #include <cstring>
 #include <string_view>
+#include <vector>
 
+#include "detection.hpp"
 #include "input.hpp"
 #include "input_split.hpp"
 #include "limits.hpp"
@@ -74,6 +76,50 @@ reader::layout first_line_layout(const char* first, const char* line_end) {
   }
 }
 
+// Where a bare token (a number, a literal, garbage) ends inside a list or
+// an object: at whitespace, a separator, or where another value starts; null
+// when it goes on past `last`.
+const char* bare_token_end(const char* p, const char* last) {
+  for (; p != last; ++p) {
+    switch (*p) {
+      case ' ':
+      case '\n':
+      case '\r':
+      case '\t':
+      case ',':
+      case ']':
+      case '}':
+      case '{':
+      case '[':
+      case '"':
+      case ':':
+        return p;
+      default:
+        break;
+    }
+  }
+  return nullptr;
+}
+
+bool starts_container_or_string(char c) { return c == '{' || c == '[' || c == '"'; }
+
+const char* skip_space(const char* p, const char* last) {
+  while (p != last && detail::is_json_space(*p)) ++p;
+  return p;
+}
+
+// The closing quote of a string whose first character is at p, or null.
+const char* string_end(const char* p, const char* last) {
+  for (; p != last; ++p) {
+    if (*p == '\\') {
+      if (++p == last) return nullptr;
+    } else if (*p == '"') {
+      return p;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 struct reader::impl {
@@ -97,6 +143,17 @@ struct reader::impl {
   char* patched = nullptr;
   char patched_byte = 0;
   detail::value_scanner scanner;  // the documents layout's current value
+
+  // A list being streamed element by element (reader_options::stream_lists).
+  enum class list_step : std::uint8_t { element_or_end, element, separator, after_list };
+  struct streamed_list {
+    bool active = false;
+    bool in_object = false;  // an envelope's list: the object closes after it
+    std::string_view key;    // the envelope key (static storage), or empty
+    std::uint64_t next_index = 0;
+    list_step step = list_step::element_or_end;
+  } list;
+  std::string problem_message;  // for a streamed list's invalid_json
 
   void fail_open() {
     error.code = error_code::io_error;
@@ -168,8 +225,12 @@ struct reader::impl {
         kind = first_line_layout(first, line_end);
         return;
       }
-      // No newline yet: the first line is long. Grow, within the record limit.
-      if (capacity >= opts.max_record_bytes) {
+      // No newline yet: the first line is long. Grow, within the record
+      // limit; a list on one line (`jq -c` of an array) that outgrows
+      // whole_document_bytes is streamed as a document, not held whole.
+      const bool list_line = first != data + end && (*first == '[' || *first == '{');
+      if (capacity >= opts.max_record_bytes ||
+          (opts.stream_lists && list_line && capacity >= opts.whole_document_bytes)) {
         kind = layout::documents;
         return;
       }
@@ -261,6 +322,7 @@ struct reader::impl {
 
   // A stream of documents: each ends where its top-level value does.
   bool next_value(document_view& out) {
+    if (list.active) return next_in_list(out);
     // Skip whitespace to the next value.
     for (;;) {
       const char* data = buffer.get();
@@ -275,6 +337,7 @@ struct reader::impl {
     scanner.reset();
     std::size_t scanned = 0;  // bytes of the value scanned so far
     std::size_t size = 0;
+    bool list_checked = false;
     for (;;) {
       const char* data = buffer.get();
       const char* stop = scanner.scan(data + begin + scanned, data + end);
@@ -292,6 +355,10 @@ struct reader::impl {
         }
         size = scanned;
         break;
+      }
+      if (!list_checked && opts.stream_lists && end - begin >= opts.whole_document_bytes) {
+        list_checked = true;
+        if (start_list()) return next_in_list(out);
       }
       if (end - begin < capacity) {
         fill();
@@ -336,6 +403,238 @@ struct reader::impl {
     }
     too_large(out, offset, skipped);
     return true;
+  }
+
+  // The next byte that is not whitespace, reading on as needed; -1 at the
+  // end of the input.
+  int next_significant() {
+    for (;;) {
+      const char* data = buffer.get();
+      while (begin != end && detail::is_json_space(data[begin])) ++begin;
+      if (begin != end) return static_cast<unsigned char>(data[begin]);
+      if (eof) return -1;
+      fill();
+    }
+  }
+
+  // Reads on, keeping nothing, to the end of the value `scanner` was fed the
+  // start of (or, for a bare token, to where it ends). false when the input
+  // ends first.
+  bool discard_value(bool bare) {
+    for (;;) {
+      const char* data = buffer.get();
+      const char* stop =
+          bare ? bare_token_end(data + begin, data + end) : scanner.scan(data + begin, data + end);
+      if (stop != nullptr) {
+        begin = static_cast<std::size_t>(stop - data);
+        return true;
+      }
+      begin = end;
+      if (eof) return false;
+      fill();
+    }
+  }
+
+  // A document that did not end within whole_document_bytes: a JSON array,
+  // or an object whose keys before its first list make it a list envelope
+  // (keys_make_an_envelope), is streamed from its list on. false: the
+  // document is read whole, as any other. Looks only at what is buffered.
+  bool start_list() {
+    const char* data = buffer.get();
+    const char* last = data + end;
+    const char* p = data + begin;
+    if (*p == '[') {
+      list = streamed_list{true, false, {}, 0, list_step::element_or_end};
+      begin += 1;
+      return true;
+    }
+    if (*p != '{') return false;
+    std::vector<std::string_view> keys;
+    ++p;
+    for (;;) {
+      p = skip_space(p, last);
+      if (p == last || *p != '"') return false;
+      const char* key_end = string_end(p + 1, last);
+      if (key_end == nullptr) return false;
+      keys.emplace_back(p + 1, static_cast<std::size_t>(key_end - (p + 1)));
+      p = skip_space(key_end + 1, last);
+      if (p == last || *p != ':') return false;
+      p = skip_space(p + 1, last);
+      if (p == last) return false;
+      const std::string_view envelope = detail::streamable_envelope_key(keys.back());
+      if (!envelope.empty() && *p == '[') {
+        if (!detail::keys_make_an_envelope(keys)) return false;
+        list = streamed_list{true, true, envelope, 0, list_step::element_or_end};
+        begin = static_cast<std::size_t>(p + 1 - data);
+        return true;
+      }
+      const char* value_end = nullptr;
+      if (starts_container_or_string(*p)) {
+        detail::value_scanner s;
+        value_end = s.scan(p, last);
+      } else {
+        value_end = bare_token_end(p, last);
+      }
+      if (value_end == nullptr) return false;
+      p = skip_space(value_end, last);
+      if (p == last || *p != ',') return false;
+      ++p;
+    }
+  }
+
+  // The next element of the streamed list, a problem found in the list's
+  // own syntax, or (after the list and the rest of its document) the next
+  // document.
+  bool next_in_list(document_view& out) {
+    for (;;) {
+      const int c = next_significant();
+      if (c < 0 && failed) {  // cut short by a read error: reported as that
+        done = true;
+        return false;
+      }
+      switch (list.step) {
+        case list_step::element_or_end:
+        case list_step::element:
+          if (c == ']' && list.step == list_step::element_or_end) {
+            ++begin;
+            list.step = list_step::after_list;
+            continue;
+          }
+          if (c < 0 || c == ',' || c == ']' || c == '}' || c == ':') {
+            return list_syntax_error(out, c < 0 ? "the input ends inside the list of orders"
+                                                : "expected a value in the list of orders");
+          }
+          list.step = list_step::separator;
+          return take_element(out);
+        case list_step::separator:
+          if (c == ',') {
+            ++begin;
+            list.step = list_step::element;
+            continue;
+          }
+          if (c == ']') {
+            ++begin;
+            list.step = list_step::after_list;
+            continue;
+          }
+          return list_syntax_error(out, c < 0 ? "the input ends inside the list of orders"
+                                              : "expected ',' or ']' after an element of the "
+                                                "list of orders");
+        case list_step::after_list:
+          if (!list.in_object || c == '}') {
+            if (list.in_object) ++begin;
+            list.active = false;
+            return next_value(out);
+          }
+          if (c != ',') {
+            return list_syntax_error(out, c < 0 ? "the input ends inside the list envelope"
+                                                : "expected ',' or '}' after the list of orders");
+          }
+          ++begin;
+          if (!skip_member()) {
+            return list_syntax_error(out, "expected a key and its value in the list envelope");
+          }
+          continue;
+      }
+    }
+  }
+
+  // One "key": value of the envelope after its list, skipped: only the
+  // orders are records. false on broken JSON.
+  bool skip_member() {
+    if (next_significant() != '"') return false;
+    scanner.reset();
+    if (!discard_value(false)) return false;
+    if (next_significant() != ':') return false;
+    ++begin;
+    const int c = next_significant();
+    if (c < 0 || c == ',' || c == '}' || c == ']' || c == ':') return false;
+    scanner.reset();
+    return discard_value(!starts_container_or_string(static_cast<char>(c)));
+  }
+
+  // The streamed list is broken where `begin` is: one invalid_json problem,
+  // and the rest of its document is read to where it ends, unconverted, as
+  // the converter does with a document it holds whole.
+  bool list_syntax_error(document_view& out, std::string_view what) {
+    const std::uint64_t at = buffer_offset + begin;
+    problem_message = fmt::format("invalid JSON: {}; the rest of the document is not read", what);
+    // The brackets still open around `begin`: the envelope's object and
+    // its list, or the array; after the list, the object only.
+    std::string_view open = list.step == list_step::after_list ? "{" : list.in_object ? "{[" : "[";
+    scanner.reset();
+    scanner.scan(open.data(), open.data() + open.size());
+    discard_value(false);
+    list.active = false;
+    out = document_view{};
+    out.data = buffer.get() + begin;
+    out.offset = at;
+    out.problem = error_code::invalid_json;
+    return true;
+  }
+
+  // The list element that starts at `begin`: handed over whole, or skipped
+  // to its end when it is larger than the record limit.
+  bool take_element(document_view& out) {
+    const bool bare = !starts_container_or_string(buffer[begin]);
+    const std::uint64_t index = list.next_index++;
+    scanner.reset();
+    std::size_t scanned = 0;
+    std::size_t size = 0;
+    for (;;) {
+      const char* data = buffer.get();
+      const char* from = data + begin + scanned;
+      const char* stop = bare ? bare_token_end(from, data + end) : scanner.scan(from, data + end);
+      if (stop != nullptr) {
+        size = static_cast<std::size_t>(stop - (data + begin));
+        break;
+      }
+      scanned = end - begin;
+      if (eof) {
+        if (failed) {  // cut short by a read error: not an element
+          done = true;
+          return false;
+        }
+        size = scanned;  // the converter says what is missing
+        break;
+      }
+      if (end - begin < capacity) {
+        fill();
+      } else if (capacity < opts.max_record_bytes) {
+        reserve(std::min(capacity * 2, opts.max_record_bytes));
+        fill();
+      } else {
+        const std::uint64_t offset = buffer_offset + begin;
+        begin = end;
+        std::uint64_t skipped = scanned;
+        const std::uint64_t before = buffer_offset + begin;
+        discard_value(bare);
+        skipped += buffer_offset + begin - before;
+        too_large(out, offset, skipped);
+        mark_element(out, index);
+        return true;
+      }
+    }
+    if (size > opts.max_record_bytes) {
+      too_large(out, buffer_offset + begin, size);
+      mark_element(out, index);
+      begin += size;
+      return true;
+    }
+    out = document_view{};
+    out.data = buffer.get() + begin;
+    out.size = size;
+    out.capacity = capacity + converter::padding - begin;
+    out.offset = buffer_offset + begin;
+    mark_element(out, index);
+    begin += size;
+    return true;
+  }
+
+  void mark_element(document_view& out, std::uint64_t index) const {
+    out.element = true;
+    out.element_index = index;
+    out.list_key = list.key;
   }
 
   bool next(document_view& out) {
@@ -400,7 +699,11 @@ record_error reader::problem(const document_view& doc) const {
   record_error e;
   e.code = doc.problem;
   e.byte_offset = doc.offset;
-  if (impl_->kind == layout::ndjson) {
+  if (doc.problem == error_code::invalid_json) {
+    e.message = impl_->problem_message;
+  } else if (doc.element) {
+    e.message = detail::record_too_large_message("record", doc.size, impl_->opts.max_record_bytes);
+  } else if (impl_->kind == layout::ndjson) {
     e.message = fmt::format(
         "a line of {} bytes is longer than {} bytes (the limit; raise it with "
         "--max-record-bytes)",

@@ -384,6 +384,16 @@ void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t ba
 }
 
 void tracker::track(const document_view& doc, shipment_sink& sink) {
+  if (doc.element) {
+    // Tracking documents are objects, never lists: a reader that streams
+    // lists (reader_options::stream_lists) is for the converter.
+    record_error e;
+    e.code = error_code::not_an_object;
+    e.message = "expected a tracking object, not an element of a list";
+    e.byte_offset = doc.offset;
+    reject_record(e, sink);
+    return;
+  }
   track_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
 }
 

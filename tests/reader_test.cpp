@@ -298,7 +298,7 @@ pipeline_result read_and_convert(reader in) {
       continue;
     }
     EXPECT_GE(doc.capacity, doc.size + converter::padding);
-    conv.convert_padded(doc.data, doc.size, doc.capacity, sink, doc.offset);
+    conv.convert(doc, sink);
   }
   r.ok = in.ok();
   r.error = in.error();

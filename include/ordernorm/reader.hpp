@@ -40,7 +40,18 @@ struct reader_options {
   std::size_t max_record_bytes = std::size_t{256} << 20;
   // Largest document of a stream or RS text, which is read whole; a larger
   // one is skipped (to where it ends) and reported as record_too_large.
+  // Lists streamed element by element (below) are not read whole: they
+  // have no size limit, only their elements do (max_record_bytes).
   std::size_t max_document_bytes = std::size_t{4} << 30;
+  // A JSON array, or a list envelope of orders ({"orders":[...]}), that
+  // does not end within this many bytes is not read whole: the reader
+  // streams its list and hands over each element (document_view::element),
+  // so memory stays bounded by the largest element, not by the document.
+  // Whether an object is an envelope is decided by its keys before the
+  // list, with the converter's rule. For the converter only: a tracker
+  // rejects elements, so track's reader sets stream_lists = false.
+  bool stream_lists = true;
+  std::size_t whole_document_bytes = std::size_t{4} << 20;
 };
 
 // Reader options that skip the same lines the converter would reject:

@@ -224,7 +224,9 @@ int run_track(const cli_options& opts) {
     track_options track = opts.track;
     track.explain = true;  // decidedBy and rule are always printed
     tracker engine(track);
-    const totals t = read_inputs(opts.inputs, opts.reader, engine, sink, log);
+    reader_options reading = opts.reader;
+    reading.stream_lists = false;  // tracking documents are objects, never lists
+    const totals t = read_inputs(opts.inputs, reading, engine, sink, log);
     return std::pair{
         t, fmt::format("{}: {}, {} rejected", count_of(t.records, "document", "documents"),
                        count_of(t.shipments, "shipment", "shipments"), t.rejected)};
