@@ -68,6 +68,10 @@ for i in range(0, len(docs), 3):
     name = hashlib.sha1(text).hexdigest()[:16]
     for t in ("fuzz_convert", "fuzz_splitter"):
         open(os.path.join(out, t, name), "wb").write(text)
+    # fuzz_streamed_list: a shape byte, then elements split at 0x1F.
+    os.makedirs(os.path.join(out, "fuzz_streamed_list"), exist_ok=True)
+    elements = bytes([i % 4]) + b"\x1f".join(d.encode() for d in docs[i:i + 3])
+    open(os.path.join(out, "fuzz_streamed_list", name), "wb").write(elements)
 PY
 fi
 
