@@ -16,7 +16,10 @@
 //   a list envelope) or many (`jq '.orders[]'`). A scalar or garbage between
 //   documents is a document of its own, for the converter to reject.
 // Blank lines, CRLF line ends and a UTF-8 byte order mark are accepted.
-// Memory stays bounded by the window and the largest document.
+// A JSON array or list envelope that does not end within
+// reader_options::whole_document_bytes is streamed: each element of its
+// list is handed over on its own (document_view::element). Memory stays
+// bounded by the window, the largest element and the largest other document.
 //
 //   ordernorm::reader in = ordernorm::reader::open_file("orders.ndjson.gz");
 //   ordernorm::document_view doc;
