@@ -110,16 +110,6 @@ streamed convert_piped(const std::string& text, std::size_t repeats, reader_opti
   return r;
 }
 
-conversion convert_whole(const std::string& text, options opts = {}) {
-  conversion got;
-  collecting_sink sink(got);
-  converter conv(opts);
-  conv.convert(text, sink);
-  got.records = conv.records();
-  got.converted = conv.converted();
-  return got;
-}
-
 void expect_same(const conversion& whole, const conversion& stream) {
   EXPECT_EQ(stream.ndjson, whole.ndjson);
   EXPECT_EQ(stream.records, whole.records);
@@ -168,7 +158,7 @@ TEST(StreamedList, ArrayConvertsAsWhenReadWhole) {
   const std::string text = "[\n  " + joined(mixed_elements) + "\n]\n";
   const streamed s = convert_streamed(text);
   EXPECT_EQ(s.elements, mixed_elements.size());
-  const conversion whole = convert_whole(text);
+  const conversion whole = convert_text(text);
   expect_same(whole, s.got);
   // Written down, not derived: 3 orders, the rest rejected.
   EXPECT_EQ(s.got.converted, 3u);
@@ -183,7 +173,7 @@ TEST(StreamedList, EnvelopeConvertsAsWhenReadWhole) {
                            "], \"next\": null, \"meta\": {\"a\": [1, {\"b\": \"]}\"}]}}\n";
   const streamed s = convert_streamed(text);
   EXPECT_EQ(s.elements, mixed_elements.size());
-  expect_same(convert_whole(text), s.got);
+  expect_same(convert_text(text), s.got);
   EXPECT_EQ(s.got.converted, 3u);
 }
 
@@ -192,7 +182,7 @@ TEST(StreamedList, SearchHitsAreUnwrappedAsWhenReadWhole) {
                            "},{\"other\":1},{\"data\":5},{\"data\":" + shopify_order(8) + "}]}";
   const streamed s = convert_streamed(text);
   EXPECT_EQ(s.elements, 4u);
-  expect_same(convert_whole(text), s.got);
+  expect_same(convert_text(text), s.got);
   EXPECT_EQ(s.got.converted, 2u);
   ASSERT_EQ(s.got.rejects.size(), 2u);
   EXPECT_EQ(s.got.rejects[0].error.json_pointer, "/hits/1");
@@ -209,7 +199,7 @@ TEST(StreamedList, AnOrderWhoseKeysComeBeforeItsItemsIsReadWhole) {
       R"("price":10,"name":"a"}]})";
   const streamed s = convert_streamed(text);
   EXPECT_EQ(s.elements, 0u);
-  expect_same(convert_whole(text), s.got);
+  expect_same(convert_text(text), s.got);
   EXPECT_EQ(s.got.converted, 1u) << describe(s.got.rejects);
 }
 
@@ -227,7 +217,7 @@ TEST(StreamedList, EveryGoldenInputConvertsTheSameWhenItsListIsStreamed) {
       const std::string text = read_file(entry.path());
       const streamed s = convert_streamed(text);
       streamed_elements += s.elements;
-      expect_same(convert_whole(text), s.got);
+      expect_same(convert_text(text), s.got);
       ++files;
     }
   }
@@ -288,7 +278,7 @@ TEST(StreamedList, DepthLimitCountsTheLevelsAboveTheElement) {
   const std::string text = "{\"orders\":[" + shopify_order(1) + "," + deep + "]}";
   options opts;
   opts.limits.max_depth = 4;  // the envelope, its list, the order: 3
-  const conversion whole = convert_whole(text, opts);
+  const conversion whole = convert_text(text, opts);
   const streamed s = convert_streamed(text, streaming(), opts);
   expect_same(whole, s.got);
   ASSERT_EQ(s.got.rejects.size(), 1u);
