@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "limits.hpp"
 #include "verdict.hpp"
 
@@ -14,6 +16,18 @@ using od::json_type;
 // key (an OCAPI order_search's hits).
 constexpr std::string_view hit_envelope_key = "hits";
 constexpr std::string_view hit_order_key = "data";
+
+// Takes simdjson's `result` (the type of a value, the value as an object,
+// ...) into `out`; false, after rejecting the value at `at` as invalid JSON,
+// when it holds an error.
+template <class Result, class T>
+bool read_or_reject(document_engine& engine, Result&& result, const char* at, T& out) {
+  if (auto e = std::forward<Result>(result).get(out)) {
+    engine.reject_json(at, e);
+    return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -66,24 +80,15 @@ const char* record_walker::walk_first(const char* data, std::size_t size, std::s
   }
   od::document& doc = engine_.document();
   json_type type{};
-  if (auto e = doc.type().get(type)) {
-    engine_.reject_json(begin, e);
-    return engine_.rest_after_scalar(begin);
-  }
+  if (!read_or_reject(engine_, doc.type(), begin, type)) return engine_.rest_after_scalar(begin);
   bool readable = true;
   if (type == json_type::array) {
     od::array arr;
-    if (auto e = doc.get_array().get(arr)) {
-      engine_.reject_json(begin, e);
-      return nullptr;
-    }
+    if (!read_or_reject(engine_, doc.get_array(), begin, arr)) return nullptr;
     readable = walk_list(arr, begin);
   } else if (type == json_type::object) {
     od::object obj;
-    if (auto e = doc.get_object().get(obj)) {
-      engine_.reject_json(begin, e);
-      return nullptr;
-    }
+    if (!read_or_reject(engine_, doc.get_object(), begin, obj)) return nullptr;
     readable = walk_root_object(obj, begin);
   } else {
     engine_.reject(begin, error_code::not_an_object,
@@ -130,30 +135,18 @@ bool record_walker::walk_envelope(od::object& envelope, const char* begin, std::
     engine_.reject(begin, error_code::invalid_json, "invalid JSON");
     return false;
   }
-  if (auto e = envelope.find_field(key).get(inner)) {
-    engine_.reject_json(begin, e);
-    return false;
-  }
+  if (!read_or_reject(engine_, envelope.find_field(key), begin, inner)) return false;
   const char* inner_begin = inner.raw_json_token().data();
   json_type type{};
-  if (auto e = inner.type().get(type)) {
-    engine_.reject_json(inner_begin, e);
-    return false;
-  }
+  if (!read_or_reject(engine_, inner.type(), inner_begin, type)) return false;
   if (type == json_type::array) {
     od::array arr;
-    if (auto e = inner.get_array().get(arr)) {
-      engine_.reject_json(inner_begin, e);
-      return false;
-    }
+    if (!read_or_reject(engine_, inner.get_array(), inner_begin, arr)) return false;
     const std::string_view unwrap = key == hit_envelope_key ? hit_order_key : std::string_view{};
     if (!walk_list(arr, inner_begin, unwrap)) return false;
   } else if (type == json_type::object) {
     od::object record;
-    if (auto e = inner.get_object().get(record)) {
-      engine_.reject_json(inner_begin, e);
-      return false;
-    }
+    if (!read_or_reject(engine_, inner.get_object(), inner_begin, record)) return false;
     if (walk_record(record, inner_begin) == record_outcome::unreadable) return false;
   } else if (type != json_type::null) {
     engine_.reject(inner_begin, error_code::wrong_type,
@@ -208,20 +201,14 @@ bool record_walker::walk_list(od::array& arr, const char* begin, std::string_vie
     last = element.raw_json_token().data();
     reject_pending(last);
     json_type type{};
-    if (auto e = element.type().get(type)) {
-      engine_.reject_json(last, e);
-      return false;
-    }
+    if (!read_or_reject(engine_, element.type(), last, type)) return false;
     if (type != json_type::object) {
       pending = last;
       ++index;
       continue;
     }
     od::object obj;
-    if (auto e = element.get_object().get(obj)) {
-      engine_.reject_json(last, e);
-      return false;
-    }
+    if (!read_or_reject(engine_, element.get_object(), last, obj)) return false;
     if (unwrap_key.empty()) {
       if (walk_record(obj, last) == record_outcome::unreadable) return false;
     } else if (!walk_hit(obj, last, unwrap_key, index)) {
@@ -250,20 +237,14 @@ bool record_walker::walk_hit(od::object& hit, const char* hit_begin, std::string
   }
   const char* inner_begin = inner.raw_json_token().data();
   json_type type{};
-  if (auto e = inner.type().get(type)) {
-    engine_.reject_json(inner_begin, e);
-    return false;
-  }
+  if (!read_or_reject(engine_, inner.type(), inner_begin, type)) return false;
   if (type != json_type::object) {
     engine_.reject(inner_begin, error_code::not_an_object, "expected an order object",
                    fmt::format("/{}/{}/{}", hit_envelope_key, index, key));
     return true;
   }
   od::object obj;
-  if (auto e = inner.get_object().get(obj)) {
-    engine_.reject_json(inner_begin, e);
-    return false;
-  }
+  if (!read_or_reject(engine_, inner.get_object(), inner_begin, obj)) return false;
   return walk_record(obj, inner_begin) != record_outcome::unreadable;
 }
 
