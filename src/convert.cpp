@@ -120,14 +120,21 @@ struct converter::impl final : detail::record_handler {
                                 platform->name));
       return detail::record_outcome::rejected;
     }
+    return map_order(obj, begin, *conv);
+  }
+
+  // Maps a record with its platform's converter, derives the order's
+  // statuses and hands it over with its warnings.
+  detail::record_outcome map_order(detail::od::object& obj, const char* begin,
+                                   detail::platform_converter& conv) {
     record_error error;
     const error_code err = engine.map_record(begin, [&](auto& walker) {
-      const error_code e = conv->convert(walker, obj);
+      const error_code e = conv.convert(walker, obj);
       if (e != error_code::ok) error = walker.take_error();
       return e;
     });
     if (err != error_code::ok) return detail::reject_unconverted(engine, begin, std::move(error));
-    order& result = conv->result();
+    order& result = conv.result();
     // Each mapping rejects an order without its id at the id's key; this
     // keeps one that does not from passing it on as a silent success.
     if (result.remote_id.empty()) {

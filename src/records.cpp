@@ -153,8 +153,12 @@ bool record_walker::walk_envelope(od::object& envelope, const char* begin, std::
                    fmt::format("expected the orders under \"{}\" to be an object or an array", key),
                    fmt::format("/{}", key));
   }
-  // Visit the envelope's other keys so that broken JSON around the list is
-  // reported rather than silently ignored.
+  return read_other_keys(envelope, begin);
+}
+
+// Visits the envelope's other keys so that broken JSON around the list is
+// reported rather than silently ignored.
+bool record_walker::read_other_keys(od::object& envelope, const char* begin) {
   if (!engine_.rewind(envelope)) {
     engine_.reject(begin, error_code::invalid_json, "invalid JSON");
     return false;
@@ -181,12 +185,7 @@ bool record_walker::walk_list(od::array& arr, const char* begin, std::string_vie
   // extent is known: nested too deep is the more specific reason.
   const char* pending = nullptr;
   auto reject_pending = [&](const char* next) {
-    if (pending == nullptr) return;
-    if (const char* deep = engine_.too_deep().take(pending, next)) {
-      reject_too_deep(engine_, deep);
-    } else {
-      engine_.reject(pending, error_code::not_an_object, "expected an order object");
-    }
+    if (pending != nullptr) reject_non_object(pending, next);
     pending = nullptr;
   };
   for (auto element_result : arr) {
@@ -218,6 +217,15 @@ bool record_walker::walk_list(od::array& arr, const char* begin, std::string_vie
   }
   reject_pending(engine_.finished_up_to());
   return true;
+}
+
+// A list element [element, next) that is not an object.
+void record_walker::reject_non_object(const char* element, const char* next) {
+  if (const char* deep = engine_.too_deep().take(element, next)) {
+    reject_too_deep(engine_, deep);
+  } else {
+    engine_.reject(element, error_code::not_an_object, "expected an order object");
+  }
 }
 
 // A list element that holds its record under `key` (an OCAPI search hit).

@@ -81,7 +81,9 @@ class record_walker {
                          std::uint64_t offset, reject_sink sink);
   bool walk_root_object(od::object& obj, const char* begin);
   bool walk_envelope(od::object& envelope, const char* begin, std::string_view key);
+  bool read_other_keys(od::object& envelope, const char* begin);
   bool walk_list(od::array& arr, const char* begin, std::string_view unwrap_key = {});
+  void reject_non_object(const char* element, const char* next);
   bool walk_hit(od::object& hit, const char* hit_begin, std::string_view key, std::size_t index);
   record_outcome walk_record(od::object& obj, const char* begin);
 
