@@ -45,21 +45,16 @@ void record_walker::walk_element(const document_view& element, reject_sink sink)
   const char* begin = element.data;
   // Under an envelope's key, the list is two levels down; a root array, one.
   const std::size_t levels_above = element.list_key.empty() ? 1 : 2;
-  if (auto e = engine_.iterate(element.capacity, levels_above))
-    return engine_.reject_json(begin, e);
-  od::document& doc = engine_.document();
-  json_type type{};
-  if (auto e = doc.type().get(type)) return engine_.reject_json(begin, e);
-  if (type != json_type::object) {
-    if (const char* deep = engine_.too_deep().take(begin, engine_.document_end())) {
-      reject_too_deep(engine_, deep);
-    } else {
-      engine_.reject(begin, error_code::not_an_object, "expected an order object");
-    }
+  if (auto e = engine_.iterate(element.capacity, levels_above)) {
+    engine_.reject_json(begin, e);
     return;
   }
+  od::document& doc = engine_.document();
+  json_type type{};
+  if (!read_or_reject(engine_, doc.type(), begin, type)) return;
+  if (type != json_type::object) return reject_non_object(begin, engine_.document_end());
   od::object obj;
-  if (auto e = doc.get_object().get(obj)) return engine_.reject_json(begin, e);
+  if (!read_or_reject(engine_, doc.get_object(), begin, obj)) return;
   if (element.list_key == hit_envelope_key) {
     walk_hit(obj, begin, hit_order_key, element.element_index);
   } else {
