@@ -1,5 +1,6 @@
-// Platform detection: the registry of order platforms and the key table the
-// scorer reads.
+// Platform detection: the registry of order platforms, the key table the
+// scorer reads, and the scan of a record's object (with the reports of why
+// none was picked).
 #include "detection.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <numeric>
+
+#include "engine.hpp"
 
 namespace ordernorm::detail {
 
@@ -159,6 +162,122 @@ std::string platform_detector::explain(std::span<const detection_key* const> see
     }
   }
   return out;
+}
+
+}  // namespace ordernorm::detail
+
+// The object scan and the reports of --from auto, over a record's object.
+
+namespace ordernorm::detail {
+namespace {
+
+// List envelopes that wrap orders; the value's type says whether it holds
+// one order (object) or many (array). A document is an envelope only when it
+// is not itself an order: no platform is picked, or the one picked does not
+// carry that key in its orders (a Magento order has `items`).
+// Magento's GET /V1/orders answers {"items":[...],"search_criteria":...};
+// Squarespace {"result":[...],"pagination":...}; SFCC SCAPI {"data":[...]}
+// and OCAPI order_search {"hits":[{"data":{order}}, ...]}.
+constexpr std::array<std::string_view, 6> envelope_keys{
+    {"orders", "order", "items", "result", "data", "hits"}};
+
+// Whether the object is a list envelope: it has an envelope key, and the
+// platform its keys pick (if any) does not carry that key in its orders.
+bool envelope_wins(const detection_key* envelope, int leader) {
+  return envelope != nullptr &&
+         (leader < 0 || envelope->weight[static_cast<std::size_t>(leader)] == 0);
+}
+
+// The first keys of an object, for "what it saw" in detection errors.
+std::string key_list(document_engine& engine, od::object& obj) {
+  if (!engine.rewind(obj)) return "?";
+  std::string out;
+  std::size_t n = 0;
+  for (auto field_result : obj) {
+    od::field f;
+    if (std::move(field_result).get(f)) break;
+    std::string_view key;
+    if (f.unescaped_key().get(key)) break;
+    if (n == 8) {
+      out += ", ...";
+      break;
+    }
+    // A hostile key can be megabytes long: show its start only.
+    constexpr std::size_t shown = 40;
+    std::string_view head = key.substr(0, shown);
+    while (head.size() < key.size() && !head.empty() &&
+           (static_cast<unsigned char>(key[head.size()]) & 0xC0) == 0x80) {
+      head.remove_suffix(1);
+    }
+    fmt::format_to(std::back_inserter(out), "{}\"{}{}\"", n == 0 ? "" : ", ", head,
+                   head.size() < key.size() ? "..." : "");
+    ++n;
+  }
+  return out.empty() ? "no keys" : "keys " + out;
+}
+
+}  // namespace
+
+const platform_detector& order_detector() {
+  static const platform_detector detector(order_platforms(), envelope_keys);
+  return detector;
+}
+
+simdjson::error_code scan_object(od::object& obj, object_shape& out) {
+  const platform_detector& detector = order_detector();
+  const std::size_t platforms = detector.platforms().size();
+  detection_tally tally;
+  const detection_key* envelope = nullptr;
+  for (auto field_result : obj) {
+    od::field f;
+    if (auto e = std::move(field_result).get(f)) return e;
+    const detection_key* key = detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
+    if (key == nullptr) continue;
+    if (key->envelope && envelope == nullptr) envelope = key;
+    if (tally.add(*key) && tally.leader(platforms, detection_weight::settled_lead) >= 0) break;
+  }
+  const int leader = tally.leader(platforms, detection_weight::decisive_lead);
+  if (leader >= 0) out.platform = detector.platforms()[static_cast<std::size_t>(leader)];
+  if (envelope_wins(envelope, leader)) out.envelope_key = envelope->key;
+  return simdjson::SUCCESS;
+}
+
+std::string_view streamable_envelope_key(std::string_view key) noexcept {
+  for (std::string_view k : envelope_keys) {
+    if (k == key) return k;
+  }
+  return {};
+}
+
+bool keys_make_an_envelope(std::span<const std::string_view> keys) {
+  const platform_detector& detector = order_detector();
+  detection_tally tally;
+  const detection_key* envelope = nullptr;
+  for (std::string_view k : keys) {
+    const detection_key* key = detector.find(k);
+    if (key == nullptr) continue;
+    if (key->envelope && envelope == nullptr) envelope = key;
+    tally.add(*key);
+  }
+  return envelope_wins(envelope,
+                       tally.leader(detector.platforms().size(), detection_weight::decisive_lead));
+}
+
+std::string detection_report(document_engine& engine, od::object& obj) {
+  std::vector<const detection_key*> seen;
+  if (engine.rewind(obj)) {
+    const platform_detector& detector = order_detector();
+    for (auto field_result : obj) {
+      od::field f;
+      if (std::move(field_result).get(f)) break;
+      const detection_key* key = detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
+      if (key != nullptr && std::find(seen.begin(), seen.end(), key) == seen.end()) {
+        seen.push_back(key);
+      }
+    }
+    return fmt::format("{}; the object has {}", detector.explain(seen), key_list(engine, obj));
+  }
+  return fmt::format("the object has {}", key_list(engine, obj));
 }
 
 }  // namespace ordernorm::detail

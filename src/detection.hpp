@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ordernorm/detail/mapping.hpp"
 #include "ordernorm/detail/platform.hpp"
 
 namespace ordernorm::detail {
@@ -114,6 +115,30 @@ class platform_detector {
   std::vector<std::uint16_t> slots_;  // open addressing: index + 1, 0 = empty
   std::size_t longest_ = 0;
 };
+
+class document_engine;
+
+// The scorer over every order platform and the list envelopes' keys: built
+// once, read-only after.
+const platform_detector& order_detector();
+
+// What a key scan of an object found: the platform picked, if any, and the
+// envelope key under which its orders are, if it is an envelope.
+struct object_shape {
+  const platform_info* platform = nullptr;
+  std::string_view envelope_key;
+};
+
+// Scores an object's top-level keys (values are skipped, not parsed) and
+// picks the platform that leads every other by detection_weight::
+// decisive_lead, if one does. Stops early once a lead is settled (the rest
+// of a genuine order can only widen it: platform.hpp, "Detection"). Returns
+// simdjson's error when the object is broken JSON.
+simdjson::error_code scan_object(od::object& obj, object_shape& out);
+
+// Why no platform was picked: the candidates, their scores and the keys
+// that counted (all keys, no early stop), then the keys the object has.
+std::string detection_report(document_engine& engine, od::object& obj);
 
 // For the reader, which streams a list envelope too large to read whole
 // (document_view::element) and so must decide what the object is from the

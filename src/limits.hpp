@@ -1,6 +1,8 @@
 // The input limits as the converter and the tracker apply them: the string
-// limit's per-call scope and the messages of the two limits they check
-// themselves (string_too_long is reported by the walkers, walk_state.cpp).
+// limit's per-call scope, the messages of the two limits they check
+// themselves (string_too_long is reported by the walkers, walk_state.cpp),
+// where a document nests too deep and the check of a record's extent
+// (limits.cpp).
 //
 // Private to ordernorm (src/ only).
 #pragma once
@@ -10,9 +12,12 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "json_structure.hpp"
 #include "ordernorm/detail/converters.hpp"
 
 namespace ordernorm::detail {
@@ -64,5 +69,60 @@ inline std::string depth_limit_message(std::size_t limit) {
       "--max-depth or input_limits::max_depth)",
       limit);
 }
+
+// simdjson 3.0.1 On-Demand does not enforce a nesting limit (its parser's
+// max_depth only matters under SIMDJSON_DEVELOPMENT_CHECKS), and values under
+// keys no mapping reads are skipped where ordernorm never sees them. Stage 1
+// has already found every structural character, so the depth check walks
+// those indexes once per document; each record then takes the excursions
+// that fall inside it.
+class depth_excursions {
+ public:
+  // Finds where `text` (with `tokens` its structural indexes) nests deeper
+  // than `limit`.
+  void find(const char* text, std::size_t size, std::span<const std::uint32_t> tokens,
+            std::size_t limit) {
+    clear();
+    find_deeper_than(text, size, tokens, limit, places_);
+  }
+  void clear() noexcept {
+    places_.clear();
+    taken_ = 0;
+  }
+  // The first bracket past the limit in the document, or null.
+  const char* first() const noexcept { return places_.empty() ? nullptr : places_.front(); }
+  // The first place in [begin, end) that nests too deep, or null; every such
+  // place before `end` counts as accounted for.
+  const char* take(const char* begin, const char* end) noexcept {
+    const char* found = nullptr;
+    while (taken_ < places_.size() && places_[taken_] < end) {
+      if (found == nullptr && places_[taken_] >= begin) found = places_[taken_];
+      ++taken_;
+    }
+    return found;
+  }
+  // Whether any place not yet taken is at or after `begin`.
+  bool any_from(const char* begin) const noexcept {
+    return taken_ < places_.size() && places_.back() >= begin;
+  }
+
+ private:
+  // The first bracket of each excursion past the limit, in input order, and
+  // how many of them the records read so far have accounted for.
+  std::vector<const char*> places_;
+  std::size_t taken_ = 0;
+};
+
+class document_engine;
+
+// Checks the limits that need a record's extent, before it is mapped: only
+// for a document larger than the record limit, or one that nests too deep
+// after `begin`. Returns false when the record was rejected (and read to its
+// end); otherwise `obj` is rewound, ready to map.
+bool record_within_limits(document_engine& engine, od::object& obj, const char* begin);
+
+// Rejects a record (or what lies outside every record) that nests too deep
+// at `where`.
+void reject_too_deep(document_engine& engine, const char* where, std::string pointer = {});
 
 }  // namespace ordernorm::detail

@@ -9,14 +9,12 @@
 #include <string>
 #include <vector>
 
-#include "input_split.hpp"
-#include "json_structure.hpp"
+#include "engine.hpp"
 #include "limits.hpp"
-#include "ordernorm/convert.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
 #include "ordernorm/tracking.hpp"
-#include "simdjson_internals.hpp"
+#include "records.hpp"
 
 namespace ordernorm {
 namespace {
@@ -52,13 +50,10 @@ const detail::tracking_source_info* source_for(tracking_input input) {
 }  // namespace
 
 struct tracker::impl {
-  explicit impl(track_options o) : opts(o) {}
+  explicit impl(const track_options& o) : opts(o), engine(o.mapper, o.limits) {}
 
   track_options opts;
-  od::parser parser;
-  detail::fast_walker fast;
-  detail::reference_walker reference;
-  detail::string_arena arena;
+  detail::document_engine engine;
   std::array<std::unique_ptr<detail::tracking_converter>, 8> sources{};
   std::unique_ptr<detail::platform_converter> malomo;
   std::vector<shipment> shipments;
@@ -68,34 +63,8 @@ struct tracker::impl {
   std::vector<std::size_t> merged_into;
   std::vector<record_warning> warnings;
   derivation why;
-  detail::padded_buffer padded;  // for the std::string_view overload
-  detail::padded_buffer pieces;  // the second and later documents of a text
-  od::document doc;
-  std::uint64_t records = 0;
-  std::uint64_t rejected = 0;
   std::uint64_t shipment_count = 0;
-
-  const char* doc_begin = nullptr;
-  std::uint64_t doc_offset = 0;
   shipment_sink* sink = nullptr;
-  std::vector<const char*> too_deep;  // where the document nests past the limit
-
-  std::uint64_t offset_of(const char* p) const {
-    return doc_offset + static_cast<std::uint64_t>(p - doc_begin);
-  }
-
-  void reject(const char* where, error_code code, std::string message) {
-    record_error e;
-    e.code = code;
-    e.message = std::move(message);
-    e.byte_offset = offset_of(where);
-    ++rejected;
-    sink->on_reject(e, record_position{records, e.byte_offset});
-  }
-  void reject_json(const char* where, simdjson::error_code e) {
-    reject(where, error_code::invalid_json,
-           fmt::format("invalid JSON: {}", simdjson::error_message(e)));
-  }
 
   // What detection saw of an EasyPost webhook Event, for the shape rule and
   // for the message when its result is not a tracker.
@@ -182,8 +151,6 @@ struct tracker::impl {
   template <class Walker>
   error_code run(Walker& w, tracking_input input, od::object& obj, const char* begin,
                  record_error& error) {
-    arena.reset();
-    w.begin_record(doc_begin, doc_offset, begin, &arena);
     shipments.clear();
     error_code err = error_code::unsupported_platform;
     if (const detail::platform_info* p = platform_for(input)) {
@@ -202,7 +169,7 @@ struct tracker::impl {
       error.code = err;
       error.message =
           fmt::format("{} tracking: this build has no mapping for it yet", to_string(input));
-      error.byte_offset = offset_of(begin);
+      error.byte_offset = engine.offset_of(begin);
     } else if (err != error_code::ok) {
       error = w.take_error();
     }
@@ -253,39 +220,35 @@ struct tracker::impl {
   }
 
   void track_object(od::object& obj, const char* begin) {
-    ++records;
     std::optional<tracking_input> input = opts.from;
     if (!input) {
       simdjson::error_code json_error = simdjson::SUCCESS;
       event_shape event;
       input = detect(obj, event, json_error);
-      if (json_error) return reject_json(begin, json_error);
+      if (json_error) return engine.reject_json(begin, json_error);
       if (!input && event.is_event) {
-        return reject(begin, error_code::unknown_platform,
-                      event.result_object.empty()
-                          ? std::string("an EasyPost webhook Event without a Tracker under "
-                                        "result: not tracking data")
-                          : fmt::format("an EasyPost webhook Event whose result is a {}, not a "
-                                        "Tracker: not tracking data",
-                                        event.result_object));
+        return engine.reject(
+            begin, error_code::unknown_platform,
+            event.result_object.empty()
+                ? std::string("an EasyPost webhook Event without a Tracker under "
+                              "result: not tracking data")
+                : fmt::format("an EasyPost webhook Event whose result is a {}, not a "
+                              "Tracker: not tracking data",
+                              event.result_object));
       }
       if (!input) {
-        return reject(begin, error_code::unknown_platform,
-                      "not a tracking response, tracker or order with shipments that this "
-                      "build knows");
+        return engine.reject(begin, error_code::unknown_platform,
+                             "not a tracking response, tracker or order with shipments that this "
+                             "build knows");
       }
       bool ignored;
-      if (auto e = obj.reset().get(ignored)) return reject_json(begin, e);
+      if (auto e = obj.reset().get(ignored)) return engine.reject_json(begin, e);
     }
     record_error error;
-    const error_code err = opts.mapper == mapper::fast ? run(fast, *input, obj, begin, error)
-                                                       : run(reference, *input, obj, begin, error);
-    if (err != error_code::ok) {
-      ++rejected;
-      sink->on_reject(error, record_position{records, error.byte_offset});
-      return;
-    }
-    const record_position where{records, offset_of(begin)};
+    const error_code err = engine.map_record(
+        begin, [&](auto& walker) { return run(walker, *input, obj, begin, error); });
+    if (err != error_code::ok) return engine.deliver_reject(error);
+    const record_position where{engine.count_mapped(), engine.offset_of(begin)};
     if (shipments.empty()) deliver_warnings(0, where);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
       shipment& s = shipments[i];
@@ -296,80 +259,55 @@ struct tracker::impl {
     }
   }
 
-  // More than one document in one text (`{...}{...}` on an NDJSON line): each
-  // is a document of its own, split as the converter splits them
-  // (input_split.hpp).
-  void track_document(const char* data, std::size_t size, std::size_t capacity, shipment_sink& out,
-                      std::uint64_t base_offset) {
-    sink = &out;
-    const char* rest = track_first(data, size, capacity, base_offset);
-    if (rest == nullptr) return;
-    detail::for_each_value(rest, data + size, [&](const char* begin, const char* end) {
-      const auto n = static_cast<std::size_t>(end - begin);
-      const char* piece = pieces.copy(std::string_view(begin, n), converter::padding);
-      const std::uint64_t at = base_offset + static_cast<std::uint64_t>(begin - data);
-      if (const char* more = track_first(piece, n, pieces.capacity(), at)) {
-        ++records;  // not expected: the piece is one value by the splitting rule
-        reject(more, error_code::trailing_content,
-               "unexpected content after the end of the JSON document");
-      }
-    });
-  }
-
   // Tracks the first JSON value of the text; returns where more follows it,
-  // when that can be told, or null.
+  // when that can be told, or null. A document is one record.
   const char* track_first(const char* data, std::size_t size, std::size_t capacity,
                           std::uint64_t base_offset) {
-    doc_begin = data;
-    doc_offset = base_offset;
+    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
+    engine.begin_document(data, size, base_offset, detail::reject_sink(*sink));
+    // Also skips NUL bytes (strchr finds the terminator), unlike the
+    // converter: kept as it was, the tracker's offsets unchanged.
     const char* begin = data;
     while (begin != data + size && std::strchr(" \t\r\n", *begin) != nullptr) ++begin;
-    // The limits, as the converter applies them; a document is one record.
-    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     if (size > opts.limits.max_record_bytes) {
-      ++records;
-      reject(begin, error_code::record_too_large,
-             detail::record_too_large_message("document", size, opts.limits.max_record_bytes));
+      engine.reject(
+          begin, error_code::record_too_large,
+          detail::record_too_large_message("document", size, opts.limits.max_record_bytes));
+      return nullptr;
+    }
+    if (auto e = engine.iterate(capacity)) {
+      engine.reject_json(begin, e);
+      return nullptr;
+    }
+    if (const char* deep = engine.too_deep().first()) {
+      detail::reject_too_deep(engine, deep);
       return nullptr;
     }
     od::object obj;
-    if (auto e = parser.iterate(data, size, capacity).get(doc)) {
-      ++records;
-      reject_json(begin, e);
-      return nullptr;
-    }
-    too_deep.clear();
-    detail::find_deeper_than(data, size, detail::structural_indexes(parser), opts.limits.max_depth,
-                             too_deep);
-    if (!too_deep.empty()) {
-      ++records;
-      reject(too_deep.front(), error_code::depth_limit_exceeded,
-             detail::depth_limit_message(opts.limits.max_depth));
-      return nullptr;
-    }
-    if (auto e = doc.get_object().get(obj)) {
-      ++records;
+    if (auto e = engine.document().get_object().get(obj)) {
       if (e == simdjson::INCORRECT_TYPE) {
-        reject(begin, error_code::not_an_object, "expected a tracking object");
+        engine.reject(begin, error_code::not_an_object, "expected a tracking object");
       } else {
-        reject_json(begin, e);
+        engine.reject_json(begin, e);
       }
       // Not an object: the scanner tells where it ends.
-      const char* rest = detail::value_end(begin, data + size);
-      while (rest != data + size && detail::is_json_space(*rest)) ++rest;
-      return rest != data + size ? rest : nullptr;
+      return engine.rest_after_scalar(begin);
     }
     track_object(obj, begin);
     // Read the object to its end (a rejected one stopped half-way), unless
     // it is broken JSON: then where the next document starts is not known.
-    bool ignored;
-    if (!doc.is_alive() || obj.reset().get(ignored) != simdjson::SUCCESS) return nullptr;
-    for (auto field : obj) {
-      if (field.error()) return nullptr;
-    }
-    const char* rest = nullptr;
-    if (doc.current_location().get(rest) != simdjson::SUCCESS) return nullptr;
-    return rest;
+    if (!engine.skip_fields(obj)) return nullptr;
+    return engine.rest_after_root();
+  }
+
+  // More than one document in one text (`{...}{...}` on an NDJSON line): each
+  // is a document of its own, split as the converter splits them.
+  void track_text(const char* data, std::size_t size, std::size_t capacity, shipment_sink& out,
+                  std::uint64_t offset) {
+    sink = &out;
+    detail::for_each_document(engine, data, size, capacity, offset,
+                              [&](const char* piece, std::size_t n, std::size_t room,
+                                  std::uint64_t at) { return track_first(piece, n, room, at); });
   }
 };
 
@@ -379,8 +317,8 @@ tracker::tracker(tracker&&) noexcept = default;
 tracker& tracker::operator=(tracker&&) noexcept = default;
 
 void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t base_offset) {
-  const char* data = impl_->padded.copy(json, converter::padding);
-  impl_->track_document(data, json.size(), impl_->padded.capacity(), sink, base_offset);
+  const char* data = impl_->engine.copy_text(json);
+  impl_->track_text(data, json.size(), impl_->engine.text_capacity(), sink, base_offset);
 }
 
 void tracker::track(const document_view& doc, shipment_sink& sink) {
@@ -399,21 +337,18 @@ void tracker::track(const document_view& doc, shipment_sink& sink) {
 
 void tracker::track_padded(const char* data, std::size_t size, std::size_t capacity,
                            shipment_sink& sink, std::uint64_t base_offset) {
-  impl_->track_document(data, size, capacity, sink, base_offset);
+  impl_->track_text(data, size, capacity, sink, base_offset);
 }
 
 void tracker::reject_record(const record_error& error, shipment_sink& sink) {
-  ++impl_->records;
-  ++impl_->rejected;
-  sink.on_reject(error, record_position{impl_->records, error.byte_offset});
+  impl_->engine.reject_unread(error, detail::reject_sink(sink));
 }
 
-std::uint64_t tracker::records() const noexcept { return impl_->records; }
-std::uint64_t tracker::rejected() const noexcept { return impl_->rejected; }
+std::uint64_t tracker::records() const noexcept { return impl_->engine.records(); }
+std::uint64_t tracker::rejected() const noexcept { return impl_->engine.rejected(); }
 std::uint64_t tracker::shipments() const noexcept { return impl_->shipment_count; }
 void tracker::reset_counts() noexcept {
-  impl_->records = 0;
-  impl_->rejected = 0;
+  impl_->engine.reset_counts();
   impl_->shipment_count = 0;
 }
 
