@@ -235,9 +235,11 @@ class value_scanner {
     for (std::uint64_t brackets = (m.open | m.close) & ~in_string; brackets != 0;
          brackets &= brackets - 1) {
       const std::uint64_t bit = brackets & (0 - brackets);
-      // Without a branch on open or close: they alternate unpredictably.
-      depth += (m.close & bit) != 0 ? ~std::uint64_t{0} : 1;
-      if (depth == 0) return std::countr_zero(bit);
+      if ((m.close & bit) != 0) {
+        if (--depth == 0) return std::countr_zero(bit);
+      } else {
+        ++depth;
+      }
     }
     depth_ = depth;
     in_string_ = (in_string >> 63) != 0;
