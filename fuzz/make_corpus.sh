@@ -49,6 +49,17 @@ for t in fuzz_convert fuzz_differential fuzz_splitter; do add "$t" "${all_inputs
 add fuzz_track "$root"/tests/golden_tracking/*/*.json "$shared"/tracking/*.json \
   "$root"/tests/golden/malomo/*.json
 
+# The value scanner: a count byte and that many piece sizes (used in turn),
+# then the text. One seed of glued and spaced values with backslash runs and
+# brackets in strings, in pieces of 1, 63 and 64 bytes; one of two orders in
+# pieces of 7 and 64.
+mkdir -p "$corpus/fuzz_value_scanner"
+printf '\x03\x01\x3f\x40{"a":"\\\\\\"}[", "b":[1,{"c":"\\\\"}]}  "s\\"t" -12.5e3 true[]{}\n%s"%s\\"]" {}}]\n' \
+  '[{"k":' "$(printf '%060d' 0)" > "$corpus/fuzz_value_scanner/blocks"
+if [ ${#all_inputs[@]} -gt 0 ]; then
+  { printf '\x02\x07\x40'; cat "${all_inputs[@]:0:2}"; } > "$corpus/fuzz_value_scanner/orders"
+fi
+
 # NDJSON seeds for the reader: several orders, one per line (needs python3;
 # skipped without it).
 if command -v python3 >/dev/null; then
