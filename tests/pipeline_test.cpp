@@ -3,14 +3,20 @@
 // wherever batches end; and the CLI's every output is byte-identical under
 // -j 1, -j 2 and -j 7.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "generators.hpp"  // bench/: seeded orders of every platform
@@ -284,6 +290,76 @@ TEST(Pipeline, TrackEveryGoldenAndConformanceDocument) {
   explain.explain = true;
   expect_same_tracking_on_all_jobs(inputs, explain);
   expect_same_tracking_on_all_jobs(inputs, {});
+}
+
+// An output that holds the run still at its first order until released.
+class stalled_output final : public ordernorm::cli::order_output {
+ public:
+  std::mutex mutex;
+  std::condition_variable released_cv;
+  bool released = false;
+  std::uint64_t orders = 0;
+
+  void render(const ordernorm::order& o, std::string& out) const override {
+    ordernorm::write_json(o, out);
+  }
+  void on_order(const ordernorm::order&, const ordernorm::record_position&) override { ++orders; }
+  void on_rendered(std::string_view, const ordernorm::record_position&) override {
+    std::unique_lock lock(mutex);
+    released_cv.wait(lock, [this] { return released; });
+    ++orders;
+  }
+  void on_reject(const ordernorm::record_error&, const ordernorm::record_position&) override {}
+  void begin_input(std::string_view) override {}
+  void end_input(std::string_view, const ordernorm::record_error*) override {}
+};
+
+// Backpressure: while the output does not move, the pipeline reads no more
+// than its batches in flight (and the reader's window) hold, however much
+// input is waiting in the pipe.
+TEST(Pipeline, ReadsNoFurtherThanItsBatchesWhileTheOutputStalls) {
+  const std::string fifo = temp_path("stall.fifo");
+  fs::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string chunk;
+  ordernorm_bench::find_generator("shopify")->make(3)->append_ndjson(chunk, 1 << 20);
+  constexpr int chunks = 64;  // 64 MiB in all
+  std::atomic<std::uint64_t> written{0};
+  std::thread writer([&] {
+    std::FILE* f = std::fopen(fifo.c_str(), "wb");
+    if (f == nullptr) return;
+    for (int i = 0; i < chunks; ++i) {
+      std::fwrite(chunk.data(), 1, chunk.size(), f);
+      written += chunk.size();
+    }
+    std::fclose(f);
+  });
+  stalled_output out;
+  pipeline_tuning tuning;
+  tuning.batch_bytes = 64 << 10;
+  tuning.batches_per_job = 1;  // 2 jobs: 4 batches of 64 KiB and a bit
+  ordernorm::cli::totals t;
+  std::thread run([&] { t = ordernorm::cli::convert_inputs({fifo}, {}, {}, 2, out, tuning); });
+  // Wait until the writer is blocked (nothing written for a while) or done.
+  std::uint64_t seen = 0;
+  do {
+    seen = written;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  } while (written != seen);
+  // Batches, the reader's 4 MiB window, the pipe and the writer's buffer.
+  EXPECT_LT(seen, std::uint64_t{12} << 20) << "read " << seen << " bytes of a stalled run";
+  {
+    const std::lock_guard lock(out.mutex);
+    out.released = true;
+  }
+  out.released_cv.notify_all();
+  writer.join();
+  run.join();
+  EXPECT_EQ(written, chunk.size() * chunks);
+  EXPECT_EQ(t.records, out.orders);
+  EXPECT_GT(t.records, 0u);
+  EXPECT_EQ(t.rejected, 0u);
+  fs::remove(fifo);
 }
 
 // --- The CLI, byte for byte ---------------------------------------------
