@@ -1,8 +1,9 @@
 // The CLI's ordered parallel pipeline (src/cli/pipeline.hpp, `-j N`) on
 // arbitrary bytes: the input, given twice as two inputs (record numbers
 // start again at the second), is converted and tracked on one thread and on
-// three, with batches of 1 to 4 documents and a small read window and record
-// limit, so that batch boundaries, reader refills and skipped records fall
+// three, with batches of 1 to 4 documents, a small read window and record
+// limit, and lists streamed from a few hundred bytes on, so that batch
+// boundaries, reader refills, skipped records and list elements fall
 // everywhere.
 // Invariant: three jobs tell the output exactly what one job tells it, in
 // the same order (orders and shipments as rendered, rejects and warnings
@@ -28,6 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ordernorm::reader_options reading;
   reading.window_bytes = 1 + size % 61;
   reading.max_record_bytes = 512 + size % 1024;
+  reading.whole_document_bytes = 64 + size % 512;  // lists stream, element by element
   ordernorm::options converting;
   converting.limits.max_record_bytes = reading.max_record_bytes;
   converting.limits.max_depth = 16;
@@ -42,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check(one == three, "convert: -j 3 tells the output what -j 1 tells it",
               one + "\n---- 3 jobs ----\n" + three);
 
+  reading.stream_lists = false;  // as `ordernorm track` reads
   const std::string tracked_one =
       ordernorm::testing::track_transcript(inputs, 1, tuning, tracking, reading);
   const std::string tracked_three =

@@ -253,6 +253,32 @@ TEST(Pipeline, MixAsAStreamOfDocumentsAndAsJsonSeq) {
   fs::remove(stream_path);
 }
 
+// Lists larger than the reader's whole-document size are streamed element by
+// element: each element is a document of its own in a batch.
+TEST(Pipeline, StreamedListElementsAcrossBatches) {
+  const mixed_dump mix = make_mix(80, 20);
+  std::string array = "[";
+  std::size_t begin = 0;
+  while (begin < mix.text.size()) {
+    const std::size_t end = mix.text.find('\n', begin);
+    const std::string line = mix.text.substr(begin, end - begin);
+    begin = end + 1;
+    if (line.find(R"("id":7,)") != std::string::npos) continue;  // would swallow the rest
+    if (array.size() > 1) array += ",\n";
+    array += line;
+  }
+  array += "]\n";
+  const std::string array_path = temp_path("list.json");
+  const std::string envelope_path = temp_path("envelope.json");
+  write_file(array_path, array);
+  write_file(envelope_path, "{\"orders\":" + array + "}\n");
+  ordernorm::reader_options reading = limited_reading();
+  reading.whole_document_bytes = 4096;
+  expect_same_on_all_jobs({array_path, envelope_path}, limited_options(), reading);
+  fs::remove(array_path);
+  fs::remove(envelope_path);
+}
+
 TEST(Pipeline, IoErrorMidInputComesAfterEveryRecordBeforeIt) {
   const mixed_dump mix = make_mix(120, 30);
   const std::string plain = temp_path("io.ndjson");
