@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -202,11 +203,23 @@ class parallel_run {
     }
   }
 
-  totals run() {
+  // std::nullopt when the threads could not be started; nothing was read
+  // then (the reading thread starts last), and the caller runs on one.
+  std::optional<totals> run() {
     std::vector<std::thread> threads;
     threads.reserve(jobs_ + 1);
-    for (unsigned i = 0; i < jobs_; ++i) threads.emplace_back([this] { work(); });
-    threads.emplace_back([this] { read_all(); });
+    try {
+      for (unsigned i = 0; i < jobs_; ++i) threads.emplace_back([this] { work(); });
+      threads.emplace_back([this] { read_all(); });
+    } catch (const std::system_error&) {
+      {
+        const std::lock_guard lock(mutex_);
+        reading_done_ = true;
+        work_ready_.notify_all();
+      }
+      for (std::thread& th : threads) th.join();
+      return std::nullopt;
+    }
     totals t;
     std::uint64_t base = 0;  // records of the current input before this batch
     while (batch* b = next_in_order()) {
@@ -398,7 +411,9 @@ totals run_inputs(const std::vector<std::string>& names, const reader_options& r
     return read_sequential(inputs, reading, engine, out);
   }
   parallel_run<Engine> run(inputs, reading, engine_settings, jobs, out, tuning);
-  return run.run();
+  if (const std::optional<totals> t = run.run()) return *t;
+  Engine engine(engine_settings);
+  return read_sequential(inputs, reading, engine, out);
 }
 
 }  // namespace
