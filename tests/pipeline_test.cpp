@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -86,8 +87,11 @@ void expect_same_tracking_on_all_jobs(const std::vector<std::string>& inputs,
   }
 }
 
+// Per process: ctest runs each test as a process of its own, side by side.
 std::string temp_path(const std::string& name) {
-  return (fs::temp_directory_path() / ("ordernorm_pipeline_test_" + name)).string();
+  return (fs::temp_directory_path() /
+          ("ordernorm_pipeline_test_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 void write_file(const std::string& path, const std::string& text) {
