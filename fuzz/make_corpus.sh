@@ -44,7 +44,7 @@ for p in "${platforms[@]}"; do
   add "fuzz_$p" "${inputs[@]}"
   all_inputs+=("${inputs[@]}")
 done
-for t in fuzz_convert fuzz_differential fuzz_splitter; do add "$t" "${all_inputs[@]}"; done
+for t in fuzz_convert fuzz_differential fuzz_splitter fuzz_pipeline; do add "$t" "${all_inputs[@]}"; done
 # The tracker: tracking responses (golden and public) and Malomo orders.
 add fuzz_track "$root"/tests/golden_tracking/*/*.json "$shared"/tracking/*.json \
   "$root"/tests/golden/malomo/*.json
@@ -77,7 +77,7 @@ for i in range(0, len(docs), 3):
     if i % 2:
         text = b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n")
     name = hashlib.sha1(text).hexdigest()[:16]
-    for t in ("fuzz_convert", "fuzz_splitter"):
+    for t in ("fuzz_convert", "fuzz_splitter", "fuzz_pipeline"):
         open(os.path.join(out, t, name), "wb").write(text)
     # fuzz_streamed_list: a shape byte, then elements split at 0x1F.
     os.makedirs(os.path.join(out, "fuzz_streamed_list"), exist_ok=True)

@@ -8,29 +8,36 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 #include "options.hpp"
 #include "ordernorm/ordernorm.hpp"
 #include "output_files.hpp"
+#include "pipeline.hpp"
 #include "record_log.hpp"
 
 namespace ordernorm::cli {
 namespace {
 
-class order_printer final : public order_sink {
+// The message names the offset where there is one (not for a file that
+// cannot be opened).
+void report_failure(std::string_view name, const record_error* failure) {
+  if (failure != nullptr) fmt::print(stderr, "ordernorm: {}: {}\n", name, failure->message);
+}
+
+class order_printer final : public order_output {
  public:
   order_printer(output_file& out, record_log& log, bool json_array)
       : out_(out), log_(log), json_array_(json_array) {}
 
+  void render(const order& o, std::string& buf) const override { write_json(o, buf); }
   void on_order(const order& o, const record_position&) override {
-    std::string& buf = out_.buffer();
-    if (json_array_) buf += orders_ == 0 ? "[\n" : ",\n";
-    write_json(o, buf);
-    if (!json_array_) buf.push_back('\n');
-    ++orders_;
-    out_.maybe_flush();  // a write error sticks; the run's end reports it
+    render(o, begin_order());
+    end_order();
+  }
+  void on_rendered(std::string_view text, const record_position&) override {
+    begin_order() += text;
+    end_order();
   }
   void on_reject(const record_error& e, const record_position& where) override {
     log_.reject(e, where);
@@ -38,11 +45,26 @@ class order_printer final : public order_sink {
   void on_warning(const record_warning& w, const record_position& where) override {
     log_.warn(w, where);
   }
+  void begin_input(std::string_view name) override { log_.set_input(name); }
+  void end_input(std::string_view name, const record_error* failure) override {
+    report_failure(name, failure);
+  }
   void finish() {
     if (json_array_) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";
   }
 
  private:
+  std::string& begin_order() {
+    std::string& buf = out_.buffer();
+    if (json_array_) buf += orders_ == 0 ? "[\n" : ",\n";
+    return buf;
+  }
+  void end_order() {
+    if (!json_array_) out_.buffer().push_back('\n');
+    ++orders_;
+    out_.maybe_flush();  // a write error sticks; the run's end reports it
+  }
+
   output_file& out_;
   record_log& log_;
   bool json_array_;
@@ -63,13 +85,12 @@ std::string_view origin_name(status_origin origin) {
   return "none";
 }
 
-class shipment_printer final : public shipment_sink {
+class shipment_printer final : public shipment_output {
  public:
   shipment_printer(output_file& out, record_log& log, bool explain)
       : out_(out), log_(log), explain_(explain) {}
 
-  void on_shipment(const shipment& s, const derivation* why, const record_position&) override {
-    std::string& buf = out_.buffer();
+  void render(const shipment& s, const derivation* why, std::string& buf) const override {
     write_json(s, buf);
     buf.pop_back();  // reopen the object for the derivation's keys
     if (why != nullptr) {
@@ -96,7 +117,14 @@ class shipment_printer final : public shipment_sink {
       }
     }
     buf += "}\n";
+  }
+  void on_shipment(const shipment& s, const derivation* why, const record_position&) override {
+    render(s, why, out_.buffer());
     out_.maybe_flush();  // a write error sticks; the run's end reports it
+  }
+  void on_rendered(std::string_view text, const record_position&) override {
+    out_.buffer() += text;
+    out_.maybe_flush();
   }
   void on_reject(const record_error& e, const record_position& where) override {
     log_.reject(e, where);
@@ -104,57 +132,16 @@ class shipment_printer final : public shipment_sink {
   void on_warning(const record_warning& w, const record_position& where) override {
     log_.warn(w, where);
   }
+  void begin_input(std::string_view name) override { log_.set_input(name); }
+  void end_input(std::string_view name, const record_error* failure) override {
+    report_failure(name, failure);
+  }
 
  private:
   output_file& out_;
   record_log& log_;
   bool explain_;
 };
-
-struct totals {
-  std::uint64_t records = 0;
-  std::uint64_t rejected = 0;
-  std::uint64_t shipments = 0;
-  bool io_failed = false;
-};
-
-// Reads every input and hands each document to `engine` (a converter or a
-// tracker), counting per input.
-template <class Engine, class Sink>
-totals read_inputs(const std::vector<std::string>& names, const reader_options& reading,
-                   Engine& engine, Sink& sink, record_log& log) {
-  std::vector<std::string> inputs = names;
-  if (inputs.empty()) inputs.push_back("-");
-  totals t;
-  for (const std::string& name : inputs) {
-    const std::string shown = name == "-" ? "<stdin>" : name;
-    log.set_input(shown);
-    engine.reset_counts();
-    reader in = reader::open_file(name, reading);
-    document_view doc;
-    while (in.next(doc)) {
-      if (doc.problem != error_code::ok) {
-        engine.reject_record(in.problem(doc), sink);
-        continue;
-      }
-      if constexpr (std::is_same_v<Engine, converter>) {
-        engine.convert(doc, sink);
-      } else {
-        engine.track(doc, sink);
-      }
-    }
-    t.records += engine.records();
-    t.rejected += engine.rejected();
-    if constexpr (std::is_same_v<Engine, tracker>) t.shipments += engine.shipments();
-    if (!in.ok()) {
-      // The message names the offset where there is one (not for a file
-      // that cannot be opened).
-      fmt::print(stderr, "ordernorm: {}: {}\n", shown, in.error().message);
-      t.io_failed = true;
-    }
-  }
-  return t;
-}
 
 // Checks and opens the outputs, runs `body(out, log)`, then puts every output
 // file in place when the run ends normally (exit 0 or 1) or leaves every one
@@ -209,8 +196,7 @@ int with_outputs(const cli_options& opts, Body body) {
 int run_convert(const cli_options& opts) {
   return with_outputs(opts, [&](output_file& out, record_log& log) {
     order_printer sink(out, log, opts.json_array);
-    converter conv(opts.convert);
-    const totals t = read_inputs(opts.inputs, opts.reader, conv, sink, log);
+    const totals t = convert_inputs(opts.inputs, opts.reader, opts.convert, opts.jobs, sink);
     sink.finish();
     return std::pair{
         t, fmt::format("{}: {} converted, {} rejected", count_of(t.records, "record", "records"),
@@ -223,10 +209,9 @@ int run_track(const cli_options& opts) {
     shipment_printer sink(out, log, opts.track.explain);
     track_options track = opts.track;
     track.explain = true;  // decidedBy and rule are always printed
-    tracker engine(track);
     reader_options reading = opts.reader;
     reading.stream_lists = false;  // tracking documents are objects, never lists
-    const totals t = read_inputs(opts.inputs, reading, engine, sink, log);
+    const totals t = track_inputs(opts.inputs, reading, track, opts.jobs, sink);
     return std::pair{
         t, fmt::format("{}: {}, {} rejected", count_of(t.records, "document", "documents"),
                        count_of(t.shipments, "shipment", "shipments"), t.rejected)};

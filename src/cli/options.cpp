@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pipeline.hpp"
+
 namespace ordernorm::cli {
 namespace {
 
@@ -32,7 +34,7 @@ constexpr std::string_view convert_help =
                          [--mapper fast|reference] [--as-of TIME]
                          [--max-record-bytes N] [--max-depth N]
                          [--max-string-bytes N] [-o FILE] [--rejects FILE]
-                         [--warnings FILE] [-q] [--] [FILE...]
+                         [--warnings FILE] [-j N] [-q] [--] [FILE...]
 
 Reads platform order JSON from each FILE (standard input when there is none,
 or for "-") and writes every order in ordernorm's common model.
@@ -71,6 +73,9 @@ Options (a value can also be given as --option=VALUE):
                  such as an unexpanded link) to FILE as NDJSON, with the
                  same fields (offset: the record's). Without it, warnings
                  are described on standard error.
+  -j, --jobs N   convert on N threads (default: the number of cores); the
+                 output is the same bytes whatever N is; -j 1 uses no
+                 other thread
   -q, --quiet    no warnings and no summary on standard error; rejects
                  still go there unless --rejects is given
   -h, --help     this text
@@ -94,7 +99,7 @@ constexpr std::string_view track_help =
                        [--as-of TIME] [--explain] [--mapper fast|reference]
                        [--max-record-bytes N] [--max-depth N]
                        [--max-string-bytes N] [-o FILE] [--rejects FILE]
-                       [--warnings FILE] [-q] [--] [FILE...]
+                       [--warnings FILE] [-j N] [-q] [--] [FILE...]
 
 Reads tracking documents from each FILE (standard input when there is none,
 or for "-"): carrier tracking API responses, EasyPost trackers, or orders
@@ -118,6 +123,8 @@ Options (a value can also be given as --option=VALUE):
   --rejects FILE write rejected documents to FILE as NDJSON (see convert)
   --warnings FILE
                  write warnings to FILE as NDJSON (see convert)
+  -j, --jobs N   track on N threads (default: the number of cores); the
+                 output is the same bytes whatever N is
   -q, --quiet    no warnings and no summary on standard error; rejects
                  still go there unless --rejects is given
   -h, --help     this text
@@ -129,6 +136,8 @@ convert; an output that names an input or another output is refused.
 
 Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 )";
+
+constexpr std::size_t max_jobs = 1024;
 
 int usage_error(std::string_view message, std::string_view command) {
   fmt::print(stderr, "ordernorm: {}\nTry 'ordernorm{}{} --help'.\n", message,
@@ -193,7 +202,8 @@ std::optional<std::string_view> nearest_option(std::string_view name, bool track
                                          "--max-depth", "--max-string-bytes",
                                          "--output",    "--rejects",
                                          "--warnings",  "--quiet",
-                                         "--help",      "--version"};
+                                         "--help",      "--version",
+                                         "--jobs"};
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -244,8 +254,8 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
         name = arg.substr(0, eq);
         attached = arg.substr(eq + 1);
       }
-    } else if (arg.starts_with("-o") && arg.size() > 2) {
-      name = "-o";
+    } else if ((arg.starts_with("-o") || arg.starts_with("-j")) && arg.size() > 2) {
+      name = arg.substr(0, 2);
       attached = arg.substr(2);
     }
     auto value = [&]() -> std::optional<std::string_view> {
@@ -320,6 +330,15 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       if (!n) return usage_error("--max-depth needs a number of levels, e.g. 1024", command);
       opts.convert.limits.max_depth = *n;
       opts.track.limits.max_depth = *n;
+    } else if (name == "-j" || name == "--jobs") {
+      // An upper bound keeps a typo from starting a million threads.
+      auto v = value();
+      const auto n = v ? parse_size(*v, false) : std::nullopt;
+      if (!n || *n > max_jobs) {
+        return usage_error(fmt::format("{} needs a number of threads from 1 to {}", name, max_jobs),
+                           command);
+      }
+      opts.jobs = static_cast<unsigned>(*n);
     } else if (name == "--explain" && tracking) {
       opts.track.explain = true;
     } else if (name == "-o" || name == "--output" || name == "--rejects" || name == "--warnings") {
@@ -354,7 +373,9 @@ std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts) 
   if (command == "-V" || command == "--version" || command == "version") return print_version();
   if (command == "convert" || command == "track") {
     opts.tracking = command == "track";
-    return parse_options(argc - 2, argv + 2, opts);
+    const auto code = parse_options(argc - 2, argv + 2, opts);
+    if (opts.jobs == 0) opts.jobs = default_jobs();
+    return code;
   }
   if (command.starts_with("-")) {
     return usage_error(fmt::format("unknown option '{}'", command), "");

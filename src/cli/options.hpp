@@ -16,6 +16,7 @@ struct cli_options {
   ordernorm::track_options track;
   bool json_array = false;
   bool quiet = false;  // no warnings, no summary on standard error
+  unsigned jobs = 0;   // -j: threads that convert; 0 until parsed (the number of cores)
   std::string output = "-";
   std::string rejects;              // empty: described on standard error
   std::string warnings;             // empty: described on standard error (unless quiet)

@@ -1,0 +1,87 @@
+// The run's engine: reads every input, hands each document to a converter
+// (or a tracker) and delivers what comes out to the CLI's output, in input
+// order. With one job this is a plain loop on the calling thread. With more,
+// one thread reads and copies documents into batches, `jobs` workers each
+// convert whole batches with their own engine and record what the sink would
+// have been told, and the calling thread replays the batches in input order,
+// numbering records as one engine would have: the output is the same bytes
+// whatever the number of jobs. A fixed number of batches is in flight, so
+// memory does not grow with the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ordernorm/ordernorm.hpp"
+
+namespace ordernorm::cli {
+
+// What a run read, over every input.
+struct totals {
+  std::uint64_t records = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t shipments = 0;
+  bool io_failed = false;
+};
+
+// Where each input begins and how it ended, told on the calling thread in
+// input order.
+class input_events {
+ public:
+  virtual ~input_events() = default;
+  virtual void begin_input(std::string_view name) = 0;
+  // `failure` is set when the input could not be opened or read to its end
+  // (its message names the offset where there is one).
+  virtual void end_input(std::string_view name, const record_error* failure) = 0;
+};
+
+// The CLI's order output. An order is written in two steps so that workers
+// can do the first: render() into bytes, then on_rendered() in input order.
+class order_output : public order_sink, public input_events {
+ public:
+  // Appends `o` as this output writes it. Called on several threads at once:
+  // reads nothing but its arguments and settings fixed before the run.
+  virtual void render(const order& o, std::string& out) const = 0;
+  // Writes an order render() made, where on_order would have written it.
+  // on_order (one job) must write what render() then on_rendered() would.
+  virtual void on_rendered(std::string_view text, const record_position& where) = 0;
+};
+
+// The same for `track`'s shipments.
+class shipment_output : public shipment_sink, public input_events {
+ public:
+  virtual void render(const shipment& s, const derivation* why, std::string& out) const = 0;
+  virtual void on_rendered(std::string_view text, const record_position& where) = 0;
+};
+
+// Private tunables (the fuzz target and the tests make batches tiny so that
+// their boundaries fall everywhere).
+struct pipeline_tuning {
+  // A batch is closed once its documents reach this many bytes or this many
+  // documents (many tiny documents, each perhaps a reject with a message,
+  // must not make a batch's output large).
+  std::size_t batch_bytes = std::size_t{1} << 20;
+  std::size_t batch_documents = 1024;
+  // Batches in flight per worker (being filled, queued, converted, waiting
+  // to be written), besides two: the memory bound.
+  std::size_t batches_per_job = 2;
+};
+
+// The number of jobs `-j` means by default: the number of cores, at least 1.
+unsigned default_jobs() noexcept;
+
+// Reads `inputs` ("-" is standard input; none means standard input) and
+// converts every document on `jobs` threads (1: on the calling thread, no
+// other thread started).
+totals convert_inputs(const std::vector<std::string>& inputs, const reader_options& reading,
+                      const options& converting, unsigned jobs, order_output& out,
+                      const pipeline_tuning& tuning = {});
+
+totals track_inputs(const std::vector<std::string>& inputs, const reader_options& reading,
+                    const track_options& tracking, unsigned jobs, shipment_output& out,
+                    const pipeline_tuning& tuning = {});
+
+}  // namespace ordernorm::cli
