@@ -3,6 +3,7 @@
 //
 //   ordernorm_gen --platform shopify --bytes 1G --seed 42 -o shopify.ndjson
 //   ordernorm_gen --platform all --bytes 100M > mix.ndjson
+//   ordernorm_gen --platform all --bytes 1G --format envelope -o mix-envelope.json
 //
 // Same seed and size give byte-identical output everywhere (see
 // shopify_generator.hpp and its siblings); no clock, no network. The output
@@ -24,7 +25,8 @@
 namespace {
 
 constexpr std::string_view usage =
-    R"(Usage: ordernorm_gen [--platform P] (--bytes N | --orders N) [--seed S] [-o FILE]
+    R"(Usage: ordernorm_gen [--platform P] (--bytes N | --orders N) [--seed S]
+                     [--format ndjson|array|envelope] [-o FILE]
 
 Writes realistic platform orders, one per line, to FILE or standard output.
 
@@ -35,6 +37,10 @@ Options:
                  (suffixes k, M, G: powers of 1000)
   --orders N     write exactly N orders
   --seed S       the seed (default 42); same seed and size, same bytes
+  --format F     ndjson (default): one order a line; array: one JSON array
+                 [order,order,...]; envelope: one {"orders":[...]} document.
+                 The orders are the same in every format (one a line,
+                 separated by a comma in array and envelope)
   -o FILE        the output file (default: standard output)
   -h, --help     this text
 
@@ -54,6 +60,7 @@ int main(int argc, char** argv) {
   std::optional<std::uint64_t> bytes, orders;
   std::uint64_t seed = 42;
   std::string output = "-";
+  std::string_view format = "ndjson";
 
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -63,7 +70,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (arg != "--platform" && arg != "--bytes" && arg != "--orders" && arg != "--seed" &&
-        arg != "-o") {
+        arg != "--format" && arg != "-o") {
       return usage_error(fmt::format("unknown argument \"{}\"", arg));
     }
     if (i + 1 >= argc) return usage_error(fmt::format("{} needs a value", arg));
@@ -80,6 +87,11 @@ int main(int argc, char** argv) {
       const auto s = ordernorm_bench::parse_size(v);
       if (!s) return usage_error(fmt::format("--seed: not a number: \"{}\"", v));
       seed = *s;
+    } else if (arg == "--format") {
+      if (v != "ndjson" && v != "array" && v != "envelope") {
+        return usage_error(fmt::format("--format: ndjson, array or envelope, not \"{}\"", v));
+      }
+      format = v;
     } else {
       output = std::string(v);
     }
@@ -107,24 +119,39 @@ int main(int argc, char** argv) {
     }
   }
 
+  // One document around the orders for array and envelope: the large JSON
+  // documents the CLI must stream. An order a line there too, so that the
+  // orders are those of the NDJSON form.
+  const bool listed = format != "ndjson";
+  const std::string_view head = format == "array" ? "[\n" : "{\"orders\":[\n";
+  const std::string_view tail = format == "array" ? "\n]\n" : "\n]}\n";
+
   // Generate in blocks of about 1 MiB; orders are whole lines in each block.
   std::string block;
   block.reserve((1u << 20) + (1u << 16));
+  if (listed) block.append(head);
   std::uint64_t written = 0, count = 0;
   bool ok = true;
+  const auto flush = [&] {
+    ok = std::fwrite(block.data(), 1, block.size(), out) == block.size();
+    written += block.size();
+    block.clear();
+  };
   for (;;) {
-    const bool done = bytes ? written >= *bytes : count >= *orders;
+    const bool done = bytes ? written + block.size() >= *bytes : count >= *orders;
     if (done) break;
+    if (listed && count != 0) block.append(",\n");
     gens[count % gens.size()]->append_order(block);
-    block.push_back('\n');
+    if (!listed) block.push_back('\n');
     ++count;
-    const bool last = bytes ? written + block.size() >= *bytes : count >= *orders;
-    if (block.size() >= (1u << 20) || last) {
-      ok = std::fwrite(block.data(), 1, block.size(), out) == block.size();
-      written += block.size();
-      block.clear();
+    if (block.size() >= (1u << 20)) {
+      flush();
       if (!ok) break;
     }
+  }
+  if (ok) {
+    if (listed) block.append(tail);
+    flush();
   }
   if (std::fflush(out) != 0) ok = false;
   if (out != stdout && std::fclose(out) != 0) ok = false;
