@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark run of issue 7, in one command: builds Release, runs the suite
-# (every platform: fast and reference mappers against the parse and memory
-# limits), generates a large Shopify dump, times `ordernorm convert` on it and
+# (every platform: fast and reference mappers against the skip floor and the
+# baselines; bench/suite_table.py prints it), generates a large Shopify dump, times `ordernorm convert` on it and
 # on a small one (wall time, peak RSS), and prints a markdown table.
 #
 #   bench/run_benchmarks.sh
@@ -125,57 +125,13 @@ if [[ $MIX == 1 ]]; then
 fi
 fi
 
-python3 - "$OUT/suite.json" "$OUT/convert.tsv" <<'EOF' | tee "$OUT/table.md"
-# The table: per platform, the medians of the suite's rates and their ratios,
-# then the end-to-end runs.
-import csv, json, sys
+{
+python3 "$root/bench/suite_table.py" "$OUT/suite.json"
+echo
+python3 - "$OUT/convert.tsv" <<'EOF'
+# The end-to-end runs.
+import csv, sys
 
-suite = json.load(open(sys.argv[1]))
-rates = {}  # (platform, benchmark) -> (bytes/s, items/s)
-order = []
-# Medians of the repetitions; with one repetition, that run itself.
-kind = "median" if any(b.get("aggregate_name") == "median" for b in suite["benchmarks"]) else None
-for b in suite["benchmarks"]:
-    if b.get("aggregate_name") != kind:
-        continue
-    plat, _, what = b["run_name"].removeprefix("BM_").partition("/")
-    if plat not in order:
-        order.append(plat)
-    rates[plat, what] = (b.get("bytes_per_second", 0.0), b.get("items_per_second", 0.0))
-
-# The suite's order (interleaved repetitions come out shuffled).
-known = ["shopify", "malomo", "magento", "bigcommerce", "woocommerce", "sfcc", "squarespace", "ebay"]
-order.sort(key=lambda p: known.index(p) if p in known else len(known))
-
-ctx = suite["context"]
-print(f"Suite: {ctx.get('host_name', '?')}, {ctx.get('num_cpus', '?')} CPUs at "
-      f"{ctx.get('mhz_per_cpu', '?')} MHz, simdjson {ctx.get('simdjson', '?')} "
-      f"({ctx.get('simdjson_active_implementation', '?')}), NDEBUG {ctx.get('NDEBUG', '?')}; "
-      f"{'medians' if kind else 'one repetition'}, MB = 10^6 bytes, single thread; rates from CPU time; load average at the start "
-      f"{', '.join(f'{x:.1f}' for x in ctx.get('load_avg', []))}.")
-if "left_out" in ctx:
-    print(f"Left out (their orders failed the check): {ctx['left_out']}")
-print()
-print("| platform | fast MB/s | fast orders/s | reference MB/s | parse limit MB/s "
-      "| memory limit MB/s | fast / parse limit | fast / memory limit | fast / reference "
-      "| writer share | target |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-for p in order:
-    get = lambda w: rates.get((p, w), (0.0, 0.0))
-    fast, ref, parse, mem, nout = (get(w) for w in
-                                   ("fast", "reference", "parse_limit", "memory_limit",
-                                    "fast_no_output"))
-    ratio = lambda a, b: a / b if b else float("nan")
-    target = 0.80 if p == "shopify" else 0.70
-    r = ratio(fast[0], parse[0])
-    writer = 1 - ratio(fast[0], nout[0]) if nout[0] else float("nan")
-    verdict = f"{'met' if r >= target else 'MISSED'} (>= {target:.0%})"
-    print(f"| {p} | {fast[0] / 1e6:,.0f} | {fast[1]:,.0f} | {ref[0] / 1e6:,.0f} "
-          f"| {parse[0] / 1e6:,.0f} | {mem[0] / 1e6:,.0f} | {r:.0%} "
-          f"| {ratio(fast[0], mem[0]):.1%} | {ratio(fast[0], ref[0]):.2f}x | {writer:.0%} "
-          f"| {verdict} |")
-
-print()
 print("End to end: `ordernorm convert --from F FILE -o /dev/null`, single thread, "
       "/usr/bin/time -v; medians of the wall and CPU (user + system) times, largest peak RSS.")
 print()
@@ -183,10 +139,11 @@ print("| dump | --from | size MB | wall s | MB/s (wall) | CPU s | MB/s (CPU) | p
       "| records |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---|")
 rate = lambda n, t: n / 1e6 / t if t else float("nan")
-for row in csv.DictReader(open(sys.argv[2]), delimiter="\t"):
+for row in csv.DictReader(open(sys.argv[1]), delimiter="\t"):
     size, wall, cpu = int(row["bytes"]), float(row["wall_s"]), float(row["cpu_s"])
     rss = int(row["max_rss_kib"])
     print(f"| {row['dump']} | {row['from']} | {size / 1e6:,.0f} | {wall:.2f} "
           f"| {rate(size, wall):,.0f} | {cpu:.2f} | {rate(size, cpu):,.0f} | {rss / 1024:.1f} "
           f"| {row['summary'].removeprefix('ordernorm: ')} |")
 EOF
+} | tee "$OUT/table.md"
