@@ -33,8 +33,8 @@ Writes realistic platform orders, one per line, to FILE or standard output.
 Options:
   --platform P   the platform (default shopify), or "all": one order of each
                  platform in turn, a mixed dump
-  --bytes N      write whole orders until the output holds at least N bytes
-                 (suffixes k, M, G: powers of 1000)
+  --bytes N      write whole orders until they hold at least N bytes as
+                 NDJSON (suffixes k, M, G: powers of 1000)
   --orders N     write exactly N orders
   --seed S       the seed (default 42); same seed and size, same bytes
   --format F     ndjson (default): one order a line; array: one JSON array
@@ -130,7 +130,9 @@ int main(int argc, char** argv) {
   std::string block;
   block.reserve((1u << 20) + (1u << 16));
   if (listed) block.append(head);
-  std::uint64_t written = 0, count = 0;
+  // --bytes counts the orders as NDJSON (each plus its newline) in every
+  // format, so that every format holds the same orders.
+  std::uint64_t written = 0, count = 0, ndjson_bytes = 0;
   bool ok = true;
   const auto flush = [&] {
     ok = std::fwrite(block.data(), 1, block.size(), out) == block.size();
@@ -138,10 +140,12 @@ int main(int argc, char** argv) {
     block.clear();
   };
   for (;;) {
-    const bool done = bytes ? written + block.size() >= *bytes : count >= *orders;
+    const bool done = bytes ? ndjson_bytes >= *bytes : count >= *orders;
     if (done) break;
     if (listed && count != 0) block.append(",\n");
+    const std::size_t before = block.size();
     gens[count % gens.size()]->append_order(block);
+    ndjson_bytes += block.size() - before + 1;
     if (!listed) block.push_back('\n');
     ++count;
     if (block.size() >= (1u << 20)) {

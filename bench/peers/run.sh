@@ -8,7 +8,11 @@
 #
 # Environment: SIZE_MB (input size, default 100), N (timed runs per tool,
 # default 3), VERIFY_MB (verification slice, default 10), SEED (default 42),
-# BUILD_DIR (default <repo>/build-peers; everything generated goes there).
+# BUILD_DIR (default <repo>/build-peers; everything generated goes there),
+# PEERS (the peers to run, default "nlohmann node python jq jsonata"),
+# ORDERNORM_BUILD (a Release tree with ordernorm and ordernorm_gen built
+# already, e.g. bench/run_results.sh's: used as it is instead of building
+# one in BUILD_DIR), TIMING_JSON (also write the medians there as JSON).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,8 +23,10 @@ size_mb=${SIZE_MB:-100}
 runs=${N:-3}
 verify_mb=${VERIFY_MB:-10}
 seed=${SEED:-42}
+read -r -a peers <<<"${PEERS:-nlohmann node python jq jsonata}"
 # Debian's interpreter, whatever else is first on PATH (pyenv, venvs).
 python=/usr/bin/python3
+wants() { [[ " ${peers[*]} " == *" $1 "* ]]; }
 
 say() { printf '\n== %s\n' "$*" >&2; }
 die() {
@@ -50,7 +56,7 @@ if ((${#need[@]})); then
 fi
 want_jsonata=$(node -p "require('$here/package.json').dependencies.jsonata")
 have_jsonata=$(node -p "try { require('$here/node_modules/jsonata/package.json').version } catch { '' }")
-if [[ $have_jsonata != "$want_jsonata" ]]; then
+if wants jsonata && [[ $have_jsonata != "$want_jsonata" ]]; then
   npm install --prefix "$here" --no-audit --no-fund --no-package-lock
 fi
 
@@ -58,17 +64,25 @@ fi
 say "2. build: ordernorm (Release) and the nlohmann peer"
 # Release whatever the build directory held before (simdjson is ~2.6x slower
 # without NDEBUG); the generator can only be chosen on the first configure.
-generator=()
-[[ -f $build/CMakeCache.txt ]] || generator=(-G Ninja)
-cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" -j2 --target ordernorm_gen ordernorm_cli
+if [[ -n ${ORDERNORM_BUILD:-} ]]; then
+  type=$(sed -n 's/^CMAKE_BUILD_TYPE:STRING=//p' "$ORDERNORM_BUILD/CMakeCache.txt")
+  [[ $type == Release ]] || die "$ORDERNORM_BUILD is a '$type' build, not Release"
+  ordernorm=$ORDERNORM_BUILD/src/ordernorm
+  gen=$ORDERNORM_BUILD/bench/ordernorm_gen
+  [[ -x $ordernorm && -x $gen ]] || die "$ORDERNORM_BUILD has no ordernorm or ordernorm_gen"
+else
+  generator=()
+  [[ -f $build/CMakeCache.txt ]] || generator=(-G Ninja)
+  cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build" -j2 --target ordernorm_gen ordernorm_cli
+  ordernorm=$build/src/ordernorm
+  gen=$build/bench/ordernorm_gen
+fi
 mkdir -p "$work"
 # The same optimization flags as ordernorm's Release build (-O3 -DNDEBUG).
 if [[ ! -x $work/nlohmann_mapper || $here/nlohmann_mapper.cpp -nt $work/nlohmann_mapper ]]; then
   g++ -std=c++17 -O3 -DNDEBUG "$here/nlohmann_mapper.cpp" -o "$work/nlohmann_mapper"
 fi
-ordernorm=$build/src/ordernorm
-gen=$build/bench/ordernorm_gen
 
 # ---------------------------------------------------------------------------
 say "3. input: ${size_mb} MB of Shopify orders, seed $seed"
@@ -78,7 +92,8 @@ slice=$work/shopify-${verify_mb}MB-seed${seed}.ndjson
 [[ -s $slice ]] || "$gen" --platform shopify --bytes "${verify_mb}M" --seed "$seed" -o "$slice"
 
 # The tools, each reading the file named last and writing NDJSON to stdout.
-names=(ordernorm nlohmann node python jq jsonata)
+names=(ordernorm)
+for name in nlohmann node python jq jsonata; do wants "$name" && names+=("$name"); done
 declare -A cmd=(
   [ordernorm]="$ordernorm convert --from shopify"
   [nlohmann]="$work/nlohmann_mapper"
@@ -114,4 +129,5 @@ say "5. time: median of $runs runs per tool, round-robin, on $input"
 for name in "${names[@]}"; do
   printf '%s\t%s\t%s\n' "$name" "${label[$name]}" "${cmd[$name]}"
 done >"$work/tools.tsv"
-$python "$here/timing.py" "$input" "$runs" "$work/tools.tsv" | tee "$work/results.md"
+TIMING_JSON=${TIMING_JSON:-} $python "$here/timing.py" "$input" "$runs" "$work/tools.tsv" |
+  tee "$work/results.md"

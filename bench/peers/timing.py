@@ -12,8 +12,10 @@ Round-robin (tool 1, 2, ..., then again) rather than all runs of one tool and
 then the next: on a machine other jobs share, a burst of their load then lands
 on every tool alike instead of on whichever tool was running. Each run gives
 its wall time (perf_counter), its CPU time (user + system, from wait4) and
-its peak RSS (from /usr/bin/time).
+its peak RSS (from /usr/bin/time). With TIMING_JSON set, the medians also
+go to that file as JSON (name -> wall, cpu, rss_mb) for other scripts.
 """
+import json
 import os
 import shlex
 import statistics
@@ -76,6 +78,11 @@ def main():
         return statistics.median(s[i] for s in samples[name])
 
     base = tools[0][0]
+    if os.environ.get("TIMING_JSON"):
+        with open(os.environ["TIMING_JSON"], "w", encoding="utf-8") as f:
+            json.dump({name: {"label": label, "wall": median(name, 0), "cpu": median(name, 1),
+                              "rss_mb": max(s[2] for s in samples[name])}
+                       for name, label, _ in tools}, f, indent=1)
     print("Input: %s orders, %.1f MB (%d bytes); median of %d runs, round-robin; "
           "load average before/after: %s"
           % (f"{orders:,}", size / 1e6, size, runs, load_before + " / " + loadavg()))
