@@ -34,9 +34,11 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace ordernorm {
@@ -329,12 +331,61 @@ result<timestamp> parse_unix_text(std::string_view text) noexcept {
   return from_unix_seconds(negative ? -value : value);
 }
 
-char* write_digits(char* out, unsigned value, int width) noexcept {
-  for (int i = width - 1; i >= 0; --i) {
-    out[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
+// "00" to "99": formatting writes two digits per lookup instead of one
+// division per digit (every scan event's time is formatted).
+constexpr auto digit_pairs = [] {
+  std::array<char, 200> pairs{};
+  for (unsigned i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
   }
-  return out + width;
+  return pairs;
+}();
+
+char* write_two(char* out, unsigned value) noexcept {
+  std::memcpy(out, &digit_pairs[2 * value], 2);
+  return out + 2;
+}
+
+// Two digits at `p`, or -1: the fast path's reader, no scanner state.
+int read_two(const char* p) noexcept {
+  if (!is_digit(p[0]) || !is_digit(p[1])) return -1;
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+// The form nearly every platform sends, "YYYY-MM-DDTHH:MM:SS" and then a
+// fraction, an offset or nothing, read without the general scanner (a digit
+// loop, a modulo per year digit). Exactly what scan_iso reads for it; any
+// other form (a space or 't' separator, no seconds, a longer year) returns
+// false and goes the general way.
+bool scan_iso_common(std::string_view text, fields& f, bool& scanned) noexcept {
+  if (text.size() < 19) return false;
+  const char* t = text.data();
+  if (t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return false;
+  const int century = read_two(t);
+  const int year = read_two(t + 2);
+  const int month = read_two(t + 5);
+  const int day = read_two(t + 8);
+  const int hour = read_two(t + 11);
+  const int minute = read_two(t + 14);
+  const int second = read_two(t + 17);
+  if ((century | year | month | day | hour | minute | second) < 0) return false;
+  f.year = static_cast<unsigned>(century * 100 + year);
+  f.year_mod_400 = f.year % 400;
+  f.month = static_cast<unsigned>(month);
+  f.day = static_cast<unsigned>(day);
+  f.hour = static_cast<unsigned>(hour);
+  f.minute = static_cast<unsigned>(minute);
+  f.second = static_cast<unsigned>(second);
+  scanner s{text};
+  s.skip(19);
+  scanned = true;
+  if (s.eat('.') && !scan_fraction(s, f.millis)) {
+    scanned = false;
+  } else if (!s.done()) {
+    scanned = scan_iso_offset(s, f) && s.done();
+  }
+  return true;
 }
 
 }  // namespace
@@ -346,6 +397,10 @@ result<timestamp> parse_timestamp(std::string_view text, naive_time rule) noexce
   if (text.front() == '-' || leading_digits == text.size()) return parse_unix_text(text);
 
   fields f;
+  if (bool scanned = false; scan_iso_common(text, f, scanned)) {
+    if (!scanned) return error_code::invalid_timestamp;
+    return resolve(f, rule);
+  }
   scanner s{text};
   // "20 Nov 2012 ..." is RFC 2822 without a weekday; any other leading digit
   // starts an ISO year, and a letter starts an RFC 2822 weekday.
@@ -370,19 +425,23 @@ std::string_view timestamp::format(char* out) const noexcept {
   const auto time_of_day = static_cast<unsigned>(ms - day_count * ms_per_day);
   const date::year_month_day ymd{date::sys_days{date::days{static_cast<int>(day_count)}}};
 
-  char* p = write_digits(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  const auto year = static_cast<unsigned>(static_cast<int>(ymd.year()));
+  char* p = write_two(out, year / 100);
+  p = write_two(p, year % 100);
   *p++ = '-';
-  p = write_digits(p, static_cast<unsigned>(ymd.month()), 2);
+  p = write_two(p, static_cast<unsigned>(ymd.month()));
   *p++ = '-';
-  p = write_digits(p, static_cast<unsigned>(ymd.day()), 2);
+  p = write_two(p, static_cast<unsigned>(ymd.day()));
   *p++ = 'T';
-  p = write_digits(p, time_of_day / 3'600'000, 2);
+  p = write_two(p, time_of_day / 3'600'000);
   *p++ = ':';
-  p = write_digits(p, time_of_day / 60'000 % 60, 2);
+  p = write_two(p, time_of_day / 60'000 % 60);
   *p++ = ':';
-  p = write_digits(p, time_of_day / 1000 % 60, 2);
+  p = write_two(p, time_of_day / 1000 % 60);
   *p++ = '.';
-  p = write_digits(p, time_of_day % 1000, 3);
+  const unsigned millis = time_of_day % 1000;
+  *p++ = static_cast<char>('0' + millis / 100);
+  p = write_two(p, millis % 100);
   if (!local) *p++ = 'Z';
   return {out, static_cast<std::size_t>(p - out)};
 }
