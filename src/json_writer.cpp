@@ -60,6 +60,11 @@ std::uint64_t load8(const char* p) noexcept {
   std::memcpy(&w, p, sizeof w);
   return w;
 }
+std::uint32_t load4(const char* p) noexcept {
+  std::uint32_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
 
 // True when any byte of `w` is below 0x20, a quote or a backslash (SWAR:
 // a byte is "zero" after the xor when it equals the character sought).
@@ -99,6 +104,7 @@ class json_out {
   // Strings arrive unescaped and UTF-8-validated (simdjson checks the input);
   // only the quote, the backslash and control characters need escaping.
   void string(std::string_view s) {
+    if (short_string(s)) return;
     raw('"');
     const char* p = s.data();
     const char* const end = p + s.size();
@@ -109,6 +115,7 @@ class json_out {
       const char* const chunk_end = end - p > chunk_bytes ? p + chunk_bytes : end;
       reserve(static_cast<std::size_t>(chunk_end - p) * 6);
       char* out = pos_;
+      const char* const chunk_begin = p;
       while (p != chunk_end) {
         // Eight bytes at a time while none needs escaping: most text is plain.
         while (chunk_end - p >= 8) {
@@ -119,6 +126,18 @@ class json_out {
           p += 8;
         }
         if (p == chunk_end) break;
+        // The last 1-7 bytes of a chunk copied so far without escapes: one
+        // load of the chunk's last eight bytes, overlapping what is already
+        // written (the same bytes at the same places), instead of a loop.
+        if (chunk_end - p < 8 && out - pos_ == p - chunk_begin && chunk_end - chunk_begin >= 8) {
+          const std::uint64_t w = load8(chunk_end - 8);
+          if (!needs_escape(w)) {
+            std::memcpy(out + (chunk_end - p) - 8, &w, 8);
+            out += chunk_end - p;
+            p = chunk_end;
+            break;
+          }
+        }
         const auto c = static_cast<unsigned char>(*p++);
         if (c >= 0x20 && c != '"' && c != '\\') [[likely]] {
           *out++ = static_cast<char>(c);
@@ -151,6 +170,42 @@ class json_out {
     out_.resize(size);
     pos_ = out_.data() + used;
     end_ = out_.data() + out_.size();
+  }
+
+  // A string of 4 to 16 bytes with nothing to escape (most values: codes,
+  // names, ids, statuses), quotes included, in two overlapping loads and
+  // stores instead of a loop per byte. False, writing nothing, otherwise.
+  bool short_string(std::string_view s) {
+    const std::size_t n = s.size();
+    if (n < 4 || n > 16) return false;
+    const char* p = s.data();
+    std::uint64_t head, tail;
+    if (n >= 8) {
+      head = load8(p);
+      tail = load8(p + n - 8);
+      if (needs_escape(head) || needs_escape(tail)) return false;
+    } else {
+      // Both halves in one word: every byte of it is the string's.
+      head = load4(p);
+      tail = load4(p + n - 4);
+      if (needs_escape(head | tail << 32)) return false;
+    }
+    reserve(n + 2);
+    char* out = pos_;
+    *out++ = '"';
+    if (n >= 8) {
+      std::memcpy(out, &head, 8);
+      std::memcpy(out + n - 8, &tail, 8);
+    } else {
+      const auto head4 = static_cast<std::uint32_t>(head);
+      const auto tail4 = static_cast<std::uint32_t>(tail);
+      std::memcpy(out, &head4, 4);
+      std::memcpy(out + n - 4, &tail4, 4);
+    }
+    out += n;
+    *out++ = '"';
+    pos_ = out;
+    return true;
   }
 
   static char* escape(char* out, unsigned char c) {

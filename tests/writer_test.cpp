@@ -50,6 +50,33 @@ TEST(Writer, AppendsAfterWhatTheBufferHoldsAndGrowsIt) {
   }
 }
 
+// The writer copies plain text eight bytes at a time, short strings in two
+// overlapping loads and a chunk's last bytes in one: every length up to 40
+// with a character to escape at every place (and none) must read back as the
+// text, with nothing lost or left over around the escape.
+TEST(Writer, EscapesAtEveryPlaceInStringsOfEveryLength) {
+  simdjson::dom::parser parser;
+  for (std::size_t length = 1; length <= 40; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (const char special : {'"', '\\', '\n', '\x01'}) {
+        std::string text;
+        for (std::size_t i = 0; i < length; ++i) text.push_back(static_cast<char>('a' + i % 26));
+        if (at < length) text[at] = special;  // at == length: nothing to escape
+        order o{};
+        o.id = "shopify:1";
+        o.order_number = text;
+        std::string json;
+        write_json(o, json);
+        simdjson::dom::element root;
+        ASSERT_EQ(parser.parse(json).get(root), simdjson::SUCCESS) << json;
+        std::string_view back;
+        ASSERT_EQ(root["orderNumber"].get(back), simdjson::SUCCESS);
+        EXPECT_EQ(back, text) << "length " << length << ", escape at " << at;
+      }
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Line quantities are exact decimals written as JSON numbers (issue 13).
 
