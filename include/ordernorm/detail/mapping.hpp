@@ -132,6 +132,8 @@ struct key_classifier {
   struct candidate {
     std::uint64_t prefix;  // first bytes of `key"` in memory order
     std::uint64_t mask;
+    std::uint64_t prefix2;  // bytes 8 to 15 of `key"`, for keys of 8 bytes or more
+    std::uint64_t mask2;
     std::uint8_t length;
     std::uint8_t index;
   };
@@ -166,7 +168,22 @@ struct key_classifier {
         }
         std::uint64_t mask =
             covered == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * covered)) - 1);
-        t.candidates[n++] = candidate{prefix, mask, static_cast<std::uint8_t>(k.size()),
+        // Keys of 8 to 15 bytes (most long ones: "scanned_at", "postal_code")
+        // are then told by a second masked compare instead of a memcmp call.
+        std::uint64_t prefix2 = 0, mask2 = 0;
+        if (k.size() >= 8) {
+          const std::size_t covered2 = k.size() + 1 - 8 < 8 ? k.size() + 1 - 8 : 8;
+          for (std::size_t b = 0; b < covered2; ++b) {
+            char c = 8 + b < k.size() ? k[8 + b] : '"';
+            prefix2 |= std::uint64_t{static_cast<unsigned char>(c)} << (8 * b);
+          }
+          mask2 = covered2 == 8 ? ~std::uint64_t{0} : ((std::uint64_t{1} << (8 * covered2)) - 1);
+        }
+        t.candidates[n++] = candidate{prefix,
+                                      mask,
+                                      prefix2,
+                                      mask2,
+                                      static_cast<std::uint8_t>(k.size()),
                                       static_cast<std::uint8_t>(i)};
       }
     }
@@ -178,7 +195,10 @@ struct key_classifier {
   static constexpr auto keys = field_keys<Map>();
 
   // `raw` points at the first byte of a key inside the padded input (just
-  // after its opening quote); at least 8 bytes are always readable there.
+  // after its opening quote); at least 16 bytes are always readable there:
+  // the input carries simdjson's padding (64 bytes) after its end, and a key
+  // whose first 8 bytes match is followed by its quote, a colon, a value and
+  // a closing brace.
   // Returns the field index, or -1 for a key the table does not hold.
   static int classify(const char* raw) noexcept {
     std::uint64_t word;
@@ -189,9 +209,16 @@ struct key_classifier {
       const candidate& c = table.candidates[i];
       if ((word & c.mask) != c.prefix) continue;
       if (c.length >= 8) {
-        const std::string_view key = keys[c.index];
-        if (std::memcmp(raw + 8, key.data() + 8, key.size() - 8) != 0 || raw[key.size()] != '"') {
-          continue;
+        std::uint64_t word2;
+        std::memcpy(&word2, raw + 8, sizeof word2);
+        if constexpr (std::endian::native == std::endian::big) word2 = __builtin_bswap64(word2);
+        if ((word2 & c.mask2) != c.prefix2) continue;
+        if (c.length >= 16) {
+          const std::string_view key = keys[c.index];
+          if (std::memcmp(raw + 16, key.data() + 16, key.size() - 16) != 0 ||
+              raw[key.size()] != '"') {
+            continue;
+          }
         }
       }
       return c.index;
