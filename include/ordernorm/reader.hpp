@@ -55,6 +55,10 @@ struct reader_options {
   // rejects elements, so track's reader sets stream_lists = false.
   bool stream_lists = true;
   std::size_t whole_document_bytes = std::size_t{4} << 20;
+  // A regular uncompressed file is read through a read-only memory mapping
+  // (no copy into the window); false reads it with read() like a pipe. A
+  // mapped file must not shrink while it is read (SIGBUS).
+  bool map_files = true;
 };
 
 // Reader options that skip the same lines the converter would reject:
