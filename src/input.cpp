@@ -120,8 +120,8 @@ class mapped_source final : public byte_source {
     const std::uint64_t start = from / page * page;
     const std::uint64_t length = file_size - start;
     const std::uint64_t reserved = (length + page - 1) / page * page + page;
-    void* area = ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                        -1, 0);
+    void* area =
+        ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (area == MAP_FAILED) return nullptr;
     if (::mmap(area, length, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, static_cast<off_t>(start)) ==
         MAP_FAILED) {
@@ -180,7 +180,12 @@ class mapped_source final : public byte_source {
 
   mapped_source(int fd, bool owned, char* base, std::uint64_t reserved, char* data,
                 std::uint64_t size, std::uint64_t page)
-      : fd_(fd), owned_(owned), base_(base), reserved_(reserved), data_(data), size_(size),
+      : fd_(fd),
+        owned_(owned),
+        base_(base),
+        reserved_(reserved),
+        data_(data),
+        size_(size),
         page_(page) {}
 
   int fd_;
@@ -482,16 +487,21 @@ class threaded_source final : public byte_source {
         if (stop_) break;
         b = &ring_[produced_ % blocks];
       }
-      // Off the lock: the reader only touches blocks already produced.
-      const std::ptrdiff_t n = inner_->read(b->data.get(), block_size);
+      // Off the lock: the reader only touches blocks already produced. A
+      // block is filled whole (a pipe's reads are short), as the reader's
+      // window would be.
+      std::size_t size = 0;
+      std::ptrdiff_t n = 0;
+      while (size < block_size && (n = inner_->read(b->data.get() + size, block_size - size)) > 0) {
+        size += static_cast<std::size_t>(n);
+      }
       {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (n > 0) {
-          b->size = static_cast<std::size_t>(n);
+        if (size > 0) {
+          b->size = size;
           ++produced_;
-        } else {
-          finished_ = true;  // the end, or an error (inner_ says which)
         }
+        if (n <= 0) finished_ = true;  // the end, or an error (inner_ says which)
       }
       changed_.notify_all();
       if (n <= 0) break;
@@ -561,6 +571,10 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts
       }
     }
   }
+  // A pipe (or socket): its writer and the converter run side by side, the
+  // pipe drained on a thread of its own into the ring, and, for a pipe, a
+  // buffer as large as allowed.
+  const bool stream = stated && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
   if (stated && S_ISFIFO(st.st_mode)) grow_pipe(fd);
 
   sniffed head;
@@ -588,6 +602,11 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts
       });
     case input_format::plain:
       break;
+  }
+  if (stream) {
+    return std::make_unique<threaded_source>([&](int wake) -> std::unique_ptr<byte_source> {
+      return std::make_unique<plain_source>(fd, owned, head, wake);
+    });
   }
   return std::make_unique<plain_source>(fd, owned, head);
 }

@@ -229,12 +229,16 @@ struct reader::impl {
 
   // A document in a mapped file is followed by the file's next bytes, which
   // cannot be replaced by 0 (read-only; and a private copy of the page per
-  // record would cost what mapping saves). Those bytes cannot change how a
-  // text converts when it ends with '}' or ']' (whitespace aside): every
-  // token in it then ends before its last byte, and simdjson stage 1 reads
-  // `size` bytes only. Any other text (a broken line, a scalar) is copied
-  // into a padded buffer. The mapping is followed by readable zeros, so that
-  // the last document has its padding too.
+  // record would cost what mapping saves). simdjson reads the byte after a
+  // text in two ways: after a number or atom that ends the text (where 0 and
+  // whitespace differ), and as the character at its end-of-input index
+  // (which a broken text reaches; a '}' there would close an object). So a
+  // text is handed over in place only when it ends with '}' or ']'
+  // (whitespace aside: no token ends at its end) and is followed by
+  // whitespace, which no parser step tells from 0 there: an NDJSON line, a
+  // document on a line of its own. Any other (a broken line, a scalar, RS
+  // texts, glued documents) is copied into a padded buffer. The mapping is
+  // followed by readable zeros, so that the last document has its padding.
   void pad_mapped(document_view& out) {
     const char* window = buffer.get();
     if (out.data >= window && out.data <= window + end) {
@@ -246,7 +250,8 @@ struct reader::impl {
     const char* last = out.data + out.size;
     while (last != out.data && detail::is_json_space(last[-1])) --last;
     const bool closed = last != out.data && (last[-1] == '}' || last[-1] == ']');
-    if (closed || out.data[out.size] == '\0') return;
+    const char next = out.data[out.size];
+    if (next == '\0' || (closed && detail::is_json_space(next))) return;
     if (copy_capacity < out.size) {
       copy_capacity = std::max(out.size, std::size_t{4} << 10);
       copy = std::make_unique<char[]>(copy_capacity + converter::padding);
