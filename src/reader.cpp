@@ -137,6 +137,7 @@ struct reader::impl {
     std::unique_ptr<char[]> owned;
     char* at = nullptr;
     char* get() const noexcept { return at; }
+    char& operator[](std::size_t i) const noexcept { return at[i]; }
   } buffer;
   bool mapped;
   std::size_t capacity = 0;         // usable bytes, padding excluded
@@ -253,7 +254,7 @@ struct reader::impl {
     const char next = out.data[out.size];
     if (next == '\0' || (closed && detail::is_json_space(next))) return;
     if (copy_capacity < out.size) {
-      copy_capacity = std::max(out.size, std::size_t{4} << 10);
+      copy_capacity = out.size;  // no larger: capacity tells how much is held
       copy = std::make_unique<char[]>(copy_capacity + converter::padding);
     }
     std::memcpy(copy.get(), out.data, out.size);
