@@ -21,4 +21,5 @@ configure_package_config_file(cmake/ordernorm-config.cmake.in
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/ordernorm-config-version.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/ordernorm-config.cmake
-  ${PROJECT_BINARY_DIR}/ordernorm-config-version.cmake DESTINATION ${ORDERNORM_CMAKE_DIR})
+  ${PROJECT_BINARY_DIR}/ordernorm-config-version.cmake cmake/Findisal.cmake
+  DESTINATION ${ORDERNORM_CMAKE_DIR})

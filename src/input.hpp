@@ -1,6 +1,9 @@
 // The input layer: bytes from a file descriptor, decompressed when they are
-// gzip or zstd. The format is told by the first bytes (magic numbers), never
-// by a file name, so standard input works the same as a file. The reader
+// gzip (ISA-L's igzip) or zstd. The format is told by the first bytes (magic
+// numbers), never by a file name, so standard input works the same as a file.
+// Decompression runs on a thread of its own, a few blocks ahead of the
+// reader; a pipe gets a larger pipe buffer and a thread that drains it; a
+// regular uncompressed file is mapped, not copied (window()). The reader
 // (src/reader.cpp) splits what this produces into documents; offsets there
 // are offsets in the decompressed bytes.
 //
@@ -28,6 +31,16 @@ class byte_source {
   virtual std::ptrdiff_t read(char* out, std::size_t size) = 0;
 
   virtual input_format format() const noexcept = 0;
+
+  // A regular uncompressed file is read through a read-only mapping of the
+  // whole file instead of read() copies: window(at, size) makes the input's
+  // bytes [at, at + size) resident and returns where byte `at` is, or null
+  // when the source is not mapped. The bytes before `at` may be released
+  // (their pages leave the resident set, so memory stays bounded by the
+  // window). After the last byte come at least 4 KiB of readable zeros.
+  // size() is the input's size for a mapped source.
+  virtual const char* window(std::uint64_t /*at*/, std::size_t /*size*/) { return nullptr; }
+  virtual std::uint64_t size() const noexcept { return 0; }
   bool failed() const noexcept { return failed_; }
   const std::string& message() const noexcept { return message_; }
   // Where the error is in the bytes as read from the descriptor (for a
@@ -48,9 +61,15 @@ class byte_source {
   std::uint64_t error_offset_ = 0;
 };
 
+// How open_source reads.
+struct source_options {
+  // Map a regular uncompressed file (window()) rather than read() it.
+  bool map_files = true;
+};
+
 // Reads `fd` (closing it at the end when `owned`), telling plain bytes, gzip
 // (one member or several, as `cat a.gz b.gz` makes) and zstd (any number of
 // frames, skippable ones included) apart by their first bytes. Never null.
-std::unique_ptr<byte_source> open_source(int fd, bool owned);
+std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts = {});
 
 }  // namespace ordernorm::detail

@@ -124,14 +124,22 @@ const char* string_end(const char* p, const char* last) {
 
 struct reader::impl {
   impl(std::unique_ptr<detail::byte_source> in, reader_options o)
-      : source(std::move(in)), opts(o) {}
+      : source(std::move(in)), opts(o), mapped(source != nullptr && source->window(0, 0)) {}
 
   std::unique_ptr<detail::byte_source> source;  // null when the file did not open
   reader_options opts;
   record_error error;
   layout kind = layout::unknown;
 
-  std::unique_ptr<char[]> buffer;
+  // The window: memory of the reader's own, or (a regular uncompressed
+  // file, source->window()) the file's mapping, read-only.
+  struct window_memory {
+    std::unique_ptr<char[]> owned;
+    char* at = nullptr;
+    char* get() const noexcept { return at; }
+    char& operator[](std::size_t i) const noexcept { return at[i]; }
+  } buffer;
+  bool mapped;
   std::size_t capacity = 0;         // usable bytes, padding excluded
   std::size_t begin = 0, end = 0;   // unread bytes are buffer[begin, end)
   std::uint64_t buffer_offset = 0;  // input offset of buffer[0]
@@ -176,12 +184,17 @@ struct reader::impl {
 
   void reserve(std::size_t usable) {
     if (usable <= capacity) return;
+    if (mapped) {
+      capacity = usable;
+      return slide();
+    }
     auto bigger = std::make_unique<char[]>(usable + converter::padding);
     if (end > begin) std::memcpy(bigger.get(), buffer.get() + begin, end - begin);
     buffer_offset += begin;
     end -= begin;
     begin = 0;
-    buffer = std::move(bigger);
+    buffer.owned = std::move(bigger);
+    buffer.at = buffer.owned.get();
     capacity = usable;
     std::memset(buffer.get() + capacity, 0, converter::padding);
   }
@@ -189,6 +202,7 @@ struct reader::impl {
   // Moves unread bytes to the front, then reads until the buffer is full or
   // the input ends (or fails: then `failed`, and eof).
   void fill() {
+    if (mapped) return slide();
     if (begin > 0) {
       if (end > begin) std::memmove(buffer.get(), buffer.get() + begin, end - begin);
       buffer_offset += begin;
@@ -202,6 +216,54 @@ struct reader::impl {
       end += static_cast<std::size_t>(n);
     }
   }
+
+  // A mapped file: the window moves to the first unread byte and covers
+  // `capacity` bytes, or up to the end (then eof). Nothing is copied.
+  void slide() {
+    const std::uint64_t at = buffer_offset + begin;
+    buffer.at = const_cast<char*>(source->window(at, capacity));
+    buffer_offset = at;
+    begin = 0;
+    end = static_cast<std::size_t>(std::min<std::uint64_t>(capacity, source->size() - at));
+    eof = at + end == source->size();
+  }
+
+  // A document in a mapped file is followed by the file's next bytes, which
+  // cannot be replaced by 0 (read-only; and a private copy of the page per
+  // record would cost what mapping saves). simdjson reads the byte after a
+  // text in two ways: after a number or atom that ends the text (where 0 and
+  // whitespace differ), and as the character at its end-of-input index
+  // (which a broken text reaches; a '}' there would close an object). So a
+  // text is handed over in place only when it ends with '}' or ']'
+  // (whitespace aside: no token ends at its end) and is followed by
+  // whitespace, which no parser step tells from 0 there: an NDJSON line, a
+  // document on a line of its own. Any other (a broken line, a scalar, RS
+  // texts, glued documents) is copied into a padded buffer. The mapping is
+  // followed by readable zeros, so that the last document has its padding.
+  void pad_mapped(document_view& out) {
+    const char* window = buffer.get();
+    if (out.data >= window && out.data <= window + end) {
+      // At the end of the input the window is shorter than `capacity`; the
+      // zeros after it are a page at least.
+      const auto readable = static_cast<std::size_t>(window + end - out.data) + 4096;
+      out.capacity = std::min(out.capacity, readable);
+    }
+    const char* last = out.data + out.size;
+    while (last != out.data && detail::is_json_space(last[-1])) --last;
+    const bool closed = last != out.data && (last[-1] == '}' || last[-1] == ']');
+    const char next = out.data[out.size];
+    if (next == '\0' || (closed && detail::is_json_space(next))) return;
+    if (copy_capacity < out.size) {
+      copy_capacity = out.size;  // no larger: capacity tells how much is held
+      copy = std::make_unique<char[]>(copy_capacity + converter::padding);
+    }
+    std::memcpy(copy.get(), out.data, out.size);
+    std::memset(copy.get() + out.size, 0, converter::padding);
+    out.data = copy.get();
+    out.capacity = copy_capacity + converter::padding;
+  }
+  std::unique_ptr<char[]> copy;  // pad_mapped's
+  std::size_t copy_capacity = 0;
 
   // Decides the layout from the first line.
   void start() {
@@ -657,7 +719,9 @@ struct reader::impl {
         got = next_value(out);
         break;
     }
-    if (got && out.problem == error_code::ok) {
+    if (got && out.problem == error_code::ok && mapped) {
+      pad_mapped(out);
+    } else if (got && out.problem == error_code::ok) {
       // What follows a document in the buffer (the next line, or stale
       // bytes past the end) must not change how it converts: simdjson reads
       // the first padding byte. 0, as in converter::convert's copy.
@@ -682,11 +746,11 @@ reader reader::open_file(const std::string& path, reader_options opts) {
     p->fail_open();
     return reader(std::move(p));
   }
-  return reader(std::make_unique<impl>(detail::open_source(fd, true), opts));
+  return reader(std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts));
 }
 
 reader reader::from_fd(int fd, reader_options opts) {
-  return reader(std::make_unique<impl>(detail::open_source(fd, false), opts));
+  return reader(std::make_unique<impl>(detail::open_source(fd, false, {opts.map_files}), opts));
 }
 
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }

@@ -55,6 +55,10 @@ struct reader_options {
   // rejects elements, so track's reader sets stream_lists = false.
   bool stream_lists = true;
   std::size_t whole_document_bytes = std::size_t{4} << 20;
+  // A regular uncompressed file is read through a read-only memory mapping
+  // (no copy into the window); false reads it with read() like a pipe. A
+  // mapped file must not shrink while it is read (SIGBUS).
+  bool map_files = true;
 };
 
 // Reader options that skip the same lines the converter would reject:
@@ -66,9 +70,11 @@ inline reader_options reader_options_for(const input_limits& limits) {
 }
 
 // One JSON text to convert, followed by at least converter::padding readable
-// bytes, the first of them 0 (as converter::convert pads a copy), so that a
-// text converts the same whatever followed it in the input. Valid until the
-// next call to reader::next().
+// bytes, the first of them 0 (as converter::convert pads a copy) or JSON
+// whitespace after a text whose last byte other than whitespace is '}' or ']'
+// (a mapped file's next bytes: they cannot change how such a text converts),
+// so that a text converts the same whatever followed it in the input. Valid
+// until the next call to reader::next().
 struct document_view {
   const char* data = nullptr;
   std::size_t size = 0;
