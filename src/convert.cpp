@@ -104,9 +104,9 @@ struct converter::impl {
   detail::reference_walker reference;
   detail::string_arena arena;
   detail::structure_checker structure;
-  // One slot per platform enumerator (unknown .. ebay), indexed by platform id.
-  std::array<std::unique_ptr<detail::platform_converter>,
-             static_cast<std::size_t>(platform::ebay) + 1>
+  // One slot per platform enumerator (unknown and the registry's), indexed by
+  // platform id.
+  std::array<std::unique_ptr<detail::platform_converter>, detail::order_platform_count + 1>
       converters{};
   detail::padded_buffer padded;  // for the std::string_view overload
   detail::padded_buffer pieces;  // the second and later documents of a text
@@ -332,7 +332,7 @@ struct converter::impl {
   }
 
   detail::platform_converter* converter_for(const detail::platform_info& p) {
-    auto& slot = converters[static_cast<std::size_t>(p.id)];
+    auto& slot = converters[static_cast<std::size_t>(p.platform_id)];
     if (!slot && p.make_converter != nullptr) slot = p.make_converter();
     return slot.get();
   }
@@ -401,10 +401,7 @@ struct converter::impl {
 
   const detail::platform_info* given_platform() const {
     if (!opts.from) return nullptr;
-    for (const detail::platform_info* p : detail::order_platforms()) {
-      if (p->id == *opts.from) return p;
-    }
-    return nullptr;
+    return detail::find_platform(*opts.from);
   }
 
   // An array whose elements are records. Returns false when the array itself
@@ -775,13 +772,6 @@ std::uint64_t converter::rejected() const noexcept { return impl_->records - imp
 void converter::reset_counts() noexcept {
   impl_->records = 0;
   impl_->converted = 0;
-}
-
-std::optional<platform> platform_from_name(std::string_view name) noexcept {
-  for (const detail::platform_info* p : detail::order_platforms()) {
-    if (p->name == name) return p->id;
-  }
-  return std::nullopt;
 }
 
 }  // namespace ordernorm

@@ -417,37 +417,4 @@ void derive_order_tracking(order& o, const derive_options& options) {
 
 }  // namespace detail
 
-std::optional<tracking_input> tracking_input_from_name(std::string_view name) noexcept {
-  constexpr std::array<std::pair<std::string_view, tracking_input>, 6> names{{
-      {"malomo", tracking_input::malomo},
-      {"easypost", tracking_input::easypost},
-      {"usps", tracking_input::usps},
-      {"ups", tracking_input::ups},
-      {"fedex", tracking_input::fedex},
-      {"dhl", tracking_input::dhl},
-  }};
-  for (const auto& [n, id] : names) {
-    if (n == name) return id;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(tracking_input input) noexcept {
-  switch (input) {
-    case tracking_input::malomo:
-      return "malomo";
-    case tracking_input::easypost:
-      return "easypost";
-    case tracking_input::usps:
-      return "usps";
-    case tracking_input::ups:
-      return "ups";
-    case tracking_input::fedex:
-      return "fedex";
-    case tracking_input::dhl:
-      return "dhl";
-  }
-  return "unknown";
-}
-
 }  // namespace ordernorm
