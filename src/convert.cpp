@@ -96,7 +96,10 @@ bool keys_make_an_envelope(std::span<const std::string_view> keys) {
 }  // namespace detail
 
 struct converter::impl {
-  explicit impl(options o) : opts(o) {}
+  explicit impl(options o) : opts(o) {
+    fast.set_max_string_bytes(opts.limits.max_string_bytes);
+    reference.set_max_string_bytes(opts.limits.max_string_bytes);
+  }
 
   options opts;
   od::parser parser;
@@ -521,7 +524,6 @@ struct converter::impl {
   // it, when that can be told, or null.
   const char* convert_first(const char* data, std::size_t size, std::size_t capacity,
                             order_sink& out, std::uint64_t base_offset) {
-    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     sink = &out;
     doc_begin = data;
     doc_end = data + size;
@@ -580,7 +582,6 @@ struct converter::impl {
   // converted as convert_array converts each element of a list it holds
   // whole, so that a list gives the same records either way.
   void convert_element(const document_view& d, order_sink& out) {
-    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     sink = &out;
     doc_begin = d.data;
     doc_end = d.data + d.size;

@@ -43,7 +43,10 @@ const detail::source_info* source_for(tracking_input input) {
 }  // namespace
 
 struct tracker::impl {
-  explicit impl(track_options o) : opts(o) {}
+  explicit impl(track_options o) : opts(o) {
+    fast.set_max_string_bytes(opts.limits.max_string_bytes);
+    reference.set_max_string_bytes(opts.limits.max_string_bytes);
+  }
 
   track_options opts;
   od::parser parser;
@@ -315,7 +318,6 @@ struct tracker::impl {
     const char* begin = data;
     while (begin != data + size && std::strchr(" \t\r\n", *begin) != nullptr) ++begin;
     // The limits, as the converter applies them; a document is one record.
-    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     if (size > opts.limits.max_record_bytes) {
       ++records;
       reject(begin, error_code::record_too_large,
