@@ -17,6 +17,7 @@
 #include "json_structure.hpp"
 #include "limits.hpp"
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "simdjson_internals.hpp"
 
@@ -107,6 +108,7 @@ struct converter::impl {
   detail::reference_walker reference;
   detail::string_arena arena;
   detail::structure_checker structure;
+  detail::derive_scratch derive_scratch;
   // One slot per platform enumerator (unknown and the registry's), indexed by
   // platform id.
   std::array<std::unique_ptr<detail::platform_converter>, detail::order_platform_count + 1>
@@ -394,7 +396,7 @@ struct converter::impl {
       return record_outcome::rejected;
     }
     const record_position where{++records, offset_of(begin)};
-    detail::derive_order_tracking(result, opts.derive);
+    detail::derive_order_tracking(result, opts.derive, derive_scratch);
     ++converted;
     auto& warnings = opts.mapper == mapper::fast ? fast.warnings() : reference.warnings();
     for (const record_warning& w : warnings) sink->on_warning(w, where);

@@ -12,6 +12,7 @@
 #include "input_split.hpp"
 #include "json_structure.hpp"
 #include "limits.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/convert.hpp"
 #include "ordernorm/tracking.hpp"
 #include "registry.hpp"
@@ -63,6 +64,7 @@ struct tracker::impl {
   std::vector<std::size_t> merged_into;
   std::vector<record_warning> warnings;
   derivation why;
+  detail::derive_scratch derive_scratch;
   detail::padded_buffer padded;  // for the std::string_view overload
   detail::padded_buffer pieces;  // the second and later documents of a text
   od::document doc;
@@ -282,7 +284,7 @@ struct tracker::impl {
     if (shipments.empty()) deliver_warnings(0, where);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
       shipment& s = shipments[i];
-      derive_shipment(s, opts.derive, opts.explain ? &why : nullptr);
+      detail::derive_shipment(s, opts.derive, opts.explain ? &why : nullptr, derive_scratch);
       ++shipment_count;
       deliver_warnings(i, where);
       sink->on_shipment(s, opts.explain ? &why : nullptr, where);

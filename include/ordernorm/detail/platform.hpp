@@ -47,11 +47,6 @@ struct detection_weight {
   static constexpr int settled_lead = 2 * distinctive;
 };
 
-// Derives the status of every shipment that has scan events, then, when the
-// platform gave no fulfillment status but every shipment is delivered, says
-// the order is fulfilled. Runs after a platform's own rules.
-void derive_order_tracking(order& o, const derive_options& options);
-
 // The converter of a mapping: `OrderMap` is its table for the order object,
 // `Rules` provides `static void reset(Source&)` (clear for the next record,
 // keeping memory) and `static error_code finish(Walker&, Source&)` (the
