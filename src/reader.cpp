@@ -17,13 +17,12 @@
 #include "input.hpp"
 #include "input_split.hpp"
 #include "limits.hpp"
-#include "ordernorm/convert.hpp"
+#include "ordernorm/padding.hpp"
 
 namespace ordernorm {
 namespace {
 
-static_assert(converter::padding >= simdjson::SIMDJSON_PADDING,
-              "documents must be padded for simdjson");
+static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "documents must be padded for simdjson");
 
 bool is_blank(const char* p, const char* end) { return std::all_of(p, end, detail::is_json_space); }
 
@@ -176,14 +175,14 @@ struct reader::impl {
 
   void reserve(std::size_t usable) {
     if (usable <= capacity) return;
-    auto bigger = std::make_unique<char[]>(usable + converter::padding);
+    auto bigger = std::make_unique<char[]>(usable + input_padding);
     if (end > begin) std::memcpy(bigger.get(), buffer.get() + begin, end - begin);
     buffer_offset += begin;
     end -= begin;
     begin = 0;
     buffer = std::move(bigger);
     capacity = usable;
-    std::memset(buffer.get() + capacity, 0, converter::padding);
+    std::memset(buffer.get() + capacity, 0, input_padding);
   }
 
   // Moves unread bytes to the front, then reads until the buffer is full or
@@ -291,7 +290,7 @@ struct reader::impl {
       }
       out.data = data + line_begin;
       out.size = line_end - line_begin;
-      out.capacity = capacity + converter::padding - line_begin;
+      out.capacity = capacity + input_padding - line_begin;
       out.offset = buffer_offset + line_begin;
       out.problem = error_code::ok;
       return true;
@@ -376,7 +375,7 @@ struct reader::impl {
     }
     out.data = buffer.get() + begin;
     out.size = size;
-    out.capacity = capacity + converter::padding - begin;
+    out.capacity = capacity + input_padding - begin;
     out.offset = buffer_offset + begin;
     out.problem = error_code::ok;
     begin += size;
@@ -624,7 +623,7 @@ struct reader::impl {
     out = document_view{};
     out.data = buffer.get() + begin;
     out.size = size;
-    out.capacity = capacity + converter::padding - begin;
+    out.capacity = capacity + input_padding - begin;
     out.offset = buffer_offset + begin;
     mark_element(out, index);
     begin += size;

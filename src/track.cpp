@@ -13,7 +13,7 @@
 #include "json_structure.hpp"
 #include "limits.hpp"
 #include "ordernorm/detail/derive.hpp"
-#include "ordernorm/convert.hpp"
+#include "ordernorm/padding.hpp"
 #include "ordernorm/tracking.hpp"
 #include "registry.hpp"
 #include "simdjson_internals.hpp"
@@ -301,7 +301,7 @@ struct tracker::impl {
     if (rest == nullptr) return;
     detail::for_each_value(rest, data + size, [&](const char* begin, const char* end) {
       const auto n = static_cast<std::size_t>(end - begin);
-      const char* piece = pieces.copy(std::string_view(begin, n), converter::padding);
+      const char* piece = pieces.copy(std::string_view(begin, n), input_padding);
       const std::uint64_t at = base_offset + static_cast<std::uint64_t>(begin - data);
       if (const char* more = track_first(piece, n, pieces.capacity(), at)) {
         ++records;  // not expected: the piece is one value by the splitting rule
@@ -373,7 +373,7 @@ tracker::tracker(tracker&&) noexcept = default;
 tracker& tracker::operator=(tracker&&) noexcept = default;
 
 void tracker::track(std::string_view json, shipment_sink& sink, std::uint64_t base_offset) {
-  const char* data = impl_->padded.copy(json, converter::padding);
+  const char* data = impl_->padded.copy(json, input_padding);
   impl_->track_document(data, json.size(), impl_->padded.capacity(), sink, base_offset);
 }
 

@@ -33,6 +33,7 @@
 #include <string_view>
 
 #include "ordernorm/error.hpp"
+#include "ordernorm/padding.hpp"
 
 namespace ordernorm {
 
@@ -65,7 +66,7 @@ inline reader_options reader_options_for(const input_limits& limits) {
   return o;
 }
 
-// One JSON text to convert, followed by at least converter::padding readable
+// One JSON text to convert, followed by at least input_padding readable
 // bytes, the first of them 0 (as converter::convert pads a copy), so that a
 // text converts the same whatever followed it in the input. Valid until the
 // next call to reader::next().
