@@ -62,8 +62,9 @@
 #include <string_view>
 #include <vector>
 
-#include "ordernorm/detail/platform.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/ordernorm.hpp"
+#include "registry.hpp"
 #include "suite.hpp"
 
 namespace {
@@ -208,12 +209,13 @@ void collect_inputs() {
 }
 
 // The deriver as the converter runs it (detail::derive_order_tracking): every
-// shipment with events.
+// shipment with events, with working memory kept from call to call.
 void derive_all(std::vector<ordernorm::shipment>& shipments, std::size_t begin, std::size_t end,
                 const ordernorm::derive_options& options) {
+  static ordernorm::detail::derive_scratch scratch;
   for (std::size_t i = begin; i < end; ++i) {
     ordernorm::shipment& s = shipments[i];
-    if (!s.scan_events.empty()) ordernorm::derive_shipment(s, options);
+    if (!s.scan_events.empty()) ordernorm::detail::derive_shipment(s, options, nullptr, scratch);
   }
 }
 
@@ -449,6 +451,7 @@ struct mapping_path {
       ordernorm::detail::malomo_platform().make_converter();
   ordernorm::detail::fast_walker walker;
   ordernorm::detail::string_arena arena;
+  ordernorm::detail::derive_scratch scratch;
   od::parser parser;
   std::uint64_t errors = 0;
 
@@ -468,7 +471,7 @@ struct mapping_path {
         continue;
       }
       ordernorm::order& o = conv->result();
-      if (derive) ordernorm::detail::derive_order_tracking(o, derive_defaults);
+      if (derive) ordernorm::detail::derive_order_tracking(o, derive_defaults, scratch);
       benchmark::DoNotOptimize(&o);
     }
   }

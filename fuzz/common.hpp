@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ordernorm/detail/platform.hpp"
 #include "ordernorm/ordernorm.hpp"
+#include "registry.hpp"
 
 namespace fuzz {
 

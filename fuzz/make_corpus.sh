@@ -9,7 +9,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$(cd "${1:-$root/build-fuzz}" && pwd)"
 shared="$root/../shared/conformance"
 corpus="$build/corpus"
-platforms=(shopify malomo magento bigcommerce woocommerce sfcc squarespace ebay)
+# The order platforms, from the registry's lines (src/registry.hpp).
+mapfile -t platforms < <(sed -nE 's/^ *ORDER(_WITH_SHIPMENTS)?\(([a-z0-9_]+)\).*/\2/p' "$root/src/registry.hpp")
 
 rm -rf "$corpus"
 mkdir -p "$corpus" "$build/dict"
@@ -103,7 +104,7 @@ mkdir -p "$corpus/fuzz_derive"
 for i in 1 2 3 4; do head -c $((64 * i)) /dev/urandom > "$corpus/fuzz_derive/random$i"; done
 
 # One dictionary for the targets that see every platform.
-cat "$root"/fuzz/dict/{shopify,malomo,magento,bigcommerce,woocommerce,sfcc,squarespace,ebay}.dict |
+for p in "${platforms[@]}"; do cat "$root/fuzz/dict/$p.dict"; done |
   grep '^"' | sort -u > "$build/dict/all.dict"
 
 for d in "$corpus"/*/; do

@@ -13,6 +13,7 @@
 #include "detection.hpp"
 #include "engine.hpp"
 #include "ordernorm/detail/converters.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "records.hpp"
 #include "verdict.hpp"
@@ -21,11 +22,7 @@ namespace ordernorm {
 namespace {
 
 const detail::platform_info* platform_named(std::optional<platform> id) {
-  if (!id) return nullptr;
-  for (const detail::platform_info* p : detail::order_platforms()) {
-    if (p->id == *id) return p;
-  }
-  return nullptr;
+  return id ? detail::find_platform(*id) : nullptr;
 }
 
 }  // namespace
@@ -41,9 +38,10 @@ struct converter::impl final : detail::record_handler {
   const detail::platform_info* given;  // --from, or null to detect
   detail::document_engine engine;
   detail::record_walker records;
-  // One slot per platform enumerator (unknown .. ebay), indexed by platform id.
-  std::array<std::unique_ptr<detail::platform_converter>,
-             static_cast<std::size_t>(platform::ebay) + 1>
+  detail::derive_scratch derive_scratch;
+  // One slot per platform enumerator (unknown and the registry's), indexed by
+  // platform id.
+  std::array<std::unique_ptr<detail::platform_converter>, detail::order_platform_count + 1>
       converters{};
   order_sink* sink = nullptr;
   // What classify_root() found of the document's root object.
@@ -86,7 +84,7 @@ struct converter::impl final : detail::record_handler {
   }
 
   detail::platform_converter* converter_for(const detail::platform_info& p) {
-    auto& slot = converters[static_cast<std::size_t>(p.id)];
+    auto& slot = converters[static_cast<std::size_t>(p.platform_id)];
     if (!slot && p.make_converter != nullptr) slot = p.make_converter();
     return slot.get();
   }
@@ -142,7 +140,7 @@ struct converter::impl final : detail::record_handler {
       return detail::record_outcome::rejected;
     }
     const record_position where{engine.count_mapped(), engine.offset_of(begin)};
-    detail::derive_order_tracking(result, opts.derive);
+    detail::derive_order_tracking(result, opts.derive, derive_scratch);
     for (const record_warning& w : engine.warnings()) sink->on_warning(w, where);
     sink->on_order(result, where);
     return detail::record_outcome::converted;
@@ -183,12 +181,5 @@ std::uint64_t converter::converted() const noexcept {
 }
 std::uint64_t converter::rejected() const noexcept { return impl_->engine.rejected(); }
 void converter::reset_counts() noexcept { impl_->engine.reset_counts(); }
-
-std::optional<platform> platform_from_name(std::string_view name) noexcept {
-  for (const detail::platform_info* p : detail::order_platforms()) {
-    if (p->name == name) return p->id;
-  }
-  return std::nullopt;
-}
 
 }  // namespace ordernorm

@@ -1,6 +1,6 @@
-// Platform detection: the registry of order platforms, the key table the
-// scorer reads, and the scan of a record's object (with the reports of why
-// none was picked).
+// Platform detection: the key table the scorer reads, the registry's
+// ambiguity check, and the scan of a record's object (with the reports of
+// why none was picked).
 #include "detection.hpp"
 
 #include <fmt/format.h>
@@ -14,14 +14,6 @@
 #include "engine.hpp"
 
 namespace ordernorm::detail {
-
-std::span<const platform_info* const> order_platforms() noexcept {
-  static const std::array<const platform_info*, 8> all{
-      &shopify_platform(),     &malomo_platform(), &magento_platform(),     &bigcommerce_platform(),
-      &woocommerce_platform(), &sfcc_platform(),   &squarespace_platform(), &ebay_platform()};
-  static_assert(all.size() <= max_detected_platforms);
-  return all;
-}
 
 std::size_t platform_detector::hash(std::string_view key) noexcept {
   // The first and last (up to) 8 bytes and the length: registry keys that
@@ -60,7 +52,7 @@ platform_detector::platform_detector(std::span<const platform_info* const> platf
     for (std::string_view key : p.not_order_keys) {
       detection_key& k = entry(key);
       k.weight[i] = 0;
-      k.rules_out = static_cast<std::uint8_t>(k.rules_out | (1u << i));
+      k.rules_out |= std::uint32_t{1} << i;
     }
   }
   for (std::string_view key : envelope_keys) entry(key).envelope = true;
@@ -162,6 +154,95 @@ std::string platform_detector::explain(std::span<const detection_key* const> see
     }
   }
   return out;
+}
+
+namespace {
+
+bool listed(std::span<const std::string_view> keys, std::string_view key) {
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+// Whether `keys` (each once) make platform `i` lead every other by the
+// decisive lead; else a sentence naming the nearest.
+void expect_lead(const platform_detector& detector, std::size_t i,
+                 const std::vector<std::string_view>& keys, std::string_view what,
+                 std::vector<std::string>& problems) {
+  detection_tally tally;
+  for (std::string_view key : keys) {
+    if (const detection_key* k = detector.find(key)) tally.add(*k);
+  }
+  const std::size_t n = detector.platforms().size();
+  if (tally.leader(n, detection_weight::decisive_lead) == static_cast<int>(i)) return;
+  const source_info& p = *detector.platforms()[i];
+  std::size_t rival = i;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j != i && (rival == i || tally.score(j) > tally.score(rival))) rival = j;
+  }
+  problems.push_back(fmt::format(
+      "{}'s {} do not make it lead by {}: {} scores {}{}{}", p.name, what,
+      detection_weight::decisive_lead, p.name, tally.score(i),
+      tally.ruled_out(i) ? " (ruled out)" : "",
+      rival != i ? fmt::format(", {} {}", detector.platforms()[rival]->name, tally.score(rival))
+                 : std::string()));
+}
+
+}  // namespace
+
+std::vector<std::string> detection_ambiguities(std::span<const source_info* const> sources,
+                                               std::span<const std::string_view> envelope_keys) {
+  std::vector<std::string> problems;
+  std::vector<const source_info*> orders;
+  for (const source_info* s : sources) {
+    if (s->marker_keys.empty())
+      problems.push_back(fmt::format("{} has no distinctive key", s->name));
+    if (s->kind == source_kind::order) orders.push_back(s);
+  }
+  for (std::size_t a = 0; a < sources.size(); ++a) {
+    const source_info& p = *sources[a];
+    for (std::string_view key : p.marker_keys) {
+      for (std::size_t b = a + 1; b < sources.size(); ++b) {
+        if (listed(sources[b]->marker_keys, key)) {
+          problems.push_back(fmt::format("\"{}\" is a distinctive key of both {} and {}", key,
+                                         p.name, sources[b]->name));
+        }
+      }
+      if (p.kind != source_kind::order) continue;
+      if (listed(envelope_keys, key)) {
+        problems.push_back(
+            fmt::format("\"{}\", distinctive for {}, is a list envelope's key", key, p.name));
+      }
+      if (listed(p.not_order_keys, key)) {
+        problems.push_back(
+            fmt::format("\"{}\" is both distinctive for {} and rules it out", key, p.name));
+      }
+      for (const source_info* q : orders) {
+        if (q == &p) continue;
+        for (auto keys : {q->order_keys, q->shared_keys, q->not_order_keys}) {
+          if (listed(keys, key)) {
+            problems.push_back(fmt::format("\"{}\", distinctive for {}, is also a key {} weighs",
+                                           key, p.name, q->name));
+            break;
+          }
+        }
+      }
+    }
+  }
+  if (orders.empty() || orders.size() > max_detected_platforms) return problems;
+  const platform_detector detector(orders, envelope_keys);
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    const source_info& p = *orders[i];
+    std::vector<std::string_view> keys(p.marker_keys.begin(), p.marker_keys.end());
+    expect_lead(detector, i, keys, "distinctive keys alone", problems);
+    // Its orders carry every key it reads or shares, but none that rules it
+    // out (Magento's order_map reads order_id only to reject an invoice).
+    for (auto more : {p.order_keys, p.shared_keys}) {
+      for (std::string_view key : more) {
+        if (!listed(p.not_order_keys, key)) keys.push_back(key);
+      }
+    }
+    expect_lead(detector, i, keys, "keys all together", problems);
+  }
+  return problems;
 }
 
 }  // namespace ordernorm::detail

@@ -17,11 +17,13 @@
 #include <vector>
 
 #include "ordernorm/detail/mapping.hpp"
-#include "ordernorm/detail/platform.hpp"
+#include "registry.hpp"
 
 namespace ordernorm::detail {
 
-inline constexpr std::size_t max_detected_platforms = 8;
+// Every order platform of the registry: the tally has a score for each.
+inline constexpr std::size_t max_detected_platforms = order_platform_count;
+static_assert(max_detected_platforms <= 32, "detection_key::rules_out has a bit per platform");
 
 // A key the detector knows: what it weighs for each platform (by registry
 // position), which platforms it rules out, and whether it is a list
@@ -29,7 +31,7 @@ inline constexpr std::size_t max_detected_platforms = 8;
 struct detection_key {
   std::string_view key;
   std::array<std::int8_t, max_detected_platforms> weight{};
-  std::uint8_t rules_out = 0;  // bit per registry position
+  std::uint32_t rules_out = 0;  // bit per registry position
   bool envelope = false;
   std::uint16_t index = 0;  // position in the table, to count a key once per object
 };
@@ -81,7 +83,7 @@ class detection_tally {
 
  private:
   std::array<std::int16_t, max_detected_platforms> score_{};
-  std::uint8_t ruled_out_ = 0;
+  std::uint32_t ruled_out_ = 0;
   std::array<std::uint64_t, max_keys / 64> seen_{};
 };
 
@@ -148,5 +150,22 @@ std::string detection_report(document_engine& engine, od::object& obj);
 // rule the converter applies to a whole object.
 std::string_view streamable_envelope_key(std::string_view key) noexcept;
 bool keys_make_an_envelope(std::span<const std::string_view> keys);
+
+// Why detection could be ambiguous among `sources`, one sentence per
+// problem; empty when it cannot. `envelope_keys` are the list envelopes'
+// keys (the converter's). The rules, for the sources of one detector (the
+// converter's scorer over the order platforms, the tracker's markers over
+// the sources it reads):
+// - every source has at least one distinctive key;
+// - a distinctive key is listed by one source only, and, for order
+//   platforms, is no other platform's evidence nor an envelope's key;
+// - an order platform's distinctive keys alone, and all of its evidence (an
+//   order with every key it reads or shares, none that rules it out), each
+//   make it lead every other platform by detection_weight::decisive_lead
+//   under the scoring above.
+// tests/registry_test.cpp runs it on the registry, and on fake registries
+// to show that it fails.
+std::vector<std::string> detection_ambiguities(std::span<const source_info* const> sources,
+                                               std::span<const std::string_view> envelope_keys);
 
 }  // namespace ordernorm::detail

@@ -51,7 +51,10 @@ class reject_sink {
 
 class document_engine {
  public:
-  document_engine(mapper m, const input_limits& limits) : mapper_(m), limits_(limits) {}
+  document_engine(mapper m, const input_limits& limits) : mapper_(m), limits_(limits) {
+    fast_.set_max_string_bytes(limits.max_string_bytes);
+    reference_.set_max_string_bytes(limits.max_string_bytes);
+  }
 
   const input_limits& limits() const noexcept { return limits_; }
 

@@ -1,15 +1,14 @@
-// The input limits as the converter and the tracker apply them: the string
-// limit's per-call scope, the messages of the two limits they check
-// themselves (string_too_long is reported by the walkers, walk_state.cpp),
-// where a document nests too deep and the check of a record's extent
-// (limits.cpp).
+// The input limits as the converter and the tracker apply them: the
+// messages of the two limits they check themselves (string_too_long is
+// reported by the walkers, walk_state.cpp, against the limit each walker
+// carries), where a document nests too deep and the check of a record's
+// extent (limits.cpp).
 //
 // Private to ordernorm (src/ only).
 #pragma once
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -21,24 +20,6 @@
 #include "ordernorm/detail/converters.hpp"
 
 namespace ordernorm::detail {
-
-// Sets max_string_bytes (which reaches the converters through a
-// thread-local: the walkers have no room for it) for one call of a converter
-// or tracker, and puts the previous value back after it, so that another on
-// this thread keeps its own.
-class string_limit_scope {
- public:
-  explicit string_limit_scope(std::size_t limit) noexcept : saved_(max_string_bytes) {
-    // Clamped so that the check's "+ 2" for the quotes cannot wrap.
-    max_string_bytes = std::min(limit, SIZE_MAX - 2);
-  }
-  ~string_limit_scope() { max_string_bytes = saved_; }
-  string_limit_scope(const string_limit_scope&) = delete;
-  string_limit_scope& operator=(const string_limit_scope&) = delete;
-
- private:
-  std::size_t saved_;
-};
 
 // A limit in messages: "16 MiB" when it is a whole number of them.
 inline std::string size_text(std::size_t bytes) {

@@ -17,13 +17,12 @@
 #include "input.hpp"
 #include "input_split.hpp"
 #include "limits.hpp"
-#include "ordernorm/convert.hpp"
+#include "ordernorm/padding.hpp"
 
 namespace ordernorm {
 namespace {
 
-static_assert(converter::padding >= simdjson::SIMDJSON_PADDING,
-              "documents must be padded for simdjson");
+static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "documents must be padded for simdjson");
 
 bool is_blank(const char* p, const char* end) { return std::all_of(p, end, detail::is_json_space); }
 
@@ -188,7 +187,7 @@ struct reader::impl {
       capacity = usable;
       return slide();
     }
-    auto bigger = std::make_unique<char[]>(usable + converter::padding);
+    auto bigger = std::make_unique<char[]>(usable + input_padding);
     if (end > begin) std::memcpy(bigger.get(), buffer.get() + begin, end - begin);
     buffer_offset += begin;
     end -= begin;
@@ -196,7 +195,7 @@ struct reader::impl {
     buffer.owned = std::move(bigger);
     buffer.at = buffer.owned.get();
     capacity = usable;
-    std::memset(buffer.get() + capacity, 0, converter::padding);
+    std::memset(buffer.get() + capacity, 0, input_padding);
   }
 
   // Moves unread bytes to the front, then reads until the buffer is full or
@@ -255,12 +254,12 @@ struct reader::impl {
     if (next == '\0' || (closed && detail::is_json_space(next))) return;
     if (copy_capacity < out.size) {
       copy_capacity = out.size;  // no larger: capacity tells how much is held
-      copy = std::make_unique<char[]>(copy_capacity + converter::padding);
+      copy = std::make_unique<char[]>(copy_capacity + input_padding);
     }
     std::memcpy(copy.get(), out.data, out.size);
-    std::memset(copy.get() + out.size, 0, converter::padding);
+    std::memset(copy.get() + out.size, 0, input_padding);
     out.data = copy.get();
-    out.capacity = copy_capacity + converter::padding;
+    out.capacity = copy_capacity + input_padding;
   }
   std::unique_ptr<char[]> copy;  // pad_mapped's
   std::size_t copy_capacity = 0;
@@ -353,7 +352,7 @@ struct reader::impl {
       }
       out.data = data + line_begin;
       out.size = line_end - line_begin;
-      out.capacity = capacity + converter::padding - line_begin;
+      out.capacity = capacity + input_padding - line_begin;
       out.offset = buffer_offset + line_begin;
       out.problem = error_code::ok;
       return true;
@@ -438,7 +437,7 @@ struct reader::impl {
     }
     out.data = buffer.get() + begin;
     out.size = size;
-    out.capacity = capacity + converter::padding - begin;
+    out.capacity = capacity + input_padding - begin;
     out.offset = buffer_offset + begin;
     out.problem = error_code::ok;
     begin += size;
@@ -686,7 +685,7 @@ struct reader::impl {
     out = document_view{};
     out.data = buffer.get() + begin;
     out.size = size;
-    out.capacity = capacity + converter::padding - begin;
+    out.capacity = capacity + input_padding - begin;
     out.offset = buffer_offset + begin;
     mark_element(out, index);
     begin += size;

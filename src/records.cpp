@@ -40,7 +40,6 @@ void record_walker::walk(const char* data, std::size_t size, std::size_t capacit
 }
 
 void record_walker::walk_element(const document_view& element, reject_sink sink) {
-  const string_limit_scope string_limit(engine_.limits().max_string_bytes);
   engine_.begin_document(element.data, element.size, element.offset, sink);
   const char* begin = element.data;
   // Under an envelope's key, the list is two levels down; a root array, one.
@@ -66,7 +65,6 @@ void record_walker::walk_element(const document_view& element, reject_sink sink)
 // when that can be told, or null.
 const char* record_walker::walk_first(const char* data, std::size_t size, std::size_t capacity,
                                       std::uint64_t offset, reject_sink sink) {
-  const string_limit_scope string_limit(engine_.limits().max_string_bytes);
   engine_.begin_document(data, size, offset, sink);
   const char* begin = engine_.root_begin();
   if (auto e = engine_.iterate(capacity)) {

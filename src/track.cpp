@@ -11,22 +11,15 @@
 
 #include "engine.hpp"
 #include "limits.hpp"
-#include "ordernorm/detail/platform.hpp"
-#include "ordernorm/detail/tracking_source.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/tracking.hpp"
 #include "records.hpp"
+#include "registry.hpp"
 
 namespace ordernorm {
 namespace {
 
 namespace od = detail::od;
-
-const std::array<const detail::tracking_source_info*, 5>& tracking_sources() {
-  static const std::array<const detail::tracking_source_info*, 5> all{
-      &detail::easypost_source(), &detail::usps_source(), &detail::ups_source(),
-      &detail::fedex_source(), &detail::dhl_source()};
-  return all;
-}
 
 // The keys of a DHL Unified response's root (TrackingShipments in DHL's
 // OpenAPI): its shipments, the other DHL services to ask, and page links.
@@ -36,15 +29,14 @@ constexpr std::array<std::string_view, 7> dhl_root_keys{
      "lastUrl"}};
 
 // Order platforms whose orders carry shipments with scan events.
-const detail::platform_info* platform_for(tracking_input input) {
-  return input == tracking_input::malomo ? &detail::malomo_platform() : nullptr;
+const detail::source_info* platform_for(tracking_input input) {
+  const detail::source_info* s = detail::find_tracked(input);
+  return s != nullptr && s->kind == detail::source_kind::order ? s : nullptr;
 }
 
-const detail::tracking_source_info* source_for(tracking_input input) {
-  for (const detail::tracking_source_info* s : tracking_sources()) {
-    if (s->id == input) return s;
-  }
-  return nullptr;
+const detail::source_info* source_for(tracking_input input) {
+  const detail::source_info* s = detail::find_tracked(input);
+  return s != nullptr && s->kind == detail::source_kind::tracking ? s : nullptr;
 }
 
 }  // namespace
@@ -54,8 +46,9 @@ struct tracker::impl {
 
   track_options opts;
   detail::document_engine engine;
-  std::array<std::unique_ptr<detail::tracking_converter>, 8> sources{};
-  std::unique_ptr<detail::platform_converter> malomo;
+  std::array<std::unique_ptr<detail::tracking_converter>, detail::tracked_source_count> sources{};
+  // Converters of order platforms whose orders carry shipments (Malomo's).
+  std::array<std::unique_ptr<detail::platform_converter>, detail::tracked_source_count> orders{};
   std::vector<shipment> shipments;
   // Per warning of the document, the shipment it is about (index after
   // merging), or warning_owners::document.
@@ -63,6 +56,7 @@ struct tracker::impl {
   std::vector<std::size_t> merged_into;
   std::vector<record_warning> warnings;
   derivation why;
+  detail::derive_scratch derive_scratch;
   std::uint64_t shipment_count = 0;
   shipment_sink* sink = nullptr;
 
@@ -99,8 +93,8 @@ struct tracker::impl {
     return named ? object == "Tracker" : tracker_keys;
   }
 
-  // Which input the object is, from its top-level keys: the first marker of
-  // a tracking source or of an order platform decides.
+  // Which input the object is, from its top-level keys: the first
+  // distinctive key of a source the tracker reads (registry.hpp) decides.
   //
   // When no marker decides, two shape rules. An EasyPost webhook Event:
   // "object": "Event" with a Tracker under "result" (neither key is a
@@ -121,13 +115,10 @@ struct tracker::impl {
     for (auto field_result : obj) {
       od::field f;
       if ((json_error = std::move(field_result).get(f))) return std::nullopt;
-      for (const detail::tracking_source_info* s : tracking_sources()) {
+      for (const detail::source_info* s : detail::tracked_sources()) {
         for (std::string_view marker : s->marker_keys) {
-          if (f.key().unsafe_is_equal(marker)) return s->id;
+          if (f.key().unsafe_is_equal(marker)) return s->tracking_id;
         }
-      }
-      for (std::string_view marker : detail::malomo_platform().marker_keys) {
-        if (f.key().unsafe_is_equal(marker)) return tracking_input::malomo;
       }
       bool dhl_key = false;
       for (std::string_view key : dhl_root_keys) dhl_key = dhl_key || f.key().unsafe_is_equal(key);
@@ -153,15 +144,16 @@ struct tracker::impl {
                  record_error& error) {
     shipments.clear();
     error_code err = error_code::unsupported_platform;
-    if (const detail::platform_info* p = platform_for(input)) {
-      if (!malomo && p->make_converter != nullptr) malomo = p->make_converter();
-      if (malomo) {
-        err = malomo->convert(w, obj);
-        if (err == error_code::ok) shipments = malomo->result().shipments;
+    if (const detail::source_info* p = platform_for(input)) {
+      auto& slot = orders[static_cast<std::size_t>(input)];
+      if (!slot && p->make_converter != nullptr) slot = p->make_converter();
+      if (slot) {
+        err = slot->convert(w, obj);
+        if (err == error_code::ok) shipments = slot->result().shipments;
       }
-    } else if (const detail::tracking_source_info* s = source_for(input)) {
+    } else if (const detail::source_info* s = source_for(input)) {
       auto& slot = sources[static_cast<std::size_t>(input)];
-      if (!slot && s->make_converter != nullptr) slot = s->make_converter();
+      if (!slot && s->make_tracking_converter != nullptr) slot = s->make_tracking_converter();
       if (slot) err = slot->convert(w, obj, shipments);
       if (err == error_code::ok) err = check_shipments(w, input);
     }
@@ -252,7 +244,7 @@ struct tracker::impl {
     if (shipments.empty()) deliver_warnings(0, where);
     for (std::size_t i = 0; i < shipments.size(); ++i) {
       shipment& s = shipments[i];
-      derive_shipment(s, opts.derive, opts.explain ? &why : nullptr);
+      detail::derive_shipment(s, opts.derive, opts.explain ? &why : nullptr, derive_scratch);
       ++shipment_count;
       deliver_warnings(i, where);
       sink->on_shipment(s, opts.explain ? &why : nullptr, where);
@@ -263,7 +255,6 @@ struct tracker::impl {
   // when that can be told, or null. A document is one record.
   const char* track_first(const char* data, std::size_t size, std::size_t capacity,
                           std::uint64_t base_offset) {
-    const detail::string_limit_scope string_limit(opts.limits.max_string_bytes);
     engine.begin_document(data, size, base_offset, detail::reject_sink(*sink));
     // Also skips NUL bytes (strchr finds the terminator), unlike the
     // converter: kept as it was, the tracker's offsets unchanged.

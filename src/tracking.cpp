@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "ordernorm/detail/carrier_rules.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
 
@@ -105,9 +106,9 @@ std::uint64_t hash_event(const scan_event& e) noexcept {
 // Rule 3: drops later copies of an event, keeping the first. Quadratic for
 // the usual handful of events, hashed beyond that so that hostile inputs
 // stay linear.
-std::size_t drop_duplicates(std::vector<scan_event>& events, std::vector<status_origin>& origins) {
+std::size_t drop_duplicates(std::vector<scan_event>& events, std::vector<status_origin>& origins,
+                            std::vector<char>& keep) {
   constexpr std::size_t small = 32;
-  thread_local std::vector<char> keep;
   keep.assign(events.size(), 1);
   if (events.size() <= small) {
     for (std::size_t i = 1; i < events.size(); ++i) {
@@ -152,8 +153,8 @@ std::size_t drop_duplicates(std::vector<scan_event>& events, std::vector<status_
 // Rule 2: orders the timed events among the slots they occupy, stable on the
 // carrier's order; untimed events stay where they are. Zoned and local times
 // are not compared with each other: a shipment with both keeps its order.
-void order_events(std::vector<scan_event>& events, std::vector<status_origin>& origins) {
-  thread_local std::vector<std::size_t> slots;
+void order_events(std::vector<scan_event>& events, std::vector<status_origin>& origins,
+                  std::vector<std::size_t>& slots) {
   slots.clear();
   bool any_zoned = false;
   bool any_local = false;
@@ -291,17 +292,25 @@ carrier_id identify_carrier(std::string_view name) noexcept {
 }
 
 void derive_shipment(shipment& s, const derive_options& options, derivation* explain) {
+  detail::derive_scratch scratch;
+  detail::derive_shipment(s, options, explain, scratch);
+}
+
+namespace detail {
+
+void derive_shipment(shipment& s, const derive_options& options, derivation* explain,
+                     derive_scratch& scratch) {
   if (explain != nullptr) *explain = derivation{};
   std::vector<scan_event>& events = s.scan_events;
   if (events.empty()) return;  // nothing to derive from: the source's status stands
 
   const carrier_id carrier = identify_carrier(s.carrier);
-  thread_local std::vector<status_origin> origins;
+  std::vector<status_origin>& origins = scratch.origins;
   origins.assign(events.size(), status_origin::none);
   for (std::size_t i = 0; i < events.size(); ++i) origins[i] = resolve_event(events[i], carrier);
 
-  order_events(events, origins);
-  const std::size_t dropped = drop_duplicates(events, origins);
+  order_events(events, origins, scratch.slots);
+  const std::size_t dropped = drop_duplicates(events, origins, scratch.keep);
 
   std::vector<derivation::event_note>* notes = nullptr;
   if (explain != nullptr) {
@@ -351,6 +360,8 @@ void derive_shipment(shipment& s, const derive_options& options, derivation* exp
     explain->rule = v.deciding ? v.rule : "no event says anything about the stage";
   }
 }
+
+}  // namespace detail
 
 void merge_duplicate_shipments(std::vector<shipment>& shipments) {
   std::vector<std::size_t> ignored;
@@ -404,9 +415,9 @@ void merge_duplicate_shipments(std::vector<shipment>& shipments,
   for (std::size_t& m : merged_into) m = position[m];
 }
 
-void derive_order_tracking(order& o, const derive_options& options) {
+void derive_order_tracking(order& o, const derive_options& options, derive_scratch& scratch) {
   for (shipment& s : o.shipments) {
-    if (!s.scan_events.empty()) derive_shipment(s, options);
+    if (!s.scan_events.empty()) derive_shipment(s, options, nullptr, scratch);
   }
   if (!o.fulfillment_status_raw.empty() || o.shipments.empty()) return;
   const bool all_delivered =
@@ -416,38 +427,5 @@ void derive_order_tracking(order& o, const derive_options& options) {
 }
 
 }  // namespace detail
-
-std::optional<tracking_input> tracking_input_from_name(std::string_view name) noexcept {
-  constexpr std::array<std::pair<std::string_view, tracking_input>, 6> names{{
-      {"malomo", tracking_input::malomo},
-      {"easypost", tracking_input::easypost},
-      {"usps", tracking_input::usps},
-      {"ups", tracking_input::ups},
-      {"fedex", tracking_input::fedex},
-      {"dhl", tracking_input::dhl},
-  }};
-  for (const auto& [n, id] : names) {
-    if (n == name) return id;
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(tracking_input input) noexcept {
-  switch (input) {
-    case tracking_input::malomo:
-      return "malomo";
-    case tracking_input::easypost:
-      return "easypost";
-    case tracking_input::usps:
-      return "usps";
-    case tracking_input::ups:
-      return "ups";
-    case tracking_input::fedex:
-      return "fedex";
-    case tracking_input::dhl:
-      return "dhl";
-  }
-  return "unknown";
-}
 
 }  // namespace ordernorm

@@ -36,16 +36,14 @@ std::string describe(od::value& v) {
 
 }  // namespace
 
-thread_local constinit std::size_t max_string_bytes = input_limits{}.max_string_bytes;
-
 error_code string_length_slow(walk_state& w, std::string_view token, bool quoted) {
   token = trim_token(token);
   const std::size_t length = quoted && token.size() >= 2 ? token.size() - 2 : token.size();
-  if (length <= max_string_bytes) return error_code::ok;
+  if (length <= w.max_string_bytes()) return error_code::ok;
   return w.fail(error_code::string_too_long, token.data(),
                 fmt::format("a {} of {} bytes is longer than {} bytes (the limit; raise it with "
                             "--max-string-bytes or input_limits::max_string_bytes)",
-                            quoted ? "string" : "number", length, max_string_bytes));
+                            quoted ? "string" : "number", length, w.max_string_bytes()));
 }
 
 std::string walk_state::pointer() const {

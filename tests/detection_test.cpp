@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ordernorm/detail/platform.hpp"
+#include "registry.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ordernorm/detail/tracking_source.hpp"
+#include "registry.hpp"
 #include "tracking_support.hpp"
 
 using namespace ordernorm;

@@ -9,6 +9,7 @@
 
 #include "mappings/carriers/easypost_source.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
+#include "registry.hpp"
 #include "tracking_support.hpp"
 
 using namespace ordernorm;

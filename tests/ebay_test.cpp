@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "mappings/ebay.hpp"
-#include "ordernorm/detail/platform.hpp"
+#include "registry.hpp"
 #include "test_support.hpp"
 
 using namespace ordernorm;

@@ -10,6 +10,7 @@
 
 #include "mappings/carriers/fedex_source.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
+#include "registry.hpp"
 #include "tracking_support.hpp"
 
 using namespace ordernorm;

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "mappings/squarespace.hpp"
-#include "ordernorm/detail/platform.hpp"
+#include "registry.hpp"
 #include "test_support.hpp"
 
 using namespace ordernorm;

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ordernorm/detail/platform.hpp"
+#include "ordernorm/detail/derive.hpp"
 #include "test_support.hpp"
 
 using namespace ordernorm;
@@ -20,6 +20,12 @@ namespace {
 
 using st = shipment_status;
 using fs = fulfillment_status;
+
+// The converter's order-level rule, with working memory of its own.
+void derive_order_tracking(order& o) {
+  detail::derive_scratch scratch;
+  detail::derive_order_tracking(o, {}, scratch);
+}
 
 std::string cat(std::initializer_list<std::string_view> parts) {
   std::string out;
@@ -135,28 +141,28 @@ TEST(Tracking, OrderIsFulfilledOnlyWhenAllShipmentsAreDelivered) {
   // The rule itself, over shipments without events (their status stands).
   order o{};
   o.shipments = {with_status(st::delivered), with_status(st::in_transit)};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::unknown);
 
   o = order{};
   o.shipments = {with_status(st::in_transit), with_status(st::delivered)};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::unknown);
 
   o = order{};
   o.shipments = {with_status(st::delivered), with_status(st::delivered)};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::fulfilled);
 
   o = order{};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::unknown);
 }
 
 TEST(Tracking, ReturnedShipmentDoesNotFulfillTheOrder) {
   order o{};
   o.shipments = {with_status(st::delivered), with_status(st::return_to_sender)};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::unknown);
 }
 
@@ -165,7 +171,7 @@ TEST(Tracking, PlatformFulfillmentStatusStandsAgainstDeliveredShipments) {
   o.fulfillment_status_raw = "partial";
   o.fulfillment_status = fs::partial;
   o.shipments = {with_status(st::delivered)};
-  detail::derive_order_tracking(o, {});
+  derive_order_tracking(o);
   EXPECT_EQ(o.fulfillment_status, fs::partial);
 
   // End to end: Shopify says partial; its one fulfillment reports delivered.

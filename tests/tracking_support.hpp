@@ -15,12 +15,13 @@
 #include "ordernorm/detail/platform.hpp"
 #include "ordernorm/detail/tracking_source.hpp"
 #include "ordernorm/ordernorm.hpp"
+#include "registry.hpp"
 
 namespace ordernorm::testing {
 
 // A tracking source as its translation unit declares it: detail::usps_source,
 // detail::fedex_source, ...
-using tracking_source = const detail::tracking_source_info& (*)() noexcept;
+using tracking_source = const detail::source_info& (*)() noexcept;
 
 // A time as the writer formats it, "null" for none.
 inline std::string formatted(const opt_time& t) {
@@ -50,7 +51,7 @@ inline std::vector<std::string_view> markers_of_others(tracking_source source) {
     if (s == source) continue;
     others.insert(others.end(), s().marker_keys.begin(), s().marker_keys.end());
   }
-  for (const detail::platform_info* p : {&detail::shopify_platform(), &detail::malomo_platform()}) {
+  for (const detail::source_info* p : {&detail::shopify_platform(), &detail::malomo_platform()}) {
     others.insert(others.end(), p->marker_keys.begin(), p->marker_keys.end());
   }
   return others;
@@ -77,7 +78,7 @@ template <class Walker>
 std::unique_ptr<mapped> map_with(tracking_source source, std::string_view text) {
   auto m = std::make_unique<mapped>();
   m->json = simdjson::padded_string(text);
-  m->converter = source().make_converter();
+  m->converter = source().make_tracking_converter();
   detail::od::document doc;
   detail::od::object obj;
   EXPECT_EQ(m->parser.iterate(m->json).get(doc), simdjson::SUCCESS);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ordernorm/detail/tracking_source.hpp"
+#include "registry.hpp"
 #include "tracking_support.hpp"
 
 using namespace ordernorm;
@@ -325,9 +326,9 @@ TEST(UspsSource, ErrorBodyIsARejectNotAShipment) {
 }
 
 TEST(UspsSource, MarkerKeysAreUspsOwn) {
-  const detail::tracking_source_info& info = detail::usps_source();
-  EXPECT_EQ(info.id, tracking_input::usps);
-  ASSERT_NE(info.make_converter, nullptr);
+  const detail::source_info& info = detail::usps_source();
+  EXPECT_EQ(info.tracking_id, tracking_input::usps);
+  ASSERT_NE(info.make_tracking_converter, nullptr);
   for (std::string_view key : info.marker_keys) {
     EXPECT_NE(key, "trackingNumber");  // every source has a tracking number
     EXPECT_NE(key, "status");

@@ -61,8 +61,9 @@ class order_sink {
 // dropped. Not thread-safe: use one converter per thread.
 class converter {
  public:
-  // Readable bytes that must follow a document passed to convert_padded().
-  static constexpr std::size_t padding = 64;
+  // Readable bytes that must follow a document passed to convert_padded():
+  // input_padding (padding.hpp), under the name it had first.
+  static constexpr std::size_t padding = input_padding;
 
   explicit converter(options opts = {});
   ~converter();

@@ -33,6 +33,7 @@
 #include <string_view>
 
 #include "ordernorm/error.hpp"
+#include "ordernorm/padding.hpp"
 
 namespace ordernorm {
 
@@ -69,7 +70,7 @@ inline reader_options reader_options_for(const input_limits& limits) {
   return o;
 }
 
-// One JSON text to convert, followed by at least converter::padding readable
+// One JSON text to convert, followed by at least input_padding readable
 // bytes, the first of them 0 (as converter::convert pads a copy) or JSON
 // whitespace after a text whose last byte other than whitespace is '}' or ']'
 // (a mapped file's next bytes: they cannot change how such a text converts),

@@ -134,7 +134,7 @@ class tracker {
   tracker& operator=(tracker&&) noexcept;
 
   void track(std::string_view json, shipment_sink& sink, std::uint64_t base_offset = 0);
-  // `capacity - size` must be at least converter::padding readable bytes.
+  // `capacity - size` must be at least input_padding readable bytes.
   void track_padded(const char* data, std::size_t size, std::size_t capacity, shipment_sink& sink,
                     std::uint64_t base_offset = 0);
 

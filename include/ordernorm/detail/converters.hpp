@@ -20,22 +20,18 @@
 
 namespace ordernorm::detail {
 
-// input_limits::max_string_bytes of the converter running on this thread
-// (converter::convert sets it for the call, and puts the previous value
-// back). constinit: read without a TLS initialization check.
-extern thread_local constinit std::size_t max_string_bytes;
-
 // The slow half of check_text_length: trims what the raw token carries past
 // the value, then fails with string_too_long if it is still too long.
 error_code string_length_slow(walk_state& w, std::string_view token, bool quoted);
 
-// A string or number text longer than max_string_bytes is string_too_long.
+// A string or number text longer than the walker's max_string_bytes() is
+// string_too_long.
 // The check costs one compare: the raw token (the value as written, quotes
 // and escapes included) is at least as long as the value's JSON text.
 template <class W>
 error_code check_text_length(W& w, od::value& v, bool quoted) {
   const std::string_view token = v.raw_json_token();
-  if (token.size() > max_string_bytes + (quoted ? 2 : 0)) [[unlikely]] {
+  if (token.size() > w.max_string_bytes() + (quoted ? 2 : 0)) [[unlikely]] {
     return string_length_slow(w, token, quoted);
   }
   return error_code::ok;

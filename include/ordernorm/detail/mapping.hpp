@@ -260,6 +260,14 @@ class walk_state {
 
   string_arena& arena() noexcept { return *arena_; }
 
+  // input_limits::max_string_bytes, which the value converters check
+  // (converters.hpp); set once by the converter or tracker that owns the
+  // walker. Clamped so that the check's "+ 2" for the quotes cannot wrap.
+  void set_max_string_bytes(std::size_t limit) noexcept {
+    max_string_bytes_ = limit < SIZE_MAX - 2 ? limit : SIZE_MAX - 2;
+  }
+  std::size_t max_string_bytes() const noexcept { return max_string_bytes_; }
+
   // The record converts, but lacks something worth saying (see
   // record_warning); the pointer is the current place in the record.
   void warn(warning_code code, std::string message) {
@@ -294,6 +302,7 @@ class walk_state {
   std::uint64_t document_offset_ = 0;
   const char* record_ = nullptr;
   string_arena* arena_ = nullptr;
+  std::size_t max_string_bytes_ = input_limits{}.max_string_bytes;
   record_error error_;
   std::vector<record_warning> warnings_;
 };

@@ -1,14 +1,10 @@
 // The seam between the generic engine and one platform's mapping. Each
 // platform implements `platform_converter` in its own translation unit
 // (src/platforms/<name>.cpp), so mapping templates are instantiated once and
-// builds stay parallel.
+// builds stay parallel; src/registry.hpp lists the platforms.
 //
 // Private to ordernorm.
 #pragma once
-
-#include <memory>
-#include <span>
-#include <string_view>
 
 #include "ordernorm/detail/mapping.hpp"
 #include "ordernorm/model.hpp"
@@ -27,7 +23,8 @@ class platform_converter {
 };
 
 // Detection (--from auto) scores each platform on the top-level keys of an
-// object, from the evidence the platform declares in its mapping header:
+// object, from the evidence the platform declares in its mapping header
+// (and its translation unit hands to the registry, src/registry.hpp):
 // - marker_keys, its distinctive keys: only this platform's orders carry
 //   them (no other platform's order, envelope or sub-resource does);
 //   weight detection_weight::distinctive each;
@@ -49,37 +46,6 @@ struct detection_weight {
   static constexpr int decisive_lead = distinctive;
   static constexpr int settled_lead = 2 * distinctive;
 };
-
-struct platform_info {
-  platform id;
-  std::string_view name;
-  // Distinctive keys (see above); the tracker also takes Malomo's as its own.
-  std::span<const std::string_view> marker_keys;
-  std::span<const std::string_view> order_keys;
-  std::span<const std::string_view> shared_keys;
-  std::span<const std::string_view> not_order_keys;
-  // Null when the platform is detected but cannot be converted yet.
-  std::unique_ptr<platform_converter> (*make_converter)();
-};
-
-// Every order platform this build knows, in a fixed order (for detection and
-// --from names).
-std::span<const platform_info* const> order_platforms() noexcept;
-
-// Derives the status of every shipment that has scan events, then, when the
-// platform gave no fulfillment status but every shipment is delivered, says
-// the order is fulfilled. Runs after a platform's own rules.
-void derive_order_tracking(order& o, const derive_options& options);
-
-// One per platform, defined in its translation unit.
-const platform_info& shopify_platform() noexcept;
-const platform_info& malomo_platform() noexcept;
-const platform_info& magento_platform() noexcept;
-const platform_info& bigcommerce_platform() noexcept;
-const platform_info& woocommerce_platform() noexcept;
-const platform_info& sfcc_platform() noexcept;
-const platform_info& squarespace_platform() noexcept;
-const platform_info& ebay_platform() noexcept;
 
 // The converter of a mapping: `OrderMap` is its table for the order object,
 // `Rules` provides `static void reset(Source&)` (clear for the next record,

@@ -1,7 +1,8 @@
 // The seam between the tracker and one carrier tracking API's mapping. Each
 // source (EasyPost, USPS, UPS, FedEx, DHL) implements `tracking_converter`
 // in its own translation unit (src/sources/<name>.cpp) from a mapping in
-// mappings/carriers/<name>_source.hpp, as platforms do for orders.
+// mappings/carriers/<name>_source.hpp, as platforms do for orders;
+// src/registry.hpp lists the sources.
 //
 // Private to ordernorm.
 #pragma once
@@ -33,20 +34,6 @@ class tracking_converter {
   // After convert: which shipment each of the walker's warnings is about.
   virtual const warning_owners& owners() const noexcept = 0;
 };
-
-struct tracking_source_info {
-  tracking_input id;
-  std::string_view name;
-  // Top-level keys that only this source's responses carry (for --from auto).
-  std::span<const std::string_view> marker_keys;
-  std::unique_ptr<tracking_converter> (*make_converter)();
-};
-
-const tracking_source_info& easypost_source() noexcept;
-const tracking_source_info& usps_source() noexcept;
-const tracking_source_info& ups_source() noexcept;
-const tracking_source_info& fedex_source() noexcept;
-const tracking_source_info& dhl_source() noexcept;
 
 // The converter of a source mapping: `RootMap` maps the response's root
 // object into `RootMap::target`; `Rules` provides `static void
