@@ -5,8 +5,6 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <chrono>
 #include <csignal>
@@ -18,34 +16,13 @@
 #include <thread>
 #include <vector>
 
+#include "compress_support.hpp"
 #include "test_support.hpp"
 
 using namespace ordernorm;
 using namespace ordernorm::testing;
 
 namespace {
-
-std::string gzip(const std::string& text) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string zstd(const std::string& text) {
-  std::string out(ZSTD_compressBound(text.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
-  EXPECT_FALSE(ZSTD_isError(n));
-  out.resize(n);
-  return out;
-}
 
 class temp_file {
  public:
@@ -152,12 +129,7 @@ class feeding_pipe {
   explicit feeding_pipe(std::string content) : content_(std::move(content)) {
     EXPECT_EQ(::pipe(fds_), 0);
     writer_ = std::thread([this] {
-      std::size_t done = 0;
-      while (done < content_.size()) {
-        const ssize_t n = ::write(fds_[1], content_.data() + done, content_.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-      }
+      write_all(fds_[1], content_);
       ::close(fds_[1]);
     });
   }
@@ -387,14 +359,7 @@ TEST(ThreadedDecoding, ReaderDestroyedWhileThePipeWriterIsSilentDoesNotHang) {
     const std::string bytes = packed ? gzip(head).substr(0, 2 << 20) : head;
     int fds[2];
     ASSERT_EQ(::pipe(fds), 0);
-    std::thread writer([&] {
-      std::size_t done = 0;
-      while (done < bytes.size()) {
-        const ssize_t n = ::write(fds[1], bytes.data() + done, bytes.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-      }
-    });
+    std::thread writer([&] { write_all(fds[1], bytes); });
     {
       reader in = reader::from_fd(fds[0]);
       document_view doc;

@@ -2,8 +2,6 @@
 // input, offsets, odd line ends, and bounded memory on long streams.
 #include <gtest/gtest.h>
 #include <unistd.h>
-#include <zlib.h>
-#include <zstd.h>
 
 #include <cstdio>
 #include <cstring>
@@ -14,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "compress_support.hpp"
 #include "test_support.hpp"
 
 using namespace ordernorm;
@@ -255,29 +254,6 @@ TEST(Reader, NdjsonStreamUsesBoundedMemory) {
 // ---------------------------------------------------------------------------
 // Issue 13: concatenated JSON, RS-delimited texts, compressed input.
 
-// gzip (one member) and zstd (one frame) of `text`, made with the libraries.
-std::string gzip(const std::string& text) {
-  z_stream z{};
-  EXPECT_EQ(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  EXPECT_EQ(deflate(&z, Z_FINISH), Z_STREAM_END);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string zstd(const std::string& text) {
-  std::string out(ZSTD_compressBound(text.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
-  EXPECT_FALSE(ZSTD_isError(n));
-  out.resize(n);
-  return out;
-}
-
 // Reads `content` through the reader and converts every document, as the
 // CLI does; a document the reader skips is a reject.
 struct pipeline_result {
@@ -320,12 +296,7 @@ pipeline_result convert_pipe(const std::string& content, reader_options opts = {
   int fds[2];
   EXPECT_EQ(::pipe(fds), 0);
   std::thread writer([&] {
-    std::size_t done = 0;
-    while (done < content.size()) {
-      const ssize_t n = ::write(fds[1], content.data() + done, content.size() - done);
-      if (n <= 0) break;
-      done += static_cast<std::size_t>(n);
-    }
+    write_all(fds[1], content);
     ::close(fds[1]);
   });
   pipeline_result r = read_and_convert(reader::from_fd(fds[0], opts));

@@ -95,12 +95,7 @@ streamed convert_piped(const std::string& text, std::size_t repeats, reader_opti
   EXPECT_EQ(::pipe(fds), 0);
   std::thread writer([&] {
     for (std::size_t i = 0; i < repeats; ++i) {
-      std::size_t done = 0;
-      while (done < text.size()) {
-        const ssize_t n = ::write(fds[1], text.data() + done, text.size() - done);
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-      }
+      write_all(fds[1], text);
     }
     ::close(fds[1]);
   });
@@ -313,12 +308,7 @@ TEST(StreamedList, EnvelopeThroughAPipeUsesBoundedMemory) {
   ASSERT_EQ(::pipe(fds), 0);
   std::thread writer([&] {
     auto put = [&](const std::string& s) {
-      std::size_t done = 0;
-      while (done < s.size()) {
-        const ssize_t n = ::write(fds[1], s.data() + done, s.size() - done);
-        if (n <= 0) return;
-        done += static_cast<std::size_t>(n);
-      }
+      if (!write_all(fds[1], s)) return;
     };
     put("{\"orders\": [\n");
     for (std::size_t i = 0; i < repeats; ++i) put(chunk);

@@ -2,6 +2,8 @@
 // comes out.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -104,6 +106,17 @@ inline conversion convert_lines(std::string_view text, options opts = {}) {
   out.records = conv.records();
   out.converted = conv.converted();
   return out;
+}
+
+// Writes all of `bytes` to `fd` (a pipe another thread reads); false when a
+// write fails (the reader went away).
+inline bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
 }
 
 inline std::string read_file(const std::filesystem::path& path) {
