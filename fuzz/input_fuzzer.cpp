@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "compress.hpp"
 #include "input.hpp"
 
 namespace {
@@ -49,30 +50,6 @@ std::string decode(const std::string& packed, bool& failed, std::string& message
   fuzz::memory_file file(reinterpret_cast<const std::uint8_t*>(packed.data()), packed.size());
   auto in = ordernorm::detail::open_source(file.fd(), false);
   return read_all(*in, failed, message, at);
-}
-
-std::string gzip(std::string_view text) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    fuzz::fail("deflateInit2");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) fuzz::fail("deflate");
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string zstd(std::string_view text) {
-  std::string out(ZSTD_compressBound(text.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 1);
-  if (ZSTD_isError(n)) fuzz::fail("ZSTD_compress");
-  out.resize(n);
-  return out;
 }
 
 // zlib's decoding of gzip members one after another, until the end or an
@@ -168,7 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   switch (knobs % 3) {
     case 0: {  // packed, then cut or followed by garbage
       const bool use_zstd = (knobs & 4) != 0;
-      std::string packed = use_zstd ? zstd(data) : gzip(data);
+      std::string packed = use_zstd ? fuzz::zstd(data) : fuzz::gzip(data);
       const std::size_t whole = packed.size();
       const bool cut = (knobs & 8) != 0 && !data.empty();
       const bool garbage = !cut && (knobs & 16) != 0;

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "compress.hpp"
 
 namespace {
 
@@ -103,30 +104,6 @@ std::size_t balanced_end(std::string_view text) {
   return std::string_view::npos;
 }
 
-std::string gzip(std::string_view text) {
-  z_stream z{};
-  if (deflateInit2(&z, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    fuzz::fail("deflateInit2");
-  }
-  std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) fuzz::fail("deflate");
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
-
-std::string zstd(std::string_view text) {
-  std::string out(ZSTD_compressBound(text.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 1);
-  if (ZSTD_isError(n)) fuzz::fail("ZSTD_compress");
-  out.resize(n);
-  return out;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -144,13 +121,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       packed.assign(input);
       break;
     case 1:
-      packed = gzip(input);
+      packed = fuzz::gzip(input);
       break;
     case 2:
-      packed = gzip(input.substr(0, input.size() / 2)) + gzip(input.substr(input.size() / 2));
+      packed = fuzz::gzip(input.substr(0, input.size() / 2)) +
+               fuzz::gzip(input.substr(input.size() / 2));
       break;
     case 3:
-      packed = zstd(input);
+      packed = fuzz::zstd(input);
       break;
   }
   auto byte = [&](std::size_t i) {
