@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -100,6 +101,7 @@ class plain_source final : public byte_source {
     return n;
   }
   input_format format() const noexcept override { return input_format::plain; }
+  std::uint64_t raw_bytes_read() const noexcept override { return in_.total(); }
 
  private:
   descriptor in_;
@@ -131,7 +133,7 @@ class mapped_source final : public byte_source {
     ::madvise(area, length, MADV_SEQUENTIAL);
     auto* base = static_cast<char*>(area);
     return std::unique_ptr<mapped_source>(new mapped_source(
-        fd, owned, base, reserved, base + (from - start), file_size - from, page));
+        fd, owned, base, reserved, base + (from - start), from, file_size - from, page));
   }
   ~mapped_source() override {
     ::munmap(base_, reserved_);
@@ -146,13 +148,17 @@ class mapped_source final : public byte_source {
         static_cast<std::size_t>(std::min<std::uint64_t>(size, size_ - position_));
     std::memcpy(out, at, n);
     position_ += n;
+    reached_ = std::max(reached_, position_);
     return static_cast<std::ptrdiff_t>(n);
   }
   input_format format() const noexcept override { return input_format::plain; }
+  // The bytes before the mapping, and as far as window() or read() went.
+  std::uint64_t raw_bytes_read() const noexcept override { return from_ + reached_; }
 
   const char* window(std::uint64_t at, std::size_t size) override {
     at = std::min(at, size_);
     const std::uint64_t end = std::min<std::uint64_t>(size_ - at, size) + at;
+    reached_ = std::max(reached_, end);
     // Offsets from base_ (page-aligned).
     const auto lead = static_cast<std::uint64_t>(data_ - base_);
     // Consumed pages leave the resident set, a few MiB at a time.
@@ -179,12 +185,13 @@ class mapped_source final : public byte_source {
   static constexpr std::uint64_t release_step = std::uint64_t{4} << 20;
 
   mapped_source(int fd, bool owned, char* base, std::uint64_t reserved, char* data,
-                std::uint64_t size, std::uint64_t page)
+                std::uint64_t from, std::uint64_t size, std::uint64_t page)
       : fd_(fd),
         owned_(owned),
         base_(base),
         reserved_(reserved),
         data_(data),
+        from_(from),
         size_(size),
         page_(page) {}
 
@@ -192,10 +199,12 @@ class mapped_source final : public byte_source {
   bool owned_;
   char* base_;
   std::uint64_t reserved_;
-  char* data_;  // the byte the source starts at (the descriptor's offset)
+  char* data_;          // the byte the source starts at (the descriptor's offset)
+  std::uint64_t from_;  // that offset
   std::uint64_t size_;
   std::uint64_t page_;
   std::uint64_t position_ = 0;   // read()'s
+  std::uint64_t reached_ = 0;    // the furthest byte read() or window() reached
   std::uint64_t released_ = 0;   // from base_: pages before it are released
   std::uint64_t populated_ = 0;  // from base_: pages before it are mapped
   bool populate_ = true;
@@ -302,6 +311,7 @@ class gzip_source final : public byte_source {
     return static_cast<std::ptrdiff_t>(produced);
   }
   input_format format() const noexcept override { return input_format::gzip; }
+  std::uint64_t raw_bytes_read() const noexcept override { return in_.total(); }
 
  private:
   std::uint64_t consumed() const noexcept { return in_.total() - state_->avail_in; }
@@ -382,6 +392,7 @@ class zstd_source final : public byte_source {
     return static_cast<std::ptrdiff_t>(output.pos);
   }
   input_format format() const noexcept override { return input_format::zstd; }
+  std::uint64_t raw_bytes_read() const noexcept override { return in_.total(); }
 
  private:
   bool refill() {
@@ -471,6 +482,10 @@ class threaded_source final : public byte_source {
     return static_cast<std::ptrdiff_t>(done);
   }
   input_format format() const noexcept override { return format_; }
+  // As the source's thread last saw its source (up to `blocks` ahead).
+  std::uint64_t raw_bytes_read() const noexcept override {
+    return raw_bytes_read_.load(std::memory_order_relaxed);
+  }
 
  private:
   struct block {
@@ -495,6 +510,7 @@ class threaded_source final : public byte_source {
       while (size < block_size && (n = inner_->read(b->data.get() + size, block_size - size)) > 0) {
         size += static_cast<std::size_t>(n);
       }
+      raw_bytes_read_.store(inner_->raw_bytes_read(), std::memory_order_relaxed);
       {
         std::lock_guard<std::mutex> lock(mutex_);
         if (size > 0) {
@@ -520,6 +536,7 @@ class threaded_source final : public byte_source {
   bool stop_ = false;           // the reader is gone
   block* current_ = nullptr;    // the reader's block, being copied out
   std::size_t position_ = 0;
+  std::atomic<std::uint64_t> raw_bytes_read_{0};  // the source's, stored by its thread
   std::thread producer_;
 };
 

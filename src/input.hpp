@@ -46,6 +46,9 @@ class byte_source {
   // Where the error is in the bytes as read from the descriptor (for a
   // compressed input, the compressed bytes).
   std::uint64_t error_offset() const noexcept { return error_offset_; }
+  // How many bytes were read from the descriptor so far (compressed ones
+  // for a compressed input): for a progress display against the file size.
+  virtual std::uint64_t raw_bytes_read() const noexcept = 0;
 
  protected:
   std::ptrdiff_t fail(std::string message, std::uint64_t offset) {

@@ -755,6 +755,9 @@ reader reader::from_fd(int fd, reader_options opts) {
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }
 const record_error& reader::error() const noexcept { return impl_->error; }
 reader::layout reader::input_layout() const noexcept { return impl_->kind; }
+std::uint64_t reader::bytes_read() const noexcept {
+  return impl_->source ? impl_->source->raw_bytes_read() : 0;
+}
 
 bool reader::next(document_view& out) { return impl_->next(out); }
 

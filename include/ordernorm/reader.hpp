@@ -113,6 +113,10 @@ class reader {
   bool ok() const noexcept;
   const record_error& error() const noexcept;  // io_error or record_too_large
   layout input_layout() const noexcept;
+  // Bytes read from the file so far, for a progress display: for gzip or
+  // zstd input the compressed bytes, to set against the file's size. Reading
+  // runs ahead of the documents handed over by up to the read window.
+  std::uint64_t bytes_read() const noexcept;
 
   // The next document, or false at the end of the input or on a read error
   // (then ok() is false). After a read error (a truncated or corrupt
