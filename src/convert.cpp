@@ -31,7 +31,7 @@ struct converter::impl final : detail::record_handler {
   explicit impl(const options& o)
       : opts(o),
         given(platform_named(o.from)),
-        engine(o.mapper, o.limits),
+        engine(o.mapper, o.limits, o.strict),
         records(engine, *this) {}
 
   options opts;
@@ -63,7 +63,13 @@ struct converter::impl final : detail::record_handler {
 
   detail::record_outcome root_record(detail::od::object& obj, const char* begin) override {
     const detail::platform_info* found = root_shape.platform;
-    if (given != nullptr && found != nullptr && found != given) {
+    // Rejected below for what it is: unless it is not even valid JSON
+    // (convert_record checks the others).
+    const bool mismatch = given != nullptr && found != nullptr && found != given;
+    if (mismatch || (given == nullptr && found == nullptr)) {
+      if (const auto bad = detail::strict_reject(engine, begin)) return *bad;
+    }
+    if (mismatch) {
       engine.reject(begin, error_code::platform_mismatch,
                     fmt::format("expected a {} order, but the document is a {} order", given->name,
                                 found->name));
@@ -92,6 +98,7 @@ struct converter::impl final : detail::record_handler {
   // One record: an order object, its platform known or detected.
   detail::record_outcome convert_record(detail::od::object& obj, const char* begin,
                                         const detail::platform_info* platform) {
+    if (const auto bad = detail::strict_reject(engine, begin)) return *bad;
     if (platform == nullptr) {
       detail::object_shape found;
       if (auto e = detail::scan_object(obj, found)) {

@@ -51,12 +51,15 @@ class reject_sink {
 
 class document_engine {
  public:
-  document_engine(mapper m, const input_limits& limits) : mapper_(m), limits_(limits) {
+  document_engine(mapper m, const input_limits& limits, bool strict = false)
+      : mapper_(m), limits_(limits), strict_(strict) {
     fast_.set_max_string_bytes(limits.max_string_bytes);
     reference_.set_max_string_bytes(limits.max_string_bytes);
   }
 
   const input_limits& limits() const noexcept { return limits_; }
+  // --strict (strict_json.hpp): every record is checked as JSON throughout.
+  bool strict() const noexcept { return strict_; }
 
   // A padded copy of a caller's text, for the std::string_view overloads.
   const char* copy_text(std::string_view text);
@@ -148,6 +151,7 @@ class document_engine {
  private:
   mapper mapper_;
   input_limits limits_;
+  bool strict_;
   od::parser parser_;
   fast_walker fast_;
   reference_walker reference_;

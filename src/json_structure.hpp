@@ -11,7 +11,8 @@
 // read (and checked) by the converter that needs them.
 //
 // It costs about 1.3 ns per token, so it runs only on records the mapping has
-// already rejected, never on the converting path.
+// already rejected, never on the converting path, unless --strict asks for
+// check_value_strict: the same walk, with every scalar checked in full.
 //
 // Also here: where a document nests deeper than a limit (the converter's and
 // the tracker's --max-depth).
@@ -44,6 +45,20 @@ struct structure_check {
 void find_deeper_than(const char* text, std::size_t size, std::span<const std::uint32_t> tokens,
                       std::size_t limit, std::vector<const char*>& out);
 
+// What check_value_strict found.
+struct strict_check {
+  // The structure alone, as check_value says: when it is well formed, the
+  // document can still be read past the value, even if a scalar is bad.
+  structure_check structure;
+  // True when the value is valid JSON throughout (RFC 8259).
+  bool ok = false;
+  // Otherwise: the first bad token (the end of `tokens` when the text ends
+  // first), and why. `escape` points at the bad escape when a string's is.
+  std::size_t token = 0;
+  const char* problem = "";
+  const char* escape = nullptr;
+};
+
 class structure_checker {
  public:
   // Checks the one JSON value that starts at tokens[first], in `text` (the
@@ -51,7 +66,19 @@ class structure_checker {
   structure_check check_value(const char* text, std::span<const std::uint32_t> tokens,
                               std::size_t first);
 
+  // The same, and every scalar of the value in full (--strict): numbers as
+  // RFC 8259 writes them, true/false/null spelt out, every string escape
+  // one of \" \\ \/ \b \f \n \r \t \uXXXX. Stage 1 has already checked
+  // what is left (UTF-8, unescaped control characters, unclosed strings) for
+  // the whole document. `size`: the text's, where its last token ends.
+  strict_check check_value_strict(const char* text, std::size_t size,
+                                  std::span<const std::uint32_t> tokens, std::size_t first);
+
  private:
+  template <bool Scalars>
+  structure_check walk(const char* text, std::size_t size, std::span<const std::uint32_t> tokens,
+                       std::size_t first, strict_check* scalar_fault);
+
   std::vector<bool> in_object_;  // one entry per open container, reused
 };
 

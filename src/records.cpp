@@ -84,8 +84,10 @@ const char* record_walker::walk_first(const char* data, std::size_t size, std::s
     if (!read_or_reject(engine_, doc.get_object(), begin, obj)) return nullptr;
     readable = walk_root_object(obj, begin);
   } else {
-    engine_.reject(begin, error_code::not_an_object,
-                   "expected an order object, an array of orders or a list envelope");
+    if (!strict_rejects_value(engine_, begin)) {
+      engine_.reject(begin, error_code::not_an_object,
+                     "expected an order object, an array of orders or a list envelope");
+    }
     return engine_.rest_after_scalar(begin);
   }
   const char* rest = readable ? engine_.rest_after_root() : nullptr;
@@ -216,7 +218,7 @@ bool record_walker::walk_list(od::array& arr, const char* begin, std::string_vie
 void record_walker::reject_non_object(const char* element, const char* next) {
   if (const char* deep = engine_.too_deep().take(element, next)) {
     reject_too_deep(engine_, deep);
-  } else {
+  } else if (!strict_rejects_value(engine_, element)) {
     engine_.reject(element, error_code::not_an_object, "expected an order object");
   }
 }

@@ -15,6 +15,7 @@
 #include "ordernorm/tracking.hpp"
 #include "records.hpp"
 #include "registry.hpp"
+#include "strict_json.hpp"
 
 namespace ordernorm {
 namespace {
@@ -42,7 +43,7 @@ const detail::source_info* source_for(tracking_input input) {
 }  // namespace
 
 struct tracker::impl {
-  explicit impl(const track_options& o) : opts(o), engine(o.mapper, o.limits) {}
+  explicit impl(const track_options& o) : opts(o), engine(o.mapper, o.limits, o.strict) {}
 
   track_options opts;
   detail::document_engine engine;
@@ -273,6 +274,14 @@ struct tracker::impl {
     if (const char* deep = engine.too_deep().first()) {
       detail::reject_too_deep(engine, deep);
       return nullptr;
+    }
+    if (engine.strict()) {  // strict_json.hpp
+      detail::record_check check =
+          detail::check_record(engine.structure(), true, data, data + size, engine.tokens(), begin);
+      if (!check.valid) {
+        engine.reject(check.where, error_code::invalid_json, std::move(check.message));
+        return check.readable ? engine.rest_after_scalar(begin) : nullptr;
+      }
     }
     od::object obj;
     if (auto e = engine.document().get_object().get(obj)) {

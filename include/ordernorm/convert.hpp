@@ -38,6 +38,10 @@ struct options {
   // Largest record, deepest nesting, longest string (see error.hpp). The
   // `= {}` lets callers name only the members before it.
   input_limits limits = {};
+  // Reject, as invalid_json, a record that is not valid JSON throughout
+  // (RFC 8259), values under keys no mapping reads included: without it,
+  // those are skipped unvalidated (--strict).
+  bool strict = false;
 };
 
 // Receives each converted order or rejected record, in input order. An order

@@ -121,6 +121,8 @@ struct track_options {
   ordernorm::mapper mapper = mapper::fast;
   // As for the converter; a tracking document is one record.
   input_limits limits;
+  // As options::strict: reject a document that is not valid JSON throughout.
+  bool strict = false;
 };
 
 // Reads tracking documents (a carrier response, an EasyPost tracker, or an
