@@ -14,21 +14,24 @@
 #include "ordernorm/ordernorm.hpp"
 #include "output_files.hpp"
 #include "pipeline.hpp"
+#include "progress.hpp"
 #include "record_log.hpp"
 
 namespace ordernorm::cli {
 namespace {
 
 // The message names the offset where there is one (not for a file that
-// cannot be opened).
-void report_failure(std::string_view name, const record_error* failure) {
-  if (failure != nullptr) fmt::print(stderr, "ordernorm: {}: {}\n", name, failure->message);
+// cannot be opened). The progress line is taken off first.
+void report_failure(std::string_view name, const record_error* failure, progress& display) {
+  if (failure == nullptr) return;
+  display.clear();
+  fmt::print(stderr, "ordernorm: {}: {}\n", name, failure->message);
 }
 
 class order_printer final : public order_output {
  public:
-  order_printer(output_file& out, record_log& log, bool json_array)
-      : out_(out), log_(log), json_array_(json_array) {}
+  order_printer(output_file& out, record_log& log, progress& display, bool json_array)
+      : out_(out), log_(log), display_(display), json_array_(json_array) {}
 
   void render(const order& o, std::string& buf) const override { write_json(o, buf); }
   void on_order(const order& o, const record_position&) override {
@@ -47,8 +50,12 @@ class order_printer final : public order_output {
   }
   void begin_input(std::string_view name) override { log_.set_input(name); }
   void end_input(std::string_view name, const record_error* failure) override {
-    report_failure(name, failure);
+    report_failure(name, failure, display_);
   }
+  void on_progress(std::uint64_t input_bytes, std::uint64_t records) override {
+    if (display_) display_.update(input_bytes, records);
+  }
+  void input_read(std::uint64_t input_bytes) override { display_.input_done(input_bytes); }
   void finish() {
     if (json_array_) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";
   }
@@ -67,6 +74,7 @@ class order_printer final : public order_output {
 
   output_file& out_;
   record_log& log_;
+  progress& display_;
   bool json_array_;
   std::uint64_t orders_ = 0;
 };
@@ -87,8 +95,8 @@ std::string_view origin_name(status_origin origin) {
 
 class shipment_printer final : public shipment_output {
  public:
-  shipment_printer(output_file& out, record_log& log, bool explain)
-      : out_(out), log_(log), explain_(explain) {}
+  shipment_printer(output_file& out, record_log& log, progress& display, bool explain)
+      : out_(out), log_(log), display_(display), explain_(explain) {}
 
   void render(const shipment& s, const derivation* why, std::string& buf) const override {
     write_json(s, buf);
@@ -134,12 +142,17 @@ class shipment_printer final : public shipment_output {
   }
   void begin_input(std::string_view name) override { log_.set_input(name); }
   void end_input(std::string_view name, const record_error* failure) override {
-    report_failure(name, failure);
+    report_failure(name, failure, display_);
   }
+  void on_progress(std::uint64_t input_bytes, std::uint64_t records) override {
+    if (display_) display_.update(input_bytes, records);
+  }
+  void input_read(std::uint64_t input_bytes) override { display_.input_done(input_bytes); }
 
  private:
   output_file& out_;
   record_log& log_;
+  progress& display_;
   bool explain_;
 };
 
@@ -169,7 +182,10 @@ int with_outputs(const cli_options& opts, Body body) {
   }
   record_log log(opts.rejects.empty() ? nullptr : &rejects,
                  opts.warnings.empty() ? nullptr : &warnings, opts.quiet);
-  const auto [t, summary] = body(out, log);
+  progress display(opts.progress, opts.quiet, opts.inputs);
+  log.set_progress(&display);
+  const auto [t, summary] = body(out, log, display);
+  display.clear();  // before anything else goes to standard error
 
   bool failed = t.io_failed;
   const auto files = {&out, &rejects, &warnings};
@@ -194,8 +210,8 @@ int with_outputs(const cli_options& opts, Body body) {
 }
 
 int run_convert(const cli_options& opts) {
-  return with_outputs(opts, [&](output_file& out, record_log& log) {
-    order_printer sink(out, log, opts.json_array);
+  return with_outputs(opts, [&](output_file& out, record_log& log, progress& display) {
+    order_printer sink(out, log, display, opts.json_array);
     const totals t = convert_inputs(opts.inputs, opts.reader, opts.convert, opts.jobs, sink);
     sink.finish();
     return std::pair{
@@ -205,8 +221,8 @@ int run_convert(const cli_options& opts) {
 }
 
 int run_track(const cli_options& opts) {
-  return with_outputs(opts, [&](output_file& out, record_log& log) {
-    shipment_printer sink(out, log, opts.track.explain);
+  return with_outputs(opts, [&](output_file& out, record_log& log, progress& display) {
+    shipment_printer sink(out, log, display, opts.track.explain);
     track_options track = opts.track;
     track.explain = true;  // decidedBy and rule are always printed
     reader_options reading = opts.reader;

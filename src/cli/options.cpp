@@ -31,10 +31,11 @@ ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
 
 constexpr std::string_view convert_help =
     R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json]
-                         [--mapper fast|reference] [--as-of TIME]
+                         [--mapper fast|reference] [--as-of TIME] [--strict]
                          [--max-record-bytes N] [--max-depth N]
-                         [--max-string-bytes N] [-o FILE] [--rejects FILE]
-                         [--warnings FILE] [-j N] [-q] [--] [FILE...]
+                         [--max-string-bytes N] [--progress WHEN] [-o FILE]
+                         [--rejects FILE] [--warnings FILE] [-j N] [-q] [--]
+                         [FILE...]
 
 Reads platform order JSON from each FILE (standard input when there is none,
 or for "-") and writes every order in ordernorm's common model.
@@ -53,6 +54,9 @@ Options (a value can also be given as --option=VALUE):
   --format F     ndjson (default): one order per line; json: one JSON array
   --mapper M     fast (default) or reference (the simple mapper the fast one
                  is checked against; same output, slower)
+  --strict       reject a record that is not valid JSON throughout as
+                 invalid_json, at its first bad token; without it, values
+                 under keys ordernorm does not read are skipped unchecked
   --max-record-bytes N
                  reject a record (an NDJSON line, or one order of an array)
                  longer than N bytes: record_too_large (default 256M)
@@ -76,6 +80,10 @@ Options (a value can also be given as --option=VALUE):
   -j, --jobs N   convert on N threads (default: the number of cores); the
                  output is the same bytes whatever N is; -j 1 uses no
                  other thread
+  --progress WHEN
+                 a progress line on standard error (bytes read of the total,
+                 records, MB/s, time left): auto (default: when standard
+                 error is a terminal), always or never
   -q, --quiet    no warnings and no summary on standard error; rejects
                  still go there unless --rejects is given
   -h, --help     this text
@@ -97,9 +105,10 @@ I/O error (no output file written).
 constexpr std::string_view track_help =
     R"(Usage: ordernorm track [--from auto|malomo|easypost|usps|ups|fedex|dhl]
                        [--as-of TIME] [--explain] [--mapper fast|reference]
-                       [--max-record-bytes N] [--max-depth N]
-                       [--max-string-bytes N] [-o FILE] [--rejects FILE]
-                       [--warnings FILE] [-j N] [-q] [--] [FILE...]
+                       [--strict] [--max-record-bytes N] [--max-depth N]
+                       [--max-string-bytes N] [--progress WHEN] [-o FILE]
+                       [--rejects FILE] [--warnings FILE] [-j N] [-q] [--]
+                       [FILE...]
 
 Reads tracking documents from each FILE (standard input when there is none,
 or for "-"): carrier tracking API responses, EasyPost trackers, or orders
@@ -116,6 +125,8 @@ Options (a value can also be given as --option=VALUE):
   --explain      add "explain": per event, where its status came from and
                  whether and why it counted
   --mapper M     fast (default) or reference
+  --strict       reject a document that is not valid JSON throughout (see
+                 convert)
   --max-record-bytes N, --max-depth N, --max-string-bytes N
                  the input limits, as for convert (a document is one record):
                  record_too_large, depth_limit_exceeded, string_too_long
@@ -125,6 +136,10 @@ Options (a value can also be given as --option=VALUE):
                  write warnings to FILE as NDJSON (see convert)
   -j, --jobs N   track on N threads (default: the number of cores); the
                  output is the same bytes whatever N is
+  --progress WHEN
+                 a progress line on standard error (bytes read of the total,
+                 records, MB/s, time left): auto (default: when standard
+                 error is a terminal), always or never
   -q, --quiet    no warnings and no summary on standard error; rejects
                  still go there unless --rejects is given
   -h, --help     this text
@@ -203,7 +218,8 @@ std::optional<std::string_view> nearest_option(std::string_view name, bool track
                                          "--output",    "--rejects",
                                          "--warnings",  "--quiet",
                                          "--help",      "--version",
-                                         "--jobs"};
+                                         "--jobs",      "--strict",
+                                         "--progress"};
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -264,8 +280,8 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       return std::string_view(argv[++i]);
     };
     // An option that takes no value refuses one given with '='.
-    if (attached &&
-        (name == "--help" || name == "--version" || name == "--quiet" || name == "--explain")) {
+    if (attached && (name == "--help" || name == "--version" || name == "--quiet" ||
+                     name == "--explain" || name == "--strict")) {
       return usage_error(fmt::format("{} takes no value", name), command);
     }
     if (name == "-h" || name == "--help") {
@@ -339,6 +355,14 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
                            command);
       }
       opts.jobs = static_cast<unsigned>(*n);
+    } else if (name == "--strict") {
+      opts.convert.strict = true;
+      opts.track.strict = true;
+    } else if (name == "--progress") {
+      auto v = value();
+      const auto when = v ? progress_when_from_name(*v) : std::nullopt;
+      if (!when) return usage_error("--progress is never, auto or always", command);
+      opts.progress = *when;
     } else if (name == "--explain" && tracking) {
       opts.track.explain = true;
     } else if (name == "-o" || name == "--output" || name == "--rejects" || name == "--warnings") {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ordernorm/ordernorm.hpp"
+#include "progress.hpp"
 
 namespace ordernorm::cli {
 
@@ -17,6 +18,7 @@ struct cli_options {
   bool json_array = false;
   bool quiet = false;  // no warnings, no summary on standard error
   unsigned jobs = 0;   // -j: threads that convert; 0 until parsed (the number of cores)
+  progress_when progress = progress_when::automatic;
   std::string output = "-";
   std::string rejects;              // empty: described on standard error
   std::string warnings;             // empty: described on standard error (unless quiet)

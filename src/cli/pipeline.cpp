@@ -50,6 +50,7 @@ totals read_sequential(const std::vector<std::string>& inputs, const reader_opti
     reader in = reader::open_file(name, reading);
     document_view doc;
     while (in.next(doc)) {
+      out.on_progress(in.bytes_read(), t.records + engine.records());
       if (doc.problem != error_code::ok) {
         engine.reject_record(in.problem(doc), out);
         continue;
@@ -60,6 +61,7 @@ totals read_sequential(const std::vector<std::string>& inputs, const reader_opti
     t.rejected += engine.rejected();
     t.shipments += shipments_of(engine);
     if (!in.ok()) t.io_failed = true;
+    out.input_read(in.bytes_read());
     out.end_input(shown, in.ok() ? nullptr : &in.error());
   }
   return t;
@@ -90,6 +92,9 @@ struct batch {
   bool first_of_input = false;
   bool last_of_input = false;
   std::optional<record_error> failure;  // the input's, on its last batch
+  // reader::bytes_read() once the batch was filled (on the last batch of an
+  // input, the whole input's), for the progress display.
+  std::uint64_t bytes_read = 0;
   std::string text;  // the documents, each followed by converter::padding zero bytes
   std::vector<slot> docs;
   std::vector<record_error> problems;
@@ -108,6 +113,7 @@ struct batch {
   void clear(std::size_t kept_bytes) {
     first_of_input = last_of_input = done = false;
     failure.reset();
+    bytes_read = 0;
     for (std::string* s : {&text, &items}) {
       if (s->capacity() > kept_bytes) {
         std::string().swap(*s);
@@ -241,6 +247,7 @@ class parallel_run {
       document_view doc;
       while (in.next(doc)) {
         if (b->docs.size() >= tuning_.batch_documents || b->text.size() >= tuning_.batch_bytes) {
+          b->bytes_read = in.bytes_read();
           submit(b);
           b = acquire();
           b->input = i;
@@ -248,6 +255,7 @@ class parallel_run {
         add(*b, in, doc);
       }
       b->last_of_input = true;
+      b->bytes_read = in.bytes_read();
       if (!in.ok()) b->failure = in.error();
       submit(b);
     }
@@ -324,12 +332,14 @@ class parallel_run {
           break;
       }
     }
+    out_.on_progress(b.bytes_read, t.records + b.records);
     base += b.records;
     t.records += b.records;
     t.rejected += b.rejected;
     t.shipments += b.shipments;
     if (b.last_of_input) {
       if (b.failure) t.io_failed = true;
+      out_.input_read(b.bytes_read);
       out_.end_input(shown, b.failure ? &*b.failure : nullptr);
     }
   }

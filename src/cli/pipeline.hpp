@@ -36,6 +36,13 @@ class input_events {
   // `failure` is set when the input could not be opened or read to its end
   // (its message names the offset where there is one).
   virtual void end_input(std::string_view name, const record_error* failure) = 0;
+  // For a progress display (--progress), which must not change the output:
+  // after each document (one job) or each batch replayed (more), the bytes
+  // of the current input the reader had read by then (reader::bytes_read(),
+  // as the reading thread saw it) and the records so far in the run; then,
+  // before end_input, the bytes of the whole input.
+  virtual void on_progress(std::uint64_t /*input_bytes*/, std::uint64_t /*records*/) {}
+  virtual void input_read(std::uint64_t /*input_bytes*/) {}
 };
 
 // The CLI's order output. An order is written in two steps so that workers

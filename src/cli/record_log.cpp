@@ -42,6 +42,7 @@ void record_log::append_entry(std::string& buf, const record_position& where, st
 
 void record_log::reject(const record_error& e, const record_position& where) {
   if (rejects_ == nullptr) {
+    if (progress_ != nullptr) progress_->clear();
     fmt::print(stderr, "ordernorm: {}: record {} (byte {}){}{}: {}: {}\n", input_, where.index,
                e.byte_offset, e.json_pointer.empty() ? "" : " at ", e.json_pointer,
                to_string(e.code), e.message);
@@ -61,6 +62,7 @@ void record_log::warn(const record_warning& w, const record_position& where) {
                  w.message);
     if (!warnings_->maybe_flush()) write_failed_ = true;
   } else if (!quiet_) {
+    if (progress_ != nullptr) progress_->clear();
     fmt::print(stderr, "ordernorm: {}: record {} (byte {}){}{}: warning: {}: {}\n", input_,
                where.index, where.byte_offset, w.json_pointer.empty() ? "" : " at ", w.json_pointer,
                to_string(w.code), w.message);

@@ -10,6 +10,7 @@
 
 #include "ordernorm/ordernorm.hpp"
 #include "output_files.hpp"
+#include "progress.hpp"
 
 namespace ordernorm::cli {
 
@@ -23,6 +24,8 @@ class record_log {
       : rejects_(rejects), warnings_(warnings), quiet_(quiet) {}
 
   void set_input(std::string_view name) { input_ = name; }
+  // A progress line to take off standard error before writing there.
+  void set_progress(progress* p) { progress_ = p; }
   void reject(const record_error& e, const record_position& where);
   void warn(const record_warning& w, const record_position& where);
   bool write_failed() const { return write_failed_; }
@@ -45,6 +48,7 @@ class record_log {
   std::string input_;
   std::array<std::uint64_t, codes> warning_counts_{};
   bool write_failed_ = false;
+  progress* progress_ = nullptr;
 };
 
 // "1 record", "2 records".
