@@ -45,7 +45,7 @@ for p in "${platforms[@]}"; do
   add "fuzz_$p" "${inputs[@]}"
   all_inputs+=("${inputs[@]}")
 done
-for t in fuzz_convert fuzz_differential fuzz_splitter fuzz_pipeline; do add "$t" "${all_inputs[@]}"; done
+for t in fuzz_convert fuzz_differential fuzz_splitter fuzz_pipeline fuzz_strict; do add "$t" "${all_inputs[@]}"; done
 # The tracker: tracking responses (golden and public) and Malomo orders.
 add fuzz_track "$root"/tests/golden_tracking/*/*.json "$shared"/tracking/*.json \
   "$root"/tests/golden/malomo/*.json
