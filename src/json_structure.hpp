@@ -79,7 +79,7 @@ class structure_checker {
   structure_check walk(const char* text, std::size_t size, std::span<const std::uint32_t> tokens,
                        std::size_t first, strict_check* scalar_fault);
 
-  std::vector<bool> in_object_;  // one entry per open container, reused
+  std::vector<std::uint8_t> in_object_;  // one entry per open container, reused
 };
 
 }  // namespace ordernorm::detail
