@@ -156,9 +156,10 @@ class shipment_printer final : public shipment_output {
   bool explain_;
 };
 
-// Checks and opens the outputs, runs `body(out, log)`, then puts every output
-// file in place when the run ends normally (exit 0 or 1) or leaves every one
-// as it was (exit 2). The summary comes last, after the output is flushed.
+// Checks and opens the outputs, runs `body(out, log, display)`, then puts
+// every output file in place when the run ends normally (exit 0 or 1) or
+// leaves every one as it was (exit 2). The summary comes last, after the
+// output is flushed and the progress line cleared.
 template <class Body>
 int with_outputs(const cli_options& opts, Body body) {
   std::vector<named_output> named{{"-o", opts.output}};
