@@ -140,7 +140,7 @@ structure_check structure_checker::walk(const char* text, std::size_t size,
   char c = 0;
 
 value:  // a value at k
-  if (k == n) goto text_ended;
+  if (k >= n) goto text_ended;
   c = text[tokens[k]];
   if (c == '{') goto object_begin;
   if (c == '[') goto array_begin;
