@@ -139,8 +139,8 @@ TEST(Progress, RejectsOnStandardErrorStartOnAClearedLine) {
   // clear, never after progress text.
   for (std::size_t at = always.err.find("ordernorm: "); at != std::string::npos;
        at = always.err.find("ordernorm: ", at + 1)) {
-    const bool after_clear = at >= clear.size() && always.err.compare(at - clear.size(),
-                                                                      clear.size(), clear) == 0;
+    const bool after_clear =
+        at >= clear.size() && always.err.compare(at - clear.size(), clear.size(), clear) == 0;
     EXPECT_TRUE(at == 0 || always.err[at - 1] == '\n' || after_clear) << always.err;
   }
   // Taking the progress lines out leaves what a run without it writes.
@@ -180,8 +180,8 @@ TEST(Progress, CompressedInputCountsCompressedBytesAgainstTheFileSize) {
 }
 
 TEST(Progress, BadValueIsAUsageErrorListingTheValues) {
-  for (const char* args : {"convert --progress sometimes", "track --progress=yes",
-                           "convert --progress"}) {
+  for (const char* args :
+       {"convert --progress sometimes", "track --progress=yes", "convert --progress"}) {
     const result r = run(args);
     EXPECT_EQ(r.status, 2) << args;
     EXPECT_EQ(r.out, "") << args;

@@ -12,8 +12,8 @@
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
-using ordernorm::testing::convert_text;
 using ordernorm::testing::conversion;
+using ordernorm::testing::convert_text;
 using ordernorm::testing::describe;
 using ordernorm::testing::read_file;
 
@@ -131,10 +131,9 @@ TEST(Strict, RawControlCharacterIsRejectedEitherWay) {
 // (out of double range, beyond 64 bits, half a surrogate pair) is still
 // valid JSON (RFC 8259): --strict accepts it, as jq and Node do.
 TEST(Strict, ValidOddValuesConvert) {
-  for (const std::string junk :
-       {"1e400", "-0", "0.5e-3", "1E+2", "123456789012345678901234567890", R"("\ud800")",
-        R"("\u00e9\/\b\f\n\r\t\\\"")", "[]", "{}", R"([[],{},[{"a":[null,true,false]}]])",
-        " [ 1 , 2 ] "}) {
+  for (const std::string junk : {"1e400", "-0", "0.5e-3", "1E+2", "123456789012345678901234567890",
+                                 R"("\ud800")", R"("\u00e9\/\b\f\n\r\t\\\"")", "[]", "{}",
+                                 R"([[],{},[{"a":[null,true,false]}]])", " [ 1 , 2 ] "}) {
     SCOPED_TRACE(junk);
     const std::string record = with_junk(junk);
     const conversion lax = convert_text(record);
