@@ -44,6 +44,16 @@ class reference {
     abstain_ = false;
     verdict v;
     v.valid = value();
+    // A record that is one number or literal: bytes glued on (`2&x`) are
+    // part of its token (stage 1 starts a token only after whitespace, an
+    // operator or a string), so the record is that whole, bad token. Inside
+    // a container the grammar already refuses them.
+    if (v.valid && p_ < s_.size() && s_[at] != '"' && s_[at] != '{' && s_[at] != '[') {
+      const char c = s_[p_];
+      if (std::string_view(" \t\n\r{}[]:,\f\x1a").find(c) == std::string_view::npos) {
+        v.valid = fail(p_);
+      }
+    }
     v.abstain = abstain_;
     v.error = error_;
     v.end = p_;

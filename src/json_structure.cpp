@@ -234,9 +234,9 @@ strict_check structure_checker::check_value_strict(const char* text, std::size_t
   const std::size_t stop_token = failed ? out.token : out.structure.token;
   if (first < tokens.size()) {
     const char* begin = text + tokens[first];
-    const char* stop = failed
-                           ? (stop_token < tokens.size() ? text + tokens[stop_token] : text + size)
-                           : text + tokens[stop_token - 1] + 1;
+    // Up to where the next token starts: a value that is one string ends
+    // there, not one byte past its opening quote.
+    const char* stop = stop_token < tokens.size() ? text + tokens[stop_token] : text + size;
     if (const char* escape = bad_escape(begin, stop)) {
       // The string it is in: the last token at or before it.
       const auto at = static_cast<std::uint32_t>(escape - text);

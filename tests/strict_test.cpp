@@ -165,6 +165,16 @@ TEST(Strict, ArrayElementsAreRecordsOfTheirOwn) {
   EXPECT_EQ(scalar.rejects[0].error.code, ordernorm::error_code::invalid_json);
   EXPECT_EQ(convert_text("[" + good + ",-1]", strict_options()).rejects[0].error.code,
             ordernorm::error_code::not_an_object);
+  // One that is a lone string with a bad escape (found by fuzz_strict: the
+  // escape scan stopped one byte into a value that is one string).
+  const std::string bad_string = "[" + good + R"(,"\uified"])";
+  const conversion string_element = convert_text(bad_string, strict_options());
+  ASSERT_EQ(string_element.rejects.size(), 1u);
+  EXPECT_EQ(string_element.rejects[0].error.code, ordernorm::error_code::invalid_json);
+  EXPECT_EQ(string_element.rejects[0].error.byte_offset, bad_string.find(R"("\uified")"));
+  const conversion root = convert_text(R"("\uified")", strict_options());
+  ASSERT_EQ(root.rejects.size(), 1u);
+  EXPECT_EQ(root.rejects[0].error.code, ordernorm::error_code::invalid_json);
 }
 
 // A record rejected for what it is (no known platform) is first of all not
