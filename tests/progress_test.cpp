@@ -7,6 +7,7 @@
 #include <zlib.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -51,7 +52,17 @@ result run_sh(const std::string& command) {
   return r;
 }
 
-result run(const std::string& args) { return run_sh(cli + " " + args); }
+// ctest runs these at the default -j and again at -j 1 (ORDERNORM_TEST_JOBS,
+// tests/CMakeLists.txt): the flag goes after the subcommand.
+std::string with_jobs(const std::string& args) {
+  const char* jobs = std::getenv("ORDERNORM_TEST_JOBS");
+  if (jobs == nullptr || *jobs == '\0') return args;
+  const std::size_t command_end = args.find(' ');
+  if (command_end == std::string::npos) return args;
+  return args.substr(0, command_end) + " -j " + jobs + args.substr(command_end);
+}
+
+result run(const std::string& args) { return run_sh(cli + " " + with_jobs(args)); }
 
 // About 2.4 MB of Shopify orders, each a little different (distinct ids
 // and an unmapped note), so that gzip cannot shrink them to nothing.
@@ -88,6 +99,25 @@ void expect_progress_then(const std::string& err, const std::string& without) {
   EXPECT_EQ(err.substr(0, last).find('\n'), std::string::npos) << "one line, redrawn in place";
 }
 
+// Standard error with the progress lines taken out.
+std::string without_progress(const std::string& err) {
+  std::string stripped;
+  for (std::size_t at = 0; at < err.size();) {
+    if (err.compare(at, clear.size(), clear) == 0) {
+      // A clear, then a progress line up to the next clear (or nothing).
+      at += clear.size();
+      const std::size_t next = err.find(clear, at);
+      const std::size_t line_end = err.find('\n', at);
+      if (next != std::string::npos && (line_end == std::string::npos || next < line_end)) {
+        at = next;  // that was a progress line
+      }
+      continue;
+    }
+    stripped += err[at++];
+  }
+  return stripped;
+}
+
 TEST(Progress, AlwaysDrawsALineThenClearsItBeforeTheSummary) {
   const std::string input = temp_path("orders.ndjson");
   std::ofstream(input, std::ios::binary) << many_orders();
@@ -112,7 +142,8 @@ TEST(Progress, AlwaysDrawsALineThenClearsItBeforeTheSummary) {
   fs::remove(out_always);
 
   // From a pipe there is no total to show.
-  const result piped = run_sh("cat " + input + " | " + cli + " convert --progress always");
+  const result piped =
+      run_sh("cat " + input + " | " + cli + " " + with_jobs("convert --progress always"));
   EXPECT_EQ(piped.out, never.out);
   expect_progress_then(piped.err, never.err);
   EXPECT_EQ(piped.err.find(" of "), std::string::npos) << piped.err;
@@ -144,21 +175,7 @@ TEST(Progress, RejectsOnStandardErrorStartOnAClearedLine) {
     EXPECT_TRUE(at == 0 || always.err[at - 1] == '\n' || after_clear) << always.err;
   }
   // Taking the progress lines out leaves what a run without it writes.
-  std::string stripped;
-  for (std::size_t at = 0; at < always.err.size();) {
-    if (always.err.compare(at, clear.size(), clear) == 0) {
-      // A clear, then a progress line up to the next clear (or nothing).
-      at += clear.size();
-      const std::size_t next = always.err.find(clear, at);
-      const std::size_t line_end = always.err.find('\n', at);
-      if (next != std::string::npos && (line_end == std::string::npos || next < line_end)) {
-        at = next;  // that was a progress line
-      }
-      continue;
-    }
-    stripped += always.err[at++];
-  }
-  EXPECT_EQ(stripped, never.err);
+  EXPECT_EQ(without_progress(always.err), never.err);
 }
 
 TEST(Progress, CompressedInputCountsCompressedBytesAgainstTheFileSize) {
@@ -195,6 +212,56 @@ TEST(Progress, HelpNamesTheFlags) {
     EXPECT_NE(help.find("--progress WHEN"), std::string::npos) << command;
     EXPECT_NE(help.find("--strict"), std::string::npos) << command;
   }
+}
+
+// The pipeline draws the line on the calling thread as it replays batches
+// (bytes as the reading thread saw them): on 2 threads, with rejects across
+// batch boundaries, standard output, the output files and the summary are
+// the bytes of one thread without it.
+TEST(Progress, OnTwoThreadsChangesNoOutputOfOneThreadWithout) {
+  const std::string bad = read_file(source_dir / "examples" / "shopify-with-bad-record.ndjson");
+  const std::string orders = many_orders();
+  std::string text;
+  std::size_t line = 0;
+  for (std::size_t at = 0; at < orders.size(); ++line) {
+    const std::size_t end = orders.find('\n', at) + 1;
+    text.append(orders, at, end - at);
+    if (line % 150 == 0) text += line % 300 == 0 ? bad : "[1,{\"x\":2},\"no\"]\n{\"id\":\n";
+    at = end;
+  }
+  const std::string input = temp_path("mixed.ndjson");
+  std::ofstream(input, std::ios::binary) << text;
+  for (const char* command : {"convert", "track"}) {
+    const std::string c = command;
+    const result one = run_sh(cli + " " + c + " --progress never -j 1 " + input);
+    const result two = run_sh(cli + " " + c + " --progress always -j 2 " + input);
+    EXPECT_EQ(two.status, one.status) << c;
+    EXPECT_EQ(two.out, one.out) << c;
+    EXPECT_NE(two.err.find(clear), std::string::npos) << c << ": a progress line was drawn";
+    EXPECT_EQ(without_progress(two.err), one.err) << c;
+
+    const std::string out1 = temp_path("one.out");
+    const std::string rej1 = temp_path("one.rejects");
+    const std::string out2 = temp_path("two.out");
+    const std::string rej2 = temp_path("two.rejects");
+    const result files1 = run_sh(cli + " " + c + " --progress never -j 1 -o " + out1 +
+                                 " --rejects " + rej1 + " " + input);
+    const result files2 = run_sh(cli + " " + c + " --progress always -j 2 -o " + out2 +
+                                 " --rejects " + rej2 + " " + input);
+    EXPECT_EQ(files2.status, files1.status) << c;
+    EXPECT_EQ(files1.out, "");
+    EXPECT_EQ(files2.out, "");
+    EXPECT_EQ(read_file(out2), read_file(out1)) << c;
+    EXPECT_EQ(read_file(out1), one.out) << c;
+    EXPECT_EQ(read_file(rej2), read_file(rej1)) << c;
+    EXPECT_NE(read_file(rej1), "") << c;
+    EXPECT_EQ(without_progress(files2.err), files1.err) << c << ": the summary";
+    EXPECT_EQ(files2.err.rfind(clear + files1.err),
+              files2.err.size() - clear.size() - files1.err.size())
+        << c << ": the summary comes after the line is cleared";
+    for (const std::string& f : {out1, rej1, out2, rej2}) fs::remove(f);
+  }
+  fs::remove(input);
 }
 
 TEST(StrictFlag, RejectsWhatTheDefaultSkips) {
