@@ -166,8 +166,8 @@ hf() {
 }
 if ((has_jobs)); then
   say "time: -j 1 vs -j 2"
-  hf jobs -n "-j 1" "$cli convert --jobs 1 -o /dev/null $ndjson" \
-    -n "-j 2" "$cli convert --jobs 2 -o /dev/null $ndjson"
+  hf jobs -n "jobs 1" "$cli convert --jobs 1 -o /dev/null $ndjson" \
+    -n "jobs 2" "$cli convert --jobs 2 -o /dev/null $ndjson"
 fi
 say "time: decompression alone vs convert"
 hf gz -n "igzip -d -c" "igzip -d -c $gz >/dev/null" -n "convert .gz" "$cli convert -o /dev/null $gz"
@@ -238,7 +238,7 @@ jobs = hf("jobs")
 print("### `-j 1` vs `-j 2` on the mixed NDJSON dump")
 print()
 if jobs:
-    a, b = jobs["-j 1"], jobs["-j 2"]
+    a, b = jobs["jobs 1"], jobs["jobs 2"]
     print("| | wall s (mean) | ± | MB/s (wall) | CPU s | |")
     print("|---|---:|---:|---:|---:|---|")
     print(f"| `-j 1` | {a['mean']:.2f} | {a['stddev'] or 0:.2f} | {mb / a['mean']:,.0f} | {cpu(a):.2f} | |")

@@ -95,7 +95,7 @@ slice=$work/shopify-${verify_mb}MB-seed${seed}.ndjson
 names=(ordernorm)
 for name in nlohmann node python jq jsonata; do wants "$name" && names+=("$name"); done
 declare -A cmd=(
-  [ordernorm]="$ordernorm convert --from shopify"
+  [ordernorm]="$ordernorm convert --jobs 1 --from shopify"
   [nlohmann]="$work/nlohmann_mapper"
   [node]="node $here/node_mapper.js"
   [python]="$python $here/python_mapper.py"
@@ -103,7 +103,7 @@ declare -A cmd=(
   [jsonata]="node $here/jsonata_mapper.js"
 )
 declare -A label=(
-  [ordernorm]="ordernorm convert (CLI)"
+  [ordernorm]="ordernorm convert -j 1 (CLI)"
   [nlohmann]="C++ nlohmann::json $(dpkg-query -W -f '${Version}' nlohmann-json3-dev 2>/dev/null || true)"
   [node]="Node.js $(node --version) JSON.parse + hand-written mapper"
   [python]="Python $($python -c 'import platform; print(platform.python_version())') json"
