@@ -28,20 +28,13 @@ void report_failure(std::string_view name, const record_error* failure, progress
   fmt::print(stderr, "ordernorm: {}: {}\n", name, failure->message);
 }
 
-class order_printer final : public order_output {
+// What both printers do beside writing: rejects and warnings to the record
+// log, the input's name for it, a failed input's message, and progress.
+template <class Output>
+class logged_output : public Output {
  public:
-  order_printer(output_file& out, record_log& log, progress& display, bool json_array)
-      : out_(out), log_(log), display_(display), json_array_(json_array) {}
+  logged_output(record_log& log, progress& display) : log_(log), display_(display) {}
 
-  void render(const order& o, std::string& buf) const override { write_json(o, buf); }
-  void on_order(const order& o, const record_position&) override {
-    render(o, begin_order());
-    end_order();
-  }
-  void on_rendered(std::string_view text, const record_position&) override {
-    begin_order() += text;
-    end_order();
-  }
   void on_reject(const record_error& e, const record_position& where) override {
     log_.reject(e, where);
   }
@@ -56,6 +49,26 @@ class order_printer final : public order_output {
     if (display_) display_.update(input_bytes, records);
   }
   void input_read(std::uint64_t input_bytes) override { display_.input_done(input_bytes); }
+
+ private:
+  record_log& log_;
+  progress& display_;
+};
+
+class order_printer final : public logged_output<order_output> {
+ public:
+  order_printer(output_file& out, record_log& log, progress& display, bool json_array)
+      : logged_output(log, display), out_(out), json_array_(json_array) {}
+
+  void render(const order& o, std::string& buf) const override { write_json(o, buf); }
+  void on_order(const order& o, const record_position&) override {
+    render(o, begin_order());
+    end_order();
+  }
+  void on_rendered(std::string_view text, const record_position&) override {
+    begin_order() += text;
+    end_order();
+  }
   void finish() {
     if (json_array_) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";
   }
@@ -73,8 +86,6 @@ class order_printer final : public order_output {
   }
 
   output_file& out_;
-  record_log& log_;
-  progress& display_;
   bool json_array_;
   std::uint64_t orders_ = 0;
 };
@@ -93,10 +104,10 @@ std::string_view origin_name(status_origin origin) {
   return "none";
 }
 
-class shipment_printer final : public shipment_output {
+class shipment_printer final : public logged_output<shipment_output> {
  public:
   shipment_printer(output_file& out, record_log& log, progress& display, bool explain)
-      : out_(out), log_(log), display_(display), explain_(explain) {}
+      : logged_output(log, display), out_(out), explain_(explain) {}
 
   void render(const shipment& s, const derivation* why, std::string& buf) const override {
     write_json(s, buf);
@@ -134,25 +145,9 @@ class shipment_printer final : public shipment_output {
     out_.buffer() += text;
     out_.maybe_flush();
   }
-  void on_reject(const record_error& e, const record_position& where) override {
-    log_.reject(e, where);
-  }
-  void on_warning(const record_warning& w, const record_position& where) override {
-    log_.warn(w, where);
-  }
-  void begin_input(std::string_view name) override { log_.set_input(name); }
-  void end_input(std::string_view name, const record_error* failure) override {
-    report_failure(name, failure, display_);
-  }
-  void on_progress(std::uint64_t input_bytes, std::uint64_t records) override {
-    if (display_) display_.update(input_bytes, records);
-  }
-  void input_read(std::uint64_t input_bytes) override { display_.input_done(input_bytes); }
 
  private:
   output_file& out_;
-  record_log& log_;
-  progress& display_;
   bool explain_;
 };
 
