@@ -53,11 +53,11 @@ struct converter::impl final : detail::record_handler {
     records.walk(data, size, capacity, offset, detail::reject_sink(out));
   }
 
-  simdjson::error_code classify_root(detail::od::object& root,
-                                     std::string_view& envelope_key) override {
+  simdjson::error_code classify_root(detail::od::object& root, root_class& out) override {
     root_shape = {};
     auto e = detail::scan_object(root, root_shape);
-    envelope_key = root_shape.envelope_key;
+    out.envelope_key = root_shape.envelope_key;
+    out.known_record = root_shape.platform != nullptr && out.envelope_key.empty();
     return e;
   }
 

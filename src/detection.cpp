@@ -258,9 +258,12 @@ namespace {
 // carry that key in its orders (a Magento order has `items`).
 // Magento's GET /V1/orders answers {"items":[...],"search_criteria":...};
 // Squarespace {"result":[...],"pagination":...}; SFCC SCAPI {"data":[...]}
-// and OCAPI order_search {"hits":[{"data":{order}}, ...]}.
-constexpr std::array<std::string_view, 6> envelope_keys{
-    {"orders", "order", "items", "result", "data", "hits"}};
+// and OCAPI order_search {"hits":[{"data":{order}}, ...]}; a GraphQL response
+// {"data":{...},"errors":[...]} (records.cpp reads both keys of it).
+constexpr std::array<std::string_view, 7> envelope_keys{
+    {"orders", "order", "items", "result", "data", "hits", "errors"}};
+// A GraphQL response's errors are no list of orders to stream.
+constexpr std::string_view unstreamable_envelope_key = "errors";
 
 // Whether the object is a list envelope: it has an envelope key, and the
 // platform its keys pick (if any) does not carry that key in its orders.
@@ -325,7 +328,7 @@ simdjson::error_code scan_object(od::object& obj, object_shape& out) {
 
 std::string_view streamable_envelope_key(std::string_view key) noexcept {
   for (std::string_view k : envelope_keys) {
-    if (k == key) return k;
+    if (k == key && k != unstreamable_envelope_key) return k;
   }
   return {};
 }

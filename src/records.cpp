@@ -17,6 +17,16 @@ using od::json_type;
 constexpr std::string_view hit_envelope_key = "hits";
 constexpr std::string_view hit_order_key = "data";
 
+// A GraphQL response (Shopify's Admin API): {"data":{<root field>: ...},
+// "errors":[...], "extensions":{...}}. SFCC SCAPI's {"data":[...]} is one too,
+// with a list for data.
+constexpr std::string_view response_data_key = "data";
+constexpr std::string_view response_errors_key = "errors";
+// A connection's records: {"nodes":[{...}]} or {"edges":[{"node":{...}}]}.
+constexpr std::string_view connection_nodes_key = "nodes";
+constexpr std::string_view connection_edges_key = "edges";
+constexpr std::string_view connection_node_key = "node";
+
 // Takes simdjson's `result` (the type of a value, the value as an object,
 // ...) into `out`; false, after rejecting the value at `at` as invalid JSON,
 // when it holds an error.
@@ -55,7 +65,7 @@ void record_walker::walk_element(const document_view& element, reject_sink sink)
   od::object obj;
   if (!read_or_reject(engine_, doc.get_object(), begin, obj)) return;
   if (element.list_key == hit_envelope_key) {
-    walk_hit(obj, begin, hit_order_key, element.element_index);
+    walk_hit(obj, begin, hit_envelope_key, hit_order_key, element.element_index);
   } else {
     walk_record(obj, begin);
   }
@@ -102,10 +112,14 @@ const char* record_walker::walk_first(const char* data, std::size_t size, std::s
 // A root object: a record, or an envelope of records. Returns false when the
 // rest of the document cannot be read.
 bool record_walker::walk_root_object(od::object& obj, const char* begin) {
-  std::string_view envelope_key;
-  if (auto e = handler_.classify_root(obj, envelope_key)) {
+  record_handler::root_class shape;
+  if (auto e = handler_.classify_root(obj, shape)) {
     reject_unconverted(engine_, begin, engine_.make_json_error(begin, e));
     return false;
+  }
+  const std::string_view envelope_key = shape.envelope_key;
+  if (envelope_key == response_data_key || envelope_key == response_errors_key) {
+    return walk_response(obj, begin);
   }
   if (!envelope_key.empty()) return walk_envelope(obj, begin, envelope_key);
   // A record: a limit it breaks is its one reason, before what it is.
@@ -138,7 +152,7 @@ bool record_walker::walk_envelope(od::object& envelope, const char* begin, std::
     od::array arr;
     if (!read_or_reject(engine_, inner.get_array(), inner_begin, arr)) return false;
     const std::string_view unwrap = key == hit_envelope_key ? hit_order_key : std::string_view{};
-    if (!walk_list(arr, inner_begin, unwrap)) return false;
+    if (!walk_list(arr, inner_begin, unwrap, key)) return false;
   } else if (type == json_type::object) {
     od::object record;
     if (!read_or_reject(engine_, inner.get_object(), inner_begin, record)) return false;
@@ -149,6 +163,180 @@ bool record_walker::walk_envelope(od::object& envelope, const char* begin, std::
                    fmt::format("/{}", key));
   }
   return read_other_keys(envelope, begin);
+}
+
+// A GraphQL response: the records under "data", then what "errors" says.
+// Shopify answers a throttled or failed query with errors and no data (or
+// null data); a partial answer has both.
+bool record_walker::walk_response(od::object& response, const char* begin) {
+  for (std::string_view key : {response_data_key, response_errors_key}) {
+    if (!engine_.rewind(response)) {
+      engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+      return false;
+    }
+    od::value value;
+    const auto found = response.find_field_unordered(key).get(value);
+    if (found == simdjson::NO_SUCH_FIELD) continue;
+    if (found != simdjson::SUCCESS) {
+      engine_.reject_json(begin, found);
+      return false;
+    }
+    if (key == response_errors_key) {
+      reject_response_errors(value);
+    } else if (!walk_response_data(value)) {
+      return false;
+    }
+  }
+  return read_other_keys(response, begin);
+}
+
+// "data": a list of records (SCAPI), one record (an order under "data"), a
+// GraphQL data object (root fields), or null (a failed query).
+bool record_walker::walk_response_data(od::value& data) {
+  const char* data_begin = data.raw_json_token().data();
+  json_type type{};
+  if (!read_or_reject(engine_, data.type(), data_begin, type)) return false;
+  if (type == json_type::null) return true;
+  if (type == json_type::array) {
+    od::array arr;
+    if (!read_or_reject(engine_, data.get_array(), data_begin, arr)) return false;
+    return walk_list(arr, data_begin, {}, response_data_key);
+  }
+  if (type != json_type::object) {
+    engine_.reject(data_begin, error_code::wrong_type,
+                   "expected the response's \"data\" to be an object, an array or null", "/data");
+    return true;
+  }
+  od::object obj;
+  if (!read_or_reject(engine_, data.get_object(), data_begin, obj)) return false;
+  record_handler::root_class shape;
+  if (auto e = handler_.classify_root(obj, shape)) {
+    engine_.reject_json(data_begin, e);
+    return false;
+  }
+  if (!engine_.rewind(obj)) {
+    engine_.reject(data_begin, error_code::invalid_json, "invalid JSON");
+    return false;
+  }
+  if (shape.known_record) return walk_record(obj, data_begin) != record_outcome::unreadable;
+  return walk_graphql_data(obj);
+}
+
+// A GraphQL data object: each root field (`orders`, `order`,
+// `orderByIdentifier`, an alias) holds a connection, a list, one record,
+// or null (nothing found: zero records, not an error).
+bool record_walker::walk_graphql_data(od::object& data) {
+  for (auto field_result : data) {
+    od::field f;
+    if (auto e = std::move(field_result).get(f)) {
+      engine_.reject(
+          engine_.finished_up_to(), error_code::invalid_json,
+          fmt::format("invalid JSON in the response's data: {}", simdjson::error_message(e)));
+      return false;
+    }
+    std::string_view field;
+    if (auto e = f.unescaped_key().get(field)) {
+      engine_.reject_json(engine_.finished_up_to(), e);
+      return false;
+    }
+    // The key's text lives in the parser's buffer only until the next string.
+    const std::string field_name(field);
+    od::value value = f.value();
+    const char* value_begin = value.raw_json_token().data();
+    json_type type{};
+    if (!read_or_reject(engine_, value.type(), value_begin, type)) return false;
+    if (type == json_type::null) continue;
+    if (type == json_type::array) {
+      od::array arr;
+      if (!read_or_reject(engine_, value.get_array(), value_begin, arr)) return false;
+      if (!walk_list(arr, value_begin)) return false;
+      continue;
+    }
+    if (type != json_type::object) {
+      engine_.reject(value_begin, error_code::not_an_object,
+                     "expected an order object, a connection of orders or null",
+                     fmt::format("/data/{}", field_name));
+      continue;
+    }
+    od::object obj;
+    if (!read_or_reject(engine_, value.get_object(), value_begin, obj)) return false;
+    if (!walk_connection(obj, value_begin, field_name)) return false;
+  }
+  return true;
+}
+
+// A root field's object: a connection ({"nodes":[...]} or {"edges":[{"node":
+// ...}]}, with pageInfo beside) or one record.
+bool record_walker::walk_connection(od::object& obj, const char* begin, std::string_view field) {
+  for (std::string_view list_key : {connection_nodes_key, connection_edges_key}) {
+    if (!engine_.rewind(obj)) {
+      engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+      return false;
+    }
+    od::value list;
+    const auto found = obj.find_field_unordered(list_key).get(list);
+    if (found == simdjson::NO_SUCH_FIELD) continue;
+    if (found != simdjson::SUCCESS) {
+      engine_.reject_json(begin, found);
+      return false;
+    }
+    const char* list_begin = list.raw_json_token().data();
+    od::array arr;
+    json_type type{};
+    if (!read_or_reject(engine_, list.type(), list_begin, type)) return false;
+    if (type != json_type::array) break;  // a record with such a key, not a connection
+    if (!read_or_reject(engine_, list.get_array(), list_begin, arr)) return false;
+    const std::string_view unwrap =
+        list_key == connection_edges_key ? connection_node_key : std::string_view{};
+    const std::string pointer = fmt::format("data/{}/{}", field, list_key);
+    return walk_list(arr, list_begin, unwrap, pointer);
+  }
+  if (!engine_.rewind(obj)) {
+    engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+    return false;
+  }
+  return walk_record(obj, begin) != record_outcome::unreadable;
+}
+
+// "errors": the first error's message and code (extensions.code, e.g.
+// THROTTLED) as one source_error, so that a failed query is never taken for
+// an empty answer.
+void record_walker::reject_response_errors(od::value& errors) {
+  const char* errors_begin = errors.raw_json_token().data();
+  od::array arr;
+  if (errors.get_array().get(arr) != simdjson::SUCCESS) {
+    engine_.reject(errors_begin, error_code::source_error,
+                   "the GraphQL response has \"errors\" that are not a list", "/errors");
+    return;
+  }
+  std::size_t count = 0;
+  std::string message;
+  std::string code;
+  const char* first = errors_begin;
+  for (auto element_result : arr) {
+    od::value element;
+    if (std::move(element_result).get(element) != simdjson::SUCCESS) break;
+    if (count++ > 0) continue;
+    first = element.raw_json_token().data();
+    od::object error;
+    if (element.get_object().get(error) != simdjson::SUCCESS) continue;
+    std::string_view text;
+    if (error.find_field_unordered("message").get_string().get(text) == simdjson::SUCCESS) {
+      message = text;
+    }
+    if (error.find_field_unordered("extensions")
+            .find_field_unordered("code")
+            .get_string()
+            .get(text) == simdjson::SUCCESS) {
+      code = text;
+    }
+  }
+  if (count == 0) return;  // "errors": [] is no error
+  std::string what =
+      code.empty() ? fmt::format("\"{}\"", message) : fmt::format("{}: \"{}\"", code, message);
+  if (count > 1) what += fmt::format(" (and {} more)", count - 1);
+  engine_.reject(first, error_code::source_error,
+                 fmt::format("the GraphQL API answered with an error: {}", what), "/errors/0");
 }
 
 // Visits the envelope's other keys so that broken JSON around the list is
@@ -173,7 +361,8 @@ bool record_walker::read_other_keys(od::object& envelope, const char* begin) {
 // An array whose elements are records (each under `unwrap_key`, when it is
 // not empty). Returns false when the array itself is broken and the rest of
 // the document cannot be read.
-bool record_walker::walk_list(od::array& arr, const char* begin, std::string_view unwrap_key) {
+bool record_walker::walk_list(od::array& arr, const char* begin, std::string_view unwrap_key,
+                              std::string_view list_key) {
   const char* last = begin;
   std::size_t index = 0;
   // A non-object element is rejected once the next one starts, when its
@@ -205,7 +394,7 @@ bool record_walker::walk_list(od::array& arr, const char* begin, std::string_vie
     if (!read_or_reject(engine_, element.get_object(), last, obj)) return false;
     if (unwrap_key.empty()) {
       if (walk_record(obj, last) == record_outcome::unreadable) return false;
-    } else if (!walk_hit(obj, last, unwrap_key, index)) {
+    } else if (!walk_hit(obj, last, list_key, unwrap_key, index)) {
       return false;
     }
     ++index;
@@ -224,14 +413,14 @@ void record_walker::reject_non_object(const char* element, const char* next) {
 }
 
 // A list element that holds its record under `key` (an OCAPI search hit).
-bool record_walker::walk_hit(od::object& hit, const char* hit_begin, std::string_view key,
-                             std::size_t index) {
+bool record_walker::walk_hit(od::object& hit, const char* hit_begin, std::string_view list_key,
+                             std::string_view key, std::size_t index) {
   od::value inner;
   auto found = hit.find_field_unordered(key).get(inner);
   if (found == simdjson::NO_SUCH_FIELD) {
     engine_.reject(hit_begin, error_code::not_an_object,
                    fmt::format("expected the list element to hold its order under \"{}\"", key),
-                   fmt::format("/{}/{}", hit_envelope_key, index));
+                   fmt::format("/{}/{}", list_key, index));
     return true;
   }
   if (found != simdjson::SUCCESS) {
@@ -243,7 +432,7 @@ bool record_walker::walk_hit(od::object& hit, const char* hit_begin, std::string
   if (!read_or_reject(engine_, inner.type(), inner_begin, type)) return false;
   if (type != json_type::object) {
     engine_.reject(inner_begin, error_code::not_an_object, "expected an order object",
-                   fmt::format("/{}/{}/{}", hit_envelope_key, index, key));
+                   fmt::format("/{}/{}/{}", list_key, index, key));
     return true;
   }
   od::object obj;

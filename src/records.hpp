@@ -2,7 +2,8 @@
 // document of a stream, a caller's buffer) holds one or more documents
 // glued together; each document is one record (an order object), an array
 // of records, or a list envelope ({"orders":[...]}, {"order":{...}}, an
-// OCAPI search's {"hits":[{"data":{...}}]}). The walker applies the limits
+// OCAPI search's {"hits":[{"data":{...}}]}, a GraphQL response's
+// {"data":{"orders":{"edges":[{"node":{...}}]}}}). The walker applies the limits
 // (limits.hpp) and the broken-JSON verdict (verdict.hpp) and hands each
 // record that passes them to its handler.
 //
@@ -24,10 +25,16 @@ namespace ordernorm::detail {
 class record_handler {
  public:
   virtual ~record_handler() = default;
-  // Reads the root object's keys (not its values): sets `envelope_key` to
-  // the key its records are under when it is a list envelope, and leaves it
-  // empty when it is one record. simdjson's error when it is broken JSON.
-  virtual simdjson::error_code classify_root(od::object& root, std::string_view& envelope_key) = 0;
+  // What a root object is, from its keys (not its values).
+  struct root_class {
+    // The key its records are under when it is a list envelope; empty when
+    // it is one record.
+    std::string_view envelope_key;
+    // Its keys name a source: it is a record of that source.
+    bool known_record = false;
+  };
+  // simdjson's error when the object is broken JSON.
+  virtual simdjson::error_code classify_root(od::object& root, root_class& out) = 0;
   // The root object, within the limits, as a record.
   virtual record_outcome root_record(od::object& record, const char* begin) = 0;
   // A record of a list or an envelope, within the limits.
@@ -81,10 +88,17 @@ class record_walker {
                          std::uint64_t offset, reject_sink sink);
   bool walk_root_object(od::object& obj, const char* begin);
   bool walk_envelope(od::object& envelope, const char* begin, std::string_view key);
+  bool walk_response(od::object& response, const char* begin);
+  bool walk_response_data(od::value& data);
+  bool walk_graphql_data(od::object& data);
+  bool walk_connection(od::object& connection, const char* begin, std::string_view field);
+  void reject_response_errors(od::value& errors);
   bool read_other_keys(od::object& envelope, const char* begin);
-  bool walk_list(od::array& arr, const char* begin, std::string_view unwrap_key = {});
+  bool walk_list(od::array& arr, const char* begin, std::string_view unwrap_key = {},
+                 std::string_view list_key = {});
   void reject_non_object(const char* element, const char* next);
-  bool walk_hit(od::object& hit, const char* hit_begin, std::string_view key, std::size_t index);
+  bool walk_hit(od::object& hit, const char* hit_begin, std::string_view list_key,
+                std::string_view key, std::size_t index);
   record_outcome walk_record(od::object& obj, const char* begin);
 
   document_engine& engine_;
