@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -24,6 +26,38 @@ namespace {
 const detail::platform_info* platform_named(std::optional<platform> id) {
   return id ? detail::find_platform(*id) : nullptr;
 }
+
+// A stitched text (document_view::origins): the offset of an error inside a
+// spliced part is where that part was read, not where the text would put it.
+class origin_sink final : public order_sink {
+ public:
+  origin_sink(order_sink& out, const document_view& doc) noexcept : out_(out), doc_(doc) {}
+
+  void on_order(const order& o, const record_position& where) override { out_.on_order(o, where); }
+  void on_warning(const record_warning& w, const record_position& where) override {
+    out_.on_warning(w, where);
+  }
+  void on_reject(const record_error& error, const record_position& where) override {
+    record_error moved = error;
+    moved.byte_offset = input_offset(error.byte_offset);
+    out_.on_reject(moved, where);
+  }
+
+ private:
+  std::uint64_t input_offset(std::uint64_t text_offset) const noexcept {
+    if (text_offset < doc_.offset) return text_offset;
+    const auto position = static_cast<std::size_t>(text_offset - doc_.offset);
+    const auto after =
+        std::upper_bound(doc_.origins.begin(), doc_.origins.end(), position,
+                         [](std::size_t p, const text_origin& o) { return p < o.position; });
+    if (after == doc_.origins.begin()) return text_offset;
+    const text_origin& from = *std::prev(after);
+    return from.offset + (position - from.position);
+  }
+
+  order_sink& out_;
+  const document_view& doc_;
+};
 
 }  // namespace
 
@@ -170,6 +204,12 @@ void converter::convert_padded(const char* data, std::size_t size, std::size_t c
 }
 
 void converter::convert(const document_view& doc, order_sink& sink) {
+  if (!doc.origins.empty()) {
+    origin_sink remapped(sink, doc);
+    document_view whole = doc;
+    whole.origins = {};
+    return convert(whole, remapped);
+  }
   if (doc.element) {
     impl_->sink = &sink;
     impl_->records.walk_element(doc, detail::reject_sink(sink));

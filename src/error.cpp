@@ -38,6 +38,8 @@ std::string_view to_string(error_code code) noexcept {
       return "trailing_content";
     case error_code::source_error:
       return "source_error";
+    case error_code::missing_parent:
+      return "missing_parent";
     case error_code::record_too_large:
       return "record_too_large";
     case error_code::depth_limit_exceeded:

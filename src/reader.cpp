@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bulk_export.hpp"
 #include "detection.hpp"
 #include "input.hpp"
 #include "input_split.hpp"
@@ -160,7 +161,14 @@ struct reader::impl {
     std::uint64_t next_index = 0;
     list_step step = list_step::element_or_end;
   } list;
-  std::string problem_message;  // for a streamed list's invalid_json
+  std::string problem_message;  // for a streamed list's invalid_json, a missing_parent
+
+  // A bulk export (reader_options::stitch_bulk_exports): its orders are
+  // stitched from its lines. `path` is kept to read a file twice.
+  std::string path;
+  bool bulk_checked = false;
+  bool bulk_done = false;
+  std::unique_ptr<detail::bulk_stitcher> bulk;
 
   void fail_open() {
     error.code = error_code::io_error;
@@ -699,6 +707,54 @@ struct reader::impl {
   }
 
   bool next(document_view& out) {
+    if (!bulk_checked && !done) {
+      if (kind == layout::unknown) start();
+      bulk_checked = true;
+      if (kind == layout::ndjson && opts.stitch_bulk_exports && first_window_is_bulk_export()) {
+        start_bulk();
+      }
+    }
+    if (!bulk) return next_document(out);
+    for (;;) {
+      if (bulk->next(out)) {
+        if (out.problem == error_code::missing_parent) problem_message = bulk->problem_message();
+        return true;
+      }
+      if (bulk_done) return false;
+      document_view line;
+      if (next_document(line)) {
+        bulk->add(line);
+      } else {
+        bulk->finish();
+        bulk_done = true;
+      }
+    }
+  }
+
+  bool first_window_is_bulk_export() const {
+    return detail::bulk_parent_of(std::string_view(buffer.get() + begin, end - begin)).has_value();
+  }
+
+  // The first pass over a file: which children come late (bulk_export.hpp).
+  // A stream cannot be read twice; nor can a file that fails the first time
+  // (the second pass reports why).
+  void start_bulk() {
+    std::optional<detail::bulk_index> index;
+    if (!path.empty()) {
+      reader_options first_pass = opts;
+      first_pass.stitch_bulk_exports = false;
+      reader lines = reader::open_file(path, first_pass);
+      detail::bulk_index noted;
+      document_view line;
+      while (lines.next(line)) {
+        if (line.problem == error_code::ok) noted.add_line({line.data, line.size}, line.offset);
+      }
+      if (lines.ok()) index = std::move(noted);
+    }
+    bulk = std::make_unique<detail::bulk_stitcher>(std::move(index));
+  }
+
+  bool next_document(document_view& out) {
     if (patched != nullptr) {
       *patched = patched_byte;
       patched = nullptr;
@@ -745,7 +801,9 @@ reader reader::open_file(const std::string& path, reader_options opts) {
     p->fail_open();
     return reader(std::move(p));
   }
-  return reader(std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts));
+  auto p = std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts);
+  p->path = path;
+  return reader(std::move(p));
 }
 
 reader reader::from_fd(int fd, reader_options opts) {
@@ -765,7 +823,7 @@ record_error reader::problem(const document_view& doc) const {
   record_error e;
   e.code = doc.problem;
   e.byte_offset = doc.offset;
-  if (doc.problem == error_code::invalid_json) {
+  if (doc.problem == error_code::invalid_json || doc.problem == error_code::missing_parent) {
     e.message = impl_->problem_message;
   } else if (doc.element) {
     e.message = detail::record_too_large_message("record", doc.size, impl_->opts.max_record_bytes);

@@ -35,6 +35,7 @@ enum class error_code : std::uint8_t {
   trailing_content,      // bytes after the end of a JSON document
   source_error,          // the source answered with an error instead of data
                          // (a carrier's error body)
+  missing_parent,        // a bulk export line whose parent object is not in the input before it
   record_too_large,      // a record exceeds input_limits::max_record_bytes
   depth_limit_exceeded,  // objects and arrays nested deeper than input_limits::max_depth
   string_too_long,       // a string longer than input_limits::max_string_bytes

@@ -29,6 +29,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -60,6 +61,15 @@ struct reader_options {
   // (no copy into the window); false reads it with read() like a pipe. A
   // mapped file must not shrink while it is read (SIGBUS).
   bool map_files = true;
+  // A Shopify Bulk Operation export (NDJSON whose first read window has a
+  // line with `__parentId`) is handed over one stitched order at a time:
+  // the order line with its LineItem child lines as
+  // "lineItems":{"nodes":[...]}. A file is read twice (the first pass
+  // notes the children that come late, so that memory holds only the
+  // orders still waiting for theirs); from a stream, an order is complete
+  // when the next order line comes, and a child after that is rejected as
+  // missing_parent. See "Bulk exports" in README.md.
+  bool stitch_bulk_exports = true;
 };
 
 // Reader options that skip the same lines the converter would reject:
@@ -69,6 +79,13 @@ inline reader_options reader_options_for(const input_limits& limits) {
   o.max_record_bytes = limits.max_record_bytes;
   return o;
 }
+
+// Where a part of a text handed over came from: the text's bytes from
+// `position` on were read at input offset `offset` onwards.
+struct text_origin {
+  std::size_t position = 0;
+  std::uint64_t offset = 0;
+};
 
 // One JSON text to convert, followed by at least input_padding readable
 // bytes, the first of them 0 (as converter::convert pads a copy) or JSON
@@ -92,6 +109,11 @@ struct document_view {
   // The envelope key the list is under ("orders", "hits", ...; static
   // storage), or empty for a top-level array.
   std::string_view list_key;
+  // An order of a bulk export, stitched from lines that were apart in the
+  // input (see "Bulk exports" above): where its spliced child lines were
+  // read, in increasing position, so that an error inside one names that
+  // line's offset. Empty for a text read in one piece.
+  std::span<const text_origin> origins;
 };
 
 class reader {

@@ -84,6 +84,7 @@ struct event {
 struct slot {
   document_view view;
   std::size_t at = 0;
+  std::size_t origins_at = 0;  // view.origins, copied to batch::origins from here
 };
 
 struct batch {
@@ -96,6 +97,7 @@ struct batch {
   // input, the whole input's), for the progress display.
   std::uint64_t bytes_read = 0;
   std::string text;  // the documents, each followed by converter::padding zero bytes
+  std::vector<text_origin> origins;  // the documents' origins (a stitched bulk export order's)
   std::vector<slot> docs;
   std::vector<record_error> problems;
   // Filled by a worker.
@@ -122,6 +124,7 @@ struct batch {
       }
     }
     docs.clear();
+    origins.clear();
     problems.clear();
     events.clear();
     errors.clear();
@@ -275,6 +278,8 @@ class parallel_run {
       b.problems.push_back(in.problem(doc));
     } else {
       s.at = b.text.size();
+      s.origins_at = b.origins.size();
+      b.origins.insert(b.origins.end(), doc.origins.begin(), doc.origins.end());
       s.view.capacity = doc.size + converter::padding;
       b.text.append(doc.data, doc.size);
       b.text.resize(b.text.size() + converter::padding);  // zeros: the first must be
@@ -296,6 +301,7 @@ class parallel_run {
         }
         document_view doc = s.view;
         doc.data = b->text.data() + s.at;
+        doc.origins = {b->origins.data() + s.origins_at, s.view.origins.size()};
         run_engine(engine, doc, capture);
       }
       b->records = engine.records();
