@@ -87,6 +87,14 @@ for i in range(0, len(docs), 3):
 PY
 fi
 
+# fuzz_bulk_export: orders split at 0x1E, their items at 0x1F, each item a
+# knob byte (quantity, delay) and a title.
+mkdir -p "$corpus/fuzz_bulk_export"
+printf 'A\x1fBhat\x1f\x08scarf\x1eC\x1f\x38late' > "$corpus/fuzz_bulk_export/interleaved"
+printf '\x01one\x1e\x1e\x06bad qty \xc3\xa9\x1f\x00zero' > "$corpus/fuzz_bulk_export/grouped"
+printf '{"id":"gid://shopify/Order/1"}\n{"id":"gid://shopify/LineItem/2","__parentId":"gid:\\/\\/shopify\\/Order\\/1"}\n' \
+  > "$corpus/fuzz_bulk_export/raw"
+
 # Money and timestamps: the values the payloads hold.
 cat "${all_inputs[@]}" /dev/null |
   { grep -oE '"-?[0-9]+(\.[0-9]+)?"|[:\[,] *-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?' || true; } |
