@@ -35,13 +35,16 @@ const char* skip_space(const char* p, const char* last) noexcept {
 }
 
 // The closing quote of the string whose first character is at p, or null.
-const char* string_end(const char* p, const char* last) noexcept {
-  for (; p != last; ++p) {
-    if (*p == '\\') {
-      if (++p == last) return nullptr;
-    } else if (*p == '"') {
-      return p;
-    }
+const char* string_end(const char* first, const char* last) noexcept {
+  for (const char* p = first; p != last;) {
+    const void* found = std::memchr(p, '"', static_cast<std::size_t>(last - p));
+    if (found == nullptr) return nullptr;
+    const char* quote = static_cast<const char*>(found);
+    // Escaped when an odd number of backslashes precede it.
+    const char* run = quote;
+    while (run != first && run[-1] == '\\') --run;
+    if ((quote - run) % 2 == 0) return quote;
+    p = quote + 1;
   }
   return nullptr;
 }
@@ -104,12 +107,20 @@ std::optional<std::string_view> bulk_parent_of(std::string_view line) noexcept {
   return std::nullopt;
 }
 
-std::string normalized_gid(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
+void normalize_gid(std::string_view raw, std::string& out) {
+  if (raw.find('\\') == std::string_view::npos) {
+    out.assign(raw);
+    return;
+  }
+  out.clear();
   for (char c : raw) {
     if (c != '\\') out += c;
   }
+}
+
+std::string normalized_gid(std::string_view raw) {
+  std::string out;
+  normalize_gid(raw, out);
   return out;
 }
 
@@ -120,22 +131,34 @@ std::string_view gid_type(std::string_view gid) noexcept {
   return gid.substr(0, gid.find('/'));
 }
 
+bool bulk_index::in_current(const std::string& gid) const noexcept {
+  for (std::size_t i = 0; i < current_size_; ++i) {
+    if (current_[i] == gid) return true;
+  }
+  return false;
+}
+
+void bulk_index::add_current(std::string_view raw) {
+  if (current_size_ == current_.size()) current_.emplace_back();
+  normalize_gid(raw, current_[current_size_++]);
+}
+
 void bulk_index::add_line(std::string_view line, std::uint64_t offset) {
   const auto parent = bulk_parent_of(line);
   const auto id = leading_string_member(line, "id");
   if (!parent) {
-    current_.clear();
-    if (id) current_.insert(normalized_gid(*id));
+    current_size_ = 0;
+    if (id) add_current(*id);
     return;
   }
-  std::string parent_gid = normalized_gid(*parent);
-  if (current_.count(parent_gid) != 0) {
+  normalize_gid(*parent, parent_);
+  if (in_current(parent_)) {
     // Contiguous: its own children right after it are contiguous too.
-    if (id) current_.insert(normalized_gid(*id));
+    if (id) add_current(*id);
     return;
   }
   // Late: the stitcher must hold the parent's order until this line.
-  std::uint64_t& last = late_[std::move(parent_gid)];
+  std::uint64_t& last = late_[parent_];
   last = std::max(last, offset);
 }
 
@@ -166,26 +189,83 @@ void bulk_stitcher::extend_deadline(group& g, const std::string& gid) {
   if (const auto last = index_->last_late_child(gid)) g.deadline = std::max(g.deadline, *last);
 }
 
+bulk_stitcher::group& bulk_stitcher::new_group() {
+  if (spare_.empty()) return queue_.emplace_back();
+  group& g = queue_.emplace_back(std::move(spare_.back()));
+  spare_.pop_back();
+  g.root.clear();
+  g.gid_count = 0;
+  g.in_owner = false;
+  g.children.clear();
+  g.child_lines.clear();
+  g.deadline = 0;
+  g.root_line_passed = false;
+  g.problem = error_code::ok;
+  g.problem_size = 0;
+  g.message.clear();
+  return g;
+}
+
+// The last root line's group, while it is held; problems after it skipped.
+bulk_stitcher::group* bulk_stitcher::last_group(std::uint64_t& sequence) noexcept {
+  for (std::size_t i = queue_.size(); i-- > 0;) {
+    if (queue_[i].problem != error_code::ok) continue;
+    if (queue_[i].root_line_passed) return nullptr;
+    sequence = front_sequence_ + i;
+    return &queue_[i];
+  }
+  return nullptr;
+}
+
+// The group that holds `gid`: the last one (searched directly, the grouped
+// layout's only case), or one still waiting for late children.
+bulk_stitcher::group* bulk_stitcher::find_group(const std::string& gid, std::uint64_t& sequence) {
+  if (group* last = last_group(sequence)) {
+    for (std::size_t i = 0; i < last->gid_count; ++i) {
+      if (last->gids[i] == gid) return last;
+    }
+  }
+  const auto owner = owner_.find(gid);
+  if (owner == owner_.end()) return nullptr;
+  sequence = owner->second;
+  return &queue_[owner->second - front_sequence_];
+}
+
+void bulk_stitcher::add_gid(group& g, std::uint64_t sequence, std::string_view raw) {
+  if (g.gid_count == g.gids.size()) g.gids.emplace_back();
+  std::string& gid = g.gids[g.gid_count++];
+  normalize_gid(raw, gid);
+  extend_deadline(g, gid);
+  if (g.in_owner) owner_[gid] = sequence;
+}
+
 void bulk_stitcher::add_root(std::string_view line, std::uint64_t offset) {
-  // A root line ends the contiguous children of every order before it.
-  for (group& g : queue_) g.root_line_passed = true;
-  group& g = queue_.emplace_back();
+  // A root line ends the contiguous children of the order before it; if
+  // that one still waits for late children, its gids go to owner_.
+  std::uint64_t sequence = 0;
+  if (group* last = last_group(sequence); last != nullptr && !last->root_line_passed) {
+    last->root_line_passed = true;
+    if (last->deadline >= offset && !last->in_owner) {
+      last->in_owner = true;
+      for (std::size_t i = 0; i < last->gid_count; ++i) owner_[last->gids[i]] = sequence;
+    }
+  }
+  group& g = new_group();
   g.offset = offset;
   g.root.assign(line);
   g.deadline = offset;
   if (const auto id = leading_string_member(line, "id")) {
-    std::string gid = normalized_gid(*id);
-    extend_deadline(g, gid);
-    owner_[gid] = front_sequence_ + queue_.size() - 1;
-    g.gids.push_back(std::move(gid));
+    add_gid(g, front_sequence_ + queue_.size() - 1, *id);
   }
 }
 
 void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
                               std::string_view parent_raw) {
-  const std::string parent = normalized_gid(parent_raw);
-  const auto owner = owner_.find(parent);
-  if (owner == owner_.end()) {
+  normalize_gid(parent_raw, parent_);
+  std::uint64_t sequence = 0;
+  group* found = find_group(parent_, sequence);
+  if (found == nullptr) {
+    const std::string& parent = parent_;
     push_problem(error_code::missing_parent, offset, line.size(),
                  index_ ? fmt::format("a bulk export line whose parent {} is not before it in "
                                       "the input",
@@ -197,15 +277,13 @@ void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
                                       parent));
     return;
   }
-  group& g = queue_[owner->second - front_sequence_];
+  group& g = *found;
   const auto id = leading_string_member(line, "id");
   if (!id) return;  // no id, no type: nothing the model holds (a discount application)
-  std::string gid = normalized_gid(*id);
-  extend_deadline(g, gid);
-  const bool under_root = !g.gids.empty() && g.gids.front() == parent;
-  const spliced_child* splice = under_root ? splice_for(gid_type(gid), gid_type(parent)) : nullptr;
-  owner_[gid] = owner->second;
-  g.gids.push_back(std::move(gid));
+  const bool under_root = g.gid_count > 0 && g.gids[0] == parent_;
+  add_gid(g, sequence, *id);
+  const std::string& gid = g.gids[g.gid_count - 1];
+  const spliced_child* splice = under_root ? splice_for(gid_type(gid), gid_type(parent_)) : nullptr;
   if (splice == nullptr) return;
   if (!g.children.empty()) g.children += ',';
   const std::size_t begin = g.children.size();
@@ -218,7 +296,7 @@ void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
 
 void bulk_stitcher::push_problem(error_code code, std::uint64_t offset, std::size_t size,
                                  std::string message) {
-  group& g = queue_.emplace_back();
+  group& g = new_group();
   g.offset = offset;
   g.problem = code;
   g.problem_size = size;
@@ -235,11 +313,14 @@ bool bulk_stitcher::complete(const group& g) const noexcept {
 
 bool bulk_stitcher::next(document_view& out) {
   if (queue_.empty() || !complete(queue_.front())) return false;
-  group g = std::move(queue_.front());
+  group& g = queue_.front();
+  if (g.in_owner) {
+    for (std::size_t i = 0; i < g.gid_count; ++i) owner_.erase(g.gids[i]);
+  }
+  compose(g, out);
+  if (spare_.size() < 4) spare_.push_back(std::move(g));
   queue_.pop_front();
   ++front_sequence_;
-  for (const std::string& gid : g.gids) owner_.erase(gid);
-  compose(g, out);
   return true;
 }
 

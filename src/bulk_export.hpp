@@ -32,7 +32,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "ordernorm/reader.hpp"
@@ -51,6 +50,7 @@ std::optional<std::string_view> bulk_parent_of(std::string_view line) noexcept;
 // A gid as written (`gid:\/\/shopify\/Order\/1`) made comparable: escape
 // backslashes dropped (a gid holds no other escapes).
 std::string normalized_gid(std::string_view raw);
+void normalize_gid(std::string_view raw, std::string& out);  // into a buffer kept
 // The gid's type: "Order" for gid://shopify/Order/1; empty when not a gid.
 std::string_view gid_type(std::string_view normalized) noexcept;
 
@@ -64,9 +64,15 @@ class bulk_index {
   std::size_t parents() const noexcept { return late_.size(); }
 
  private:
+  bool in_current(const std::string& gid) const noexcept;
+  void add_current(std::string_view raw);
+
   std::unordered_map<std::string, std::uint64_t> late_;
-  // The current root and its contiguous descendants.
-  std::unordered_set<std::string> current_;
+  // The current root and its contiguous descendants: the first
+  // current_size_ entries (the strings are kept to reuse their memory).
+  std::vector<std::string> current_;
+  std::size_t current_size_ = 0;
+  std::string parent_;
 };
 
 // The second pass. add() each line (or problem) in input order, finish() at
@@ -89,9 +95,12 @@ class bulk_stitcher {
   };
   struct group {
     std::uint64_t offset = 0;  // of the root line
-    std::string root;          // the root line; or a problem's (size in problem_size)
+    std::string root;          // the root line
+    // Its gids (the root's first, then its children's): the first gid_count.
     std::vector<std::string> gids;
-    std::string children;  // spliced children's text
+    std::size_t gid_count = 0;
+    bool in_owner = false;  // its gids are in owner_ (it waits for late children)
+    std::string children;   // spliced children's text
     std::vector<child_line> child_lines;
     std::uint64_t deadline = 0;     // offset of the last late child known
     bool root_line_passed = false;  // a later root line came: no more contiguous children
@@ -103,6 +112,10 @@ class bulk_stitcher {
   void add_root(std::string_view line, std::uint64_t offset);
   void add_child(std::string_view line, std::uint64_t offset, std::string_view parent_raw);
   void push_problem(error_code code, std::uint64_t offset, std::size_t size, std::string message);
+  group& new_group();
+  group* last_group(std::uint64_t& sequence) noexcept;
+  group* find_group(const std::string& gid, std::uint64_t& sequence);
+  void add_gid(group& g, std::uint64_t sequence, std::string_view raw);
   void extend_deadline(group& g, const std::string& gid);
   bool complete(const group& g) const noexcept;
   void compose(const group& g, document_view& out);
@@ -111,8 +124,12 @@ class bulk_stitcher {
   // Roots and problems in input order; an open group waits for its
   // children, and everything behind it waits for it.
   std::deque<group> queue_;
-  std::uint64_t front_sequence_ = 0;                      // the sequence number of queue_.front()
-  std::unordered_map<std::string, std::uint64_t> owner_;  // gid -> its group's sequence
+  std::uint64_t front_sequence_ = 0;  // the sequence number of queue_.front()
+  // gid -> its group's sequence, for the groups before the last that wait for
+  // late children; the last group is searched directly.
+  std::unordered_map<std::string, std::uint64_t> owner_;
+  std::vector<group> spare_;  // released groups, to reuse their memory
+  std::string parent_;
   std::uint64_t passed_ = 0;  // every line before this offset has been added
   bool finished_ = false;
   // next()'s document and its origins.
