@@ -121,6 +121,70 @@ inline const generator_info* find_generator(std::string_view name) {
   return nullptr;
 }
 
+// Orders in a shape other than one order a line: Shopify's GraphQL query
+// response pages and Bulk Operation JSONL (shopify_generator.hpp). Their
+// orders are Shopify's, the same as the REST generator's for a seed, so they
+// are shapes, not platforms of the registry: they are not in generators(),
+// and neither "all" nor the registry's checks count them.
+class order_stream {
+ public:
+  virtual ~order_stream() = default;
+  // Appends the next order with whatever the shape writes around it; returns
+  // the bytes that order accounts for (a byte budget counts these).
+  virtual std::size_t append_order(std::string& out) = 0;
+  // Ends the output (the last page, the lines still due).
+  virtual void finish(std::string& out) = 0;
+};
+
+class graphql_stream final : public order_stream {
+ public:
+  explicit graphql_stream(std::uint64_t seed) : pages_(seed) {}
+  std::size_t append_order(std::string& out) override { return pages_.append_order(out); }
+  void finish(std::string& out) override { pages_.finish(out); }
+
+ private:
+  shopify_graphql_pages pages_;
+};
+
+class bulk_stream final : public order_stream {
+ public:
+  bulk_stream(std::uint64_t seed, bulk_layout layout) : bulk_(seed, layout) {}
+  std::size_t append_order(std::string& out) override { return bulk_.append_order(out); }
+  void finish(std::string& out) override { bulk_.finish(out); }
+
+ private:
+  shopify_bulk_export bulk_;
+};
+
+struct stream_info {
+  std::string_view name;  // --platform's value ("shopify-graphql")
+  std::string_view help;
+  std::unique_ptr<order_stream> (*make)(std::uint64_t seed, bulk_layout layout);
+};
+
+inline const std::vector<stream_info>& order_streams() {
+  static const std::vector<stream_info> all = {
+      {"shopify-graphql",
+       "Shopify orders as GraphQL Admin API query responses, a page of up to 50 a line",
+       [](std::uint64_t seed, bulk_layout) -> std::unique_ptr<order_stream> {
+         return std::make_unique<graphql_stream>(seed);
+       }},
+      {"shopify-bulk",
+       "Shopify orders as Bulk Operation JSONL: an Order line, then a line per line item",
+       [](std::uint64_t seed, bulk_layout layout) -> std::unique_ptr<order_stream> {
+         return std::make_unique<bulk_stream>(seed, layout);
+       }},
+  };
+  return all;
+}
+
+inline const stream_info* find_stream(std::string_view name) {
+  for (const stream_info& s : order_streams()) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
 // "shopify, malomo, ...": for messages.
 inline std::string generator_names() {
   std::string names;

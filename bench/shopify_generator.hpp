@@ -1,14 +1,31 @@
-// A deterministic generator of realistic Shopify Admin REST orders, for the
-// benchmarks (bench_suite.cpp) and the ordernorm_gen tool (gen_orders.cpp).
+// A deterministic generator of realistic Shopify orders, for the benchmarks
+// (bench_suite.cpp), the ordernorm_gen tool (gen_orders.cpp) and the test
+// that one order gives one answer whichever API it came through
+// (tests/shopify_shapes_test.cpp).
 //
 //   ordernorm_bench::shopify_generator gen(42);
 //   std::string ndjson;
-//   gen.append_ndjson(ndjson, 20'000'000);  // whole orders, one per line
+//   gen.append_ndjson(ndjson, 20'000'000);  // whole REST orders, one per line
+//
+// Each order is drawn once, as a description, and rendered in one of three
+// shapes: Admin REST (append_order), a GraphQL Admin API Order node
+// (append_graphql_order; shopify_graphql_pages below wraps nodes in query
+// response pages) and Bulk Operation JSONL lines (append_bulk_order;
+// shopify_bulk_export below, grouped or interleaved). Generators with the
+// same seed draw the same orders in the same sequence whatever shape they
+// write, and each shape carries the facts the converter maps (ids, number,
+// times as instants, statuses, money, lines, people, shipments) the same way:
+// what GraphQL says otherwise (gids, "#1001" names, UTC "Z" times, UPPER_CASE
+// enums, "73.0" amounts, a list of tags) names the same values. The shapes'
+// own variety is drawn from a second stream, so that the REST bytes of a
+// seed are what they were before GraphQL and bulk existed.
 //
 // Same seed, same calls => the same bytes on every platform and compiler: the
 // only randomness is splitmix64 below, and every number is formatted with
 // integer arithmetic (no floating point, no <random> distributions, no clock).
-// The output for N bytes is a prefix of the output for more bytes.
+// The output for N bytes is a prefix of the output for more bytes (not so
+// for GraphQL pages, whose last page closes early, nor for interleaved bulk
+// lines, whose last children are written at the end).
 //
 // The orders follow the shape and key order of real Admin REST payloads (API
 // 2025-01, ../shared/conformance/shopify/order-2025-01-*.json), with about 10%
@@ -16,7 +33,9 @@
 // (order-python-api-2014.json, API versions before 2023-04). About 30% of the
 // orders escape every non-ASCII character as \uXXXX (a surrogate pair for
 // emoji), half of those also escape '/' as PHP's json_encode does; the rest
-// carry raw UTF-8. Sources: ../shared/research/platforms-shopify-magento-bigcommerce.md §1.
+// carry raw UTF-8. GraphQL and bulk lines are raw UTF-8. Sources:
+// ../shared/research/platforms-shopify-magento-bigcommerce.md §1 (§1.6 for
+// GraphQL).
 //
 // Depends on the standard library only.
 #pragma once
@@ -734,7 +753,11 @@ class json_builder {
 
 class shopify_generator {
  public:
-  explicit shopify_generator(std::uint64_t seed) : rng_(seed) {
+  // The GraphQL and bulk shapes' own choices (name form, money text, which
+  // lines escape '/') come from a second stream, so that drawing them leaves
+  // the REST sequence, and so the REST bytes of a seed, as they always were.
+  explicit shopify_generator(std::uint64_t seed)
+      : rng_(seed), shape_rng_(seed ^ 0x5348'4150'4553'0015ull) {
     // Decorrelate nearby seeds, then start the shared sequences.
     for (int i = 0; i < 4; ++i) rng_.next();
     next_order_id_ = 5'400'000'000'000 + rng_.between(0, 99'999'999);
@@ -744,13 +767,17 @@ class shopify_generator {
   }
 
   // Appends one order (a bare order object, as a webhook body; no newline).
-  void append_order(std::string& out) {
-    json_builder j(out);
-    order o = draw_order();
-    j.set_mode(o.escape_ascii, o.escape_slash, o.upper_hex);
-    write_order(j, o);
-    ++orders_;
-  }
+  void append_order(std::string& out) { write_rest(next_order(), out); }
+
+  // Appends the same order as a GraphQL Admin API Order node (what a query's
+  // edges[].node or nodes[] holds; no newline): camelCase, gids, UTC times,
+  // *Set money bags, a lineItems connection, fulfillments as a plain list.
+  void append_graphql_order(std::string& out) { write_graphql(next_order(), out); }
+
+  // Appends the same order as Bulk Operation JSONL: the Order line (the
+  // GraphQL node without lineItems), then one line per line item ending in
+  // "__parentId"; each line ends in '\n'. Returns the number of lines.
+  std::size_t append_bulk_order(std::string& out) { return write_bulk(next_order(), out); }
 
   // Appends NDJSON orders until `out` holds at least `total_bytes` bytes (the
   // last order crosses the limit). Returns the number of orders appended.
@@ -765,12 +792,16 @@ class shopify_generator {
   }
 
   std::uint64_t orders() const noexcept { return orders_; }
+  // The id of the order appended last.
+  std::int64_t last_order_id() const noexcept { return current_.id; }
 
  private:
   using currency = shopify_data::currency;
   using region = shopify_data::region;
 
-  enum class money_style : std::uint8_t { exact, one_decimal, bare };
+  // ruby: GraphQL's Decimal text, trailing zeros dropped down to one
+  // ("73.0", "12.5"), also for currencies without decimals ("1500.0").
+  enum class money_style : std::uint8_t { exact, one_decimal, bare, ruby };
 
   struct item {
     const shopify_data::product* product;
@@ -782,6 +813,8 @@ class shopify_generator {
     std::int64_t tax;
     int fulfillment;  // index into fulfillments, -1: unfulfilled
     bool has_properties;
+    bool graphql_name_only;  // GraphQL: `name` without `title` (only where they are equal)
+    bool bulk_slash;         // bulk: this line escapes '/'
   };
   struct fulfillment {
     std::int64_t id;
@@ -832,10 +865,41 @@ class shopify_generator {
     int app;
     bool test;
     std::int64_t weight;
+    // GraphQL and bulk only (drawn from shape_rng_).
+    int graphql_name;      // 0: REST's name, 1: "HCDEV#1001", 2: "1001-A", 3: "#1001-R"
+    bool graphql_scalars;  // totalPrice, subtotalPrice, totalTax, totalDiscounts as scalars
+    bool graphql_exact;    // amounts as "73.00" rather than "73.0"
+    bool graphql_edges;    // lineItems as {"edges":[{"node":...}]} rather than {"nodes":[...]}
+    bool bulk_slash;       // bulk: the Order line escapes '/'
   };
 
   // -------------------------------------------------------------------------
   // Drawing
+
+  // The next order's description, drawn once; every shape renders it.
+  const order& next_order() {
+    current_ = draw_order();
+    draw_shapes(current_);
+    ++orders_;
+    return current_;
+  }
+
+  // What REST cannot say differently: GraphQL's and bulk's own variety.
+  void draw_shapes(order& o) {
+    static constexpr unsigned name_weights[] = {70, 15, 10, 5};
+    o.graphql_name = static_cast<int>(shape_rng_.weighted(name_weights));
+    o.graphql_scalars = shape_rng_.percent(4);
+    o.graphql_exact = shape_rng_.percent(15);
+    o.graphql_edges = shape_rng_.percent(50);
+    o.bulk_slash = shape_rng_.percent(20);
+    for (item& it : o.items) {
+      // `name` is title + " - " + variant otherwise, and the model's title is
+      // the product title: only a default-variant line can do without it.
+      it.graphql_name_only =
+          it.product->variants[it.variant] == "Default Title" && shape_rng_.percent(50);
+      it.bulk_slash = shape_rng_.percent(20);
+    }
+  }
 
   order draw_order() {
     using namespace shopify_data;
@@ -1155,12 +1219,15 @@ class shopify_generator {
       int keep = decimals;
       if (style != money_style::exact) {
         while (keep > 0 && frac[keep - 1] == '0') --keep;
-        if (keep == 0 && style == money_style::one_decimal) keep = 1;
+        if (keep == 0 && style != money_style::bare) keep = 1;
       }
       if (keep > 0) {
         *p++ = '.';
         for (int i = 0; i < keep; ++i) *p++ = frac[i];
       }
+    } else if (style == money_style::ruby) {
+      *p++ = '.';
+      *p++ = '0';
     }
     return {scratch_, static_cast<std::size_t>(p - scratch_)};
   }
@@ -1962,7 +2029,348 @@ class shopify_generator {
     j.end_array();
   }
 
+  // -------------------------------------------------------------------------
+  // The three shapes of one description.
+
+  void write_rest(const order& o, std::string& out) {
+    json_builder j(out);
+    j.set_mode(o.escape_ascii, o.escape_slash, o.upper_hex);
+    write_order(j, o);
+  }
+
+  void write_graphql(const order& o, std::string& out) {
+    json_builder j(out);
+    write_graphql_order(j, o, false);
+  }
+
+  std::size_t write_bulk(const order& o, std::string& out) {
+    {
+      json_builder j(out);
+      j.set_mode(false, o.bulk_slash, false);
+      write_graphql_order(j, o, true);
+    }
+    out.push_back('\n');
+    for (const item& it : o.items) {
+      json_builder j(out);
+      j.set_mode(false, it.bulk_slash, false);
+      write_graphql_line_item(j, o, it, true);
+      out.push_back('\n');
+    }
+    return o.items.size() + 1;
+  }
+
+  // -------------------------------------------------------------------------
+  // Writing, as the GraphQL Admin API answers a query for these fields (in
+  // the query's order). Each fact the converter maps is the REST order's:
+  // comments say where GraphQL cannot say it the REST way.
+
+  std::string_view gid(std::string_view type, std::int64_t id) {
+    text_.assign("gid://shopify/").append(type).push_back('/');
+    char buf[24];
+    text_.append(buf, std::to_chars(buf, buf + sizeof buf, id).ptr);
+    return text_;
+  }
+
+  // "2024-05-11T13:49:17Z": GraphQL's DateTime is always UTC.
+  std::string_view utc_text(std::int64_t utc) {
+    std::string_view t = time_text(utc, 0);
+    scratch_[t.size() - 6] = 'Z';  // "+00:00" -> "Z"
+    return t.substr(0, t.size() - 5);
+  }
+  void utc_or_null(json_builder& j, std::string_view k, std::int64_t utc) {
+    if (utc != 0) {
+      j.string(k, utc_text(utc));
+    } else {
+      j.null(k);
+    }
+  }
+
+  // "partially_refunded" -> "PARTIALLY_REFUNDED" (GraphQL enums).
+  std::string_view upper(std::string_view v) {
+    upper_.assign(v);
+    for (char& c : upper_) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    return upper_;
+  }
+
+  std::string_view graphql_money(const order& o, const currency& c, std::int64_t minor) {
+    return money_text(minor, c.decimals, o.graphql_exact ? money_style::exact : money_style::ruby);
+  }
+  // A MoneyBag: {"shopMoney":{...},"presentmentMoney":{...}}.
+  void graphql_money_set(json_builder& j, const order& o, std::string_view k, std::int64_t minor) {
+    j.key(k);
+    j.begin_object();
+    j.key("shopMoney");
+    j.begin_object();
+    j.string("amount", graphql_money(o, *o.money, minor));
+    j.string("currencyCode", o.money->code);
+    j.end_object();
+    j.key("presentmentMoney");
+    j.begin_object();
+    std::int64_t presented = minor;
+    if (o.presentment != o.money) {
+      presented = minor * o.presentment->per_usd_cent_x10000 / o.money->per_usd_cent_x10000;
+    }
+    j.string("amount", graphql_money(o, *o.presentment, presented));
+    j.string("currencyCode", o.presentment->code);
+    j.end_object();
+    j.end_object();
+  }
+  // A MoneyBag, or for the few orders of an older query its deprecated
+  // scalar twin (shop money as a Decimal string).
+  void graphql_money_field(json_builder& j, const order& o, std::string_view scalar_k,
+                           std::string_view set_k, std::int64_t minor) {
+    if (o.graphql_scalars) {
+      j.string(scalar_k, graphql_money(o, *o.money, minor));
+    } else {
+      graphql_money_set(j, o, set_k, minor);
+    }
+  }
+
+  // The REST name, or the other shop formats a name takes; its first run of
+  // digits is always REST's order_number.
+  std::string_view graphql_name(const order& o) {
+    switch (o.graphql_name) {
+      case 1:
+        return text_with_number("HCDEV#", o.number + 1000);
+      case 2:
+        return text_with_number("", o.number + 1000, "-A");
+      case 3:
+        return text_with_number("#", o.number + 1000, "-R");
+      default:
+        return text_with_number(o.shop->order_prefix, o.number + 1000);
+    }
+  }
+
+  void write_graphql_order(json_builder& j, const order& o, bool bulk) {
+    using namespace shopify_data;
+    j.begin_object();
+    j.string("id", gid("Order", o.id));
+    j.string("legacyResourceId", text_with_number("", o.id));  // UnsignedInt64: a string
+    j.string("name", graphql_name(o));
+    j.string("createdAt", utc_text(o.created));
+    j.string("updatedAt", utc_text(o.updated));
+    j.string("processedAt", utc_text(o.created));
+    j.boolean("closed", o.closed != 0);
+    utc_or_null(j, "closedAt", o.closed);
+    utc_or_null(j, "cancelledAt", o.cancelled);
+    j.string_or_null("cancelReason", o.cancel_reason.empty() ? "" : upper(o.cancel_reason));
+    j.boolean("test", o.test);
+    if (o.has_customer || o.guest_email) {
+      j.string("email", email(o.buyer, o.customer_id));
+    } else {
+      j.null("email");
+    }
+    if (o.has_customer && o.buyer.has_phone) {
+      j.string("phone", phone_text(o.buyer));
+    } else {
+      j.null("phone");
+    }
+    j.string("currencyCode", o.money->code);
+    j.string("presentmentCurrencyCode", o.presentment->code);
+    j.string("displayFinancialStatus", upper(o.financial));
+    // REST's null fulfillment_status is UNFULFILLED; "partial" is
+    // PARTIALLY_FULFILLED.
+    std::string_view display = "UNFULFILLED";
+    if (o.fulfillment_status == "partial") {
+      display = "PARTIALLY_FULFILLED";
+    } else if (!o.fulfillment_status.empty()) {
+      display = upper(o.fulfillment_status);
+    }
+    j.string("displayFulfillmentStatus", display);
+    j.boolean("confirmed", true);
+    j.boolean("taxesIncluded", o.home->taxes_included);
+    if (o.note >= 0) {
+      j.string("note", notes[static_cast<std::size_t>(o.note)]);
+    } else {
+      j.null("note");
+    }
+    j.key("tags");  // a list, where REST has one comma-separated string
+    j.begin_array();
+    for (int i = 0; i < o.tag_count; ++i) {
+      j.string(tags[static_cast<std::size_t>(o.tag_start + i) % std::size(tags)]);
+    }
+    j.end_array();
+    j.key("customAttributes");
+    j.begin_array();
+    for (int i = 0; i < o.attribute_count; ++i) {
+      const std::size_t k = static_cast<std::size_t>(o.attribute_start + i);
+      j.begin_object();
+      j.string("key", attribute_names[k % std::size(attribute_names)]);
+      j.string("value", attribute_values[(k * 3 + static_cast<std::size_t>(o.number)) %
+                                         std::size(attribute_values)]);
+      j.end_object();
+    }
+    j.end_array();
+    graphql_money_field(j, o, "subtotalPrice", "subtotalPriceSet", o.subtotal);
+    graphql_money_field(j, o, "totalPrice", "totalPriceSet", o.total);
+    graphql_money_field(j, o, "totalTax", "totalTaxSet", o.tax);
+    graphql_money_field(j, o, "totalDiscounts", "totalDiscountsSet", o.discount_total);
+    // REST without *_set has no total shipping but the sum of its
+    // shipping_lines, which the converter takes: the same sum here. With no
+    // shipping line that sum is no value at all, so the field is left out
+    // (a query that did not ask for it) rather than given as 0.
+    if (!o.legacy || o.shipping_line_count > 0) {
+      graphql_money_set(j, o, "totalShippingPriceSet", o.shipping);
+    }
+    write_graphql_customer(j, o);
+    write_graphql_address(j, "billingAddress", o.has_billing, o.buyer);
+    write_graphql_address(j, "shippingAddress", o.has_shipping, o.recipient);
+    if (!bulk) {
+      // A connection: bulk exports write its nodes as lines of their own.
+      j.key("lineItems");
+      j.begin_object();
+      j.key(o.graphql_edges ? "edges" : "nodes");
+      j.begin_array();
+      for (const item& it : o.items) {
+        if (o.graphql_edges) {
+          j.begin_object();
+          j.key("node");
+        }
+        write_graphql_line_item(j, o, it, false);
+        if (o.graphql_edges) j.end_object();
+      }
+      j.end_array();
+      j.end_object();
+    }
+    j.key("fulfillments");  // a plain list, not a connection
+    j.begin_array();
+    for (std::size_t f = 0; f < o.fulfillments.size(); ++f) write_graphql_fulfillment(j, o, f);
+    j.end_array();
+    j.end_object();
+  }
+
+  void write_graphql_customer(json_builder& j, const order& o) {
+    j.key("customer");
+    if (!o.has_customer) {
+      j.null();
+      return;
+    }
+    const person_info& p = o.buyer;
+    j.begin_object();
+    j.string("id", gid("Customer", o.customer_id));
+    j.string("firstName", p.who->first);
+    j.string("lastName", p.who->last);
+    // REST sometimes leaves the customer's email out, and the converter then
+    // takes the order's, which is this same address; GraphQL always has it.
+    j.string("email", email(p, o.customer_id));
+    if (p.has_phone) {
+      j.string("phone", phone_text(p));
+    } else {
+      j.null("phone");
+    }
+    j.end_object();
+  }
+
+  void write_graphql_address(json_builder& j, std::string_view k, bool present,
+                             const person_info& p) {
+    j.key(k);
+    if (!present) {
+      j.null();
+      return;
+    }
+    j.begin_object();
+    j.string("firstName", p.who->first);
+    j.string("lastName", p.who->last);
+    if (p.has_company) {
+      j.string("company", "Société Générale de Café");
+    } else {
+      j.null("company");
+    }
+    j.string("address1", street_line(p));
+    if (p.has_address2) {
+      j.string("address2", text_with_number("Apt ", p.house % 97 + 1));
+    } else {
+      j.null("address2");
+    }
+    j.string("city", p.town->name);
+    j.string_or_null("province", p.town->province);
+    // Left out where REST's province_code is null: `province` alone.
+    if (!p.town->province_code.empty()) j.string("provinceCode", p.town->province_code);
+    j.string("zip", p.town->zip);
+    j.string("country", p.where->country);
+    j.string("countryCodeV2", p.where->country_code);
+    if (p.has_phone) {
+      j.string("phone", phone_text(p));
+    } else {
+      j.null("phone");
+    }
+    j.end_object();
+  }
+
+  void write_graphql_line_item(json_builder& j, const order& o, const item& it, bool bulk) {
+    const shopify_data::product& p = *it.product;
+    const std::string_view variant = p.variants[it.variant];
+    j.begin_object();
+    j.string("id", gid("LineItem", it.id));
+    if (variant == "Default Title") {
+      j.string("name", p.title);
+    } else {
+      j.string("name", text_of(p.title, " - ", variant));
+    }
+    if (!it.graphql_name_only) j.string("title", p.title);
+    if (p.sku.empty()) {
+      if (it.id % 2 == 0) {
+        j.null("sku");
+      } else {
+        j.string("sku", "");
+      }
+    } else {
+      j.string("sku",
+               text_with_number(text_of(p.sku, "-"), static_cast<std::int64_t>(it.variant) + 1));
+    }
+    j.integer("quantity", it.quantity);
+    j.string_or_null("variantTitle", variant == "Default Title" ? "" : variant);
+    j.string("vendor", p.vendor);
+    j.boolean("requiresShipping", !p.gift_card);
+    graphql_money_set(j, o, "originalUnitPriceSet", it.price);
+    j.key("variant");
+    j.begin_object();
+    j.string("id", gid("ProductVariant", it.variant_id));
+    j.end_object();
+    j.key("product");
+    j.begin_object();
+    j.string("id", gid("Product", it.product_id));
+    j.end_object();
+    if (bulk) j.string("__parentId", gid("Order", o.id));  // last, as Shopify writes it
+    j.end_object();
+  }
+
+  void write_graphql_fulfillment(json_builder& j, const order& o, std::size_t index) {
+    const fulfillment& f = o.fulfillments[index];
+    j.begin_object();
+    j.string("id", gid("Fulfillment", f.id));
+    {
+      text_.assign(o.shop->order_prefix);
+      char buf[24];
+      text_.append(buf, std::to_chars(buf, buf + sizeof buf, o.number + 1000).ptr);
+      text_.push_back('.');
+      text_.append(buf, std::to_chars(buf, buf + sizeof buf, index + 1).ptr);
+      j.string("name", text_);
+    }
+    j.string("status", upper(f.status));
+    // FulfillmentDisplayStatus: REST's shipment_status in upper case; null
+    // where REST's is null.
+    j.string_or_null("displayStatus", f.shipment_status.empty() ? "" : upper(f.shipment_status));
+    j.string("createdAt", utc_text(f.created));
+    j.string("updatedAt", utc_text(f.created + 3'600));
+    // One entry per REST tracking_numbers[i] / tracking_urls[i].
+    j.key("trackingInfo");
+    j.begin_array();
+    for (int i = 0; i < f.tracking_count; ++i) {
+      j.begin_object();
+      j.string_or_null("company", f.company);
+      const std::string_view number = tracking_number(f, i);
+      j.string("number", number);
+      j.string("url", tracking_url(f, number));
+      j.end_object();
+    }
+    j.end_array();
+    j.end_object();
+  }
+
   splitmix64 rng_;
+  splitmix64 shape_rng_;
+  order current_{};
   std::uint64_t orders_ = 0;
   std::int64_t next_order_id_ = 0;
   std::int64_t next_line_id_ = 0;
@@ -1971,6 +2379,188 @@ class shopify_generator {
   char scratch_[64] = {};
   std::string text_;
   std::string url_;
+  std::string upper_;
+};
+
+// GraphQL Admin API query responses for the same orders, one page a line:
+//   {"data":{"orders":{"edges":[{"node":{...}},...],"pageInfo":{"hasNextPage":true,
+//    "endCursor":"..."}}},"extensions":{"cost":{...}}}
+// up to page_size orders a page; pages alternate between the `edges` form
+// and the `nodes` form ({"nodes":[{...},...]}), both of which queries use.
+//
+//   ordernorm_bench::shopify_graphql_pages pages(42);
+//   std::string out;
+//   for (int i = 0; i < 120; ++i) pages.append_order(out);
+//   pages.finish(out);  // three pages: 50, 50 and 20 orders
+class shopify_graphql_pages {
+ public:
+  static constexpr std::size_t page_size = 50;
+
+  explicit shopify_graphql_pages(std::uint64_t seed) : gen_(seed) {}
+
+  // Appends the next order, opening a page first, or closing a full one
+  // (with hasNextPage true, since an order follows) and opening the next.
+  // Returns the bytes appended.
+  std::size_t append_order(std::string& out) {
+    const std::size_t before = out.size();
+    if (in_page_ == page_size) close_page(out, true);
+    if (in_page_ == 0) {
+      edges_ = pages_ % 2 == 0;
+      out.append(edges_ ? R"({"data":{"orders":{"edges":[)" : R"({"data":{"orders":{"nodes":[)");
+    } else {
+      out.push_back(',');
+    }
+    if (edges_) out.append(R"({"node":)");
+    gen_.append_graphql_order(out);
+    if (edges_) out.push_back('}');
+    last_id_ = gen_.last_order_id();
+    ++in_page_;
+    return out.size() - before;
+  }
+
+  // Closes the last page (hasNextPage false). Nothing when no order was
+  // appended: a query with no orders is not what this writes.
+  void finish(std::string& out) {
+    if (in_page_ != 0) close_page(out, false);
+  }
+
+ private:
+  void close_page(std::string& out, bool has_next) {
+    out.append(R"(],"pageInfo":{"hasNextPage":)");
+    out.append(has_next ? "true" : "false");
+    out.append(R"(,"endCursor":")");
+    cursor(out);
+    // Plausible costs (Shopify charges per object returned): 752 requested
+    // for a full page, 2 + 12 per order returned.
+    out.append(R"("}}},"extensions":{"cost":{"requestedQueryCost":752,"actualQueryCost":)");
+    const std::size_t actual = 2 + in_page_ * 12;
+    out.append(std::to_string(actual));
+    out.append(R"(,"throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":)");
+    out.append(std::to_string(2000 - actual));
+    out.append(R"(,"restoreRate":100.0}}}})");
+    out.push_back('\n');
+    in_page_ = 0;
+    ++pages_;
+  }
+
+  // Shopify's cursors are base64 of a small JSON object naming the last row.
+  void cursor(std::string& out) const {
+    static constexpr char alphabet[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const std::string id = std::to_string(last_id_);
+    const std::string plain = R"({"last_id":)" + id + R"(,"last_value":")" + id + "\"}";
+    std::size_t i = 0;
+    for (; i + 3 <= plain.size(); i += 3) {
+      const unsigned v = static_cast<unsigned char>(plain[i]) << 16 |
+                         static_cast<unsigned char>(plain[i + 1]) << 8 |
+                         static_cast<unsigned char>(plain[i + 2]);
+      for (int k = 18; k >= 0; k -= 6) out.push_back(alphabet[(v >> k) & 63]);
+    }
+    if (i < plain.size()) {
+      const bool two = i + 1 < plain.size();
+      const unsigned v = static_cast<unsigned char>(plain[i]) << 16 |
+                         (two ? static_cast<unsigned char>(plain[i + 1]) << 8 : 0u);
+      out.push_back(alphabet[(v >> 18) & 63]);
+      out.push_back(alphabet[(v >> 12) & 63]);
+      out.push_back(two ? alphabet[(v >> 6) & 63] : '=');
+      out.push_back('=');
+    }
+  }
+
+  shopify_generator gen_;
+  std::size_t in_page_ = 0;
+  std::uint64_t pages_ = 0;
+  bool edges_ = true;
+  std::int64_t last_id_ = 0;
+};
+
+// The same orders as a Bulk Operation's JSONL result: for each order its
+// Order line (no lineItems), then a line per line item whose last member is
+// "__parentId":"gid://shopify/Order/<n>". About 20% of the lines escape '/'
+// ("gid:\/\/shopify\/Order\/1"), as some of Shopify's writers do.
+//
+// grouped: each order's line items follow it at once. interleaved: Shopify
+// promises only that a child comes after its parent, so the child lines move
+// later, among the next orders' lines, by this rule (deterministic from the
+// seed, independent of the REST and GraphQL draws):
+// - the first line item of order k is written right after the Order line of
+//   order k + d, d drawn in 0..max_delay (0 a quarter of the time, else
+//   uniform in 1..max_delay); each further line item of the same order
+//   after order k + min(max_delay, d' + r), r in 0..2, d' its elder
+//   sibling's delay, so siblings keep their order (the converter lists line
+//   items in the order they come);
+// - lines due after the same order come in the order they were drawn, after
+//   that order's own Order line;
+// - finish() writes the lines still due, in due order.
+// So every child is at most max_delay orders after its parent, and the
+// interleaved output is a permutation of the lines of the grouped one.
+//
+//   ordernorm_bench::shopify_bulk_export bulk(42, ordernorm_bench::bulk_layout::interleaved);
+//   std::string out;
+//   for (int i = 0; i < 1000; ++i) bulk.append_order(out);
+//   bulk.finish(out);
+enum class bulk_layout : std::uint8_t { grouped, interleaved };
+
+class shopify_bulk_export {
+ public:
+  static constexpr std::uint64_t max_delay = 64;
+
+  shopify_bulk_export(std::uint64_t seed, bulk_layout layout)
+      : gen_(seed), delay_rng_(seed ^ 0x4255'4C4B'0000'0015ull), layout_(layout) {}
+
+  // Appends the next order's lines (interleaved: its Order line and the
+  // earlier orders' lines now due). Returns the bytes of this order's own
+  // lines, written now or later, so that a byte budget picks the same orders
+  // in both layouts.
+  std::size_t append_order(std::string& out) {
+    if (layout_ == bulk_layout::grouped) {
+      const std::size_t before = out.size();
+      gen_.append_bulk_order(out);
+      return out.size() - before;
+    }
+    lines_.clear();
+    gen_.append_bulk_order(lines_);
+    const std::size_t parent_end = lines_.find('\n') + 1;
+    out.append(lines_, 0, parent_end);
+    std::uint64_t delay = 0;
+    bool first = true;
+    for (std::size_t at = parent_end; at < lines_.size();) {
+      const std::size_t end = lines_.find('\n', at) + 1;
+      if (first) {
+        delay = delay_rng_.percent(25) ? 0 : 1 + delay_rng_.below(max_delay);
+        first = false;
+      } else {
+        delay += delay_rng_.below(3);
+        if (delay > max_delay) delay = max_delay;
+      }
+      due_[(index_ + delay) % due_.size()].append(lines_, at, end - at);
+      at = end;
+    }
+    flush_due(out, index_);
+    ++index_;
+    return lines_.size();
+  }
+
+  // Writes the lines still due (interleaved only).
+  void finish(std::string& out) {
+    for (std::uint64_t k = index_; k < index_ + max_delay; ++k) flush_due(out, k);
+  }
+
+ private:
+  void flush_due(std::string& out, std::uint64_t k) {
+    std::string& lines = due_[k % due_.size()];
+    out.append(lines);
+    lines.clear();
+  }
+
+  shopify_generator gen_;
+  splitmix64 delay_rng_;
+  bulk_layout layout_;
+  std::uint64_t index_ = 0;
+  std::string lines_;
+  // Lines due after order k wait in due_[k % (max_delay + 1)]: a slot is
+  // written out before any later order can be due in it again.
+  std::array<std::string, max_delay + 1> due_;
 };
 
 }  // namespace ordernorm_bench
