@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -801,8 +802,12 @@ reader reader::open_file(const std::string& path, reader_options opts) {
     p->fail_open();
     return reader(std::move(p));
   }
+  // Only a regular file can be read a second time (a bulk export's first
+  // pass): a FIFO named by a path (`<(zcat ...)`) would be drained by it.
+  struct stat st {};
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
   auto p = std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts);
-  p->path = path;
+  if (regular) p->path = path;
   return reader(std::move(p));
 }
 

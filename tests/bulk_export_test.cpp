@@ -2,7 +2,9 @@
 // each order handed over once, with its LineItem child lines spliced in as
 // "lineItems":{"nodes":[...]}, whatever the order of the lines. Expected
 // texts are written out by hand.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -172,6 +174,28 @@ TEST(BulkExport, StreamedLateChildIsMissingParentNotLost) {
   const auto from_file = read_file(text);
   ASSERT_EQ(from_file.size(), 2u);
   EXPECT_NE(from_file[0].text.find(R"("title":"B")"), std::string::npos);
+}
+
+TEST(BulkExport, FifoNamedByAPathIsReadOnce) {
+  // `ordernorm convert <(zcat export.jsonl.gz)`: a path, but not a file that
+  // can be read twice; a first pass would drain it.
+  const auto fifo = std::filesystem::temp_directory_path() /
+                    ("ordernorm_bulk_fifo_" + std::to_string(::getpid()));
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string text = lines({order1, item11, item12, order2, item21});
+  std::thread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    (void)write_all(fd, text);
+    ::close(fd);
+  });
+  reader in = reader::open_file(fifo.string());
+  const auto got = drain(in);
+  writer.join();
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_NE(got[0].text.find(R"("title":"B")"), std::string::npos);
+  EXPECT_NE(got[1].text.find(R"("title":"C")"), std::string::npos);
 }
 
 TEST(BulkExport, OtherChildrenAndGrandchildrenAreReadPast) {
