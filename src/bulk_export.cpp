@@ -278,6 +278,15 @@ void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
     return;
   }
   group& g = *found;
+  // Spliced into its order, a line must be one object and nothing more:
+  // `{...},{...}` or `{...}]},"totalPriceSet":...` would change the order.
+  const char* first = skip_space(line.data(), line.data() + line.size());
+  const char* last = line.data() + line.size();
+  if (first == last || *first != '{' || skip_space(value_end(first, last), last) != last) {
+    push_problem(error_code::invalid_json, offset, line.size(),
+                 "invalid JSON: a bulk export line that is not one JSON object");
+    return;
+  }
   const auto id = leading_string_member(line, "id");
   if (!id) return;  // no id, no type: nothing the model holds (a discount application)
   const bool under_root = g.gid_count > 0 && g.gids[0] == parent_;

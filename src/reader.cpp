@@ -718,7 +718,9 @@ struct reader::impl {
     if (!bulk) return next_document(out);
     for (;;) {
       if (bulk->next(out)) {
-        if (out.problem == error_code::missing_parent) problem_message = bulk->problem_message();
+        if (out.problem == error_code::missing_parent || out.problem == error_code::invalid_json) {
+          problem_message = bulk->problem_message();
+        }
         return true;
       }
       if (bulk_done) return false;

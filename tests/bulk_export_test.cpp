@@ -225,6 +225,22 @@ TEST(BulkExport, LateGrandchildKeepsItsOrderOpen) {
   EXPECT_NE(got[0].text.find(R"("title":"A")"), std::string::npos);
 }
 
+TEST(BulkExport, ChildLineThatIsNotOneObjectIsRejectedNotSpliced) {
+  // Spliced, it would add a field to the order.
+  const std::string injected =
+      R"({"id":"gid://shopify/LineItem/13","__parentId":"gid://shopify/Order/1"}]},)"
+      R"("totalPriceSet":{"shopMoney":{"amount":"0.0"}},"x":{"y":[{"z":1})";
+  const std::string text = lines({order1, item11, injected, order2});
+  const auto got = read_file(text);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].text, R"({"id":"gid://shopify/Order/1","name":"#1001","lineItems":{"nodes":[)" +
+                             item11 + "]}}");
+  EXPECT_EQ(got[1].problem, error_code::invalid_json);
+  EXPECT_EQ(got[1].offset, text.find(injected));
+  EXPECT_NE(got[1].message.find("not one JSON object"), std::string::npos) << got[1].message;
+  EXPECT_EQ(got[2].text, order2);
+}
+
 TEST(BulkExport, CrlfLinesSplice) {
   const auto got = read_file(order1 + "\r\n" + item11 + "\r\n");
   ASSERT_EQ(got.size(), 1u);
