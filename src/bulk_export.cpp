@@ -282,7 +282,9 @@ void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
   // `{...},{...}` or `{...}]},"totalPriceSet":...` would change the order.
   const char* first = skip_space(line.data(), line.data() + line.size());
   const char* last = line.data() + line.size();
-  if (first == last || *first != '{' || skip_space(value_end(first, last), last) != last) {
+  value_scanner scanner;
+  const char* end = first != last && *first == '{' ? scanner.scan(first, last) : nullptr;
+  if (end == nullptr || skip_space(end, last) != last) {
     push_problem(error_code::invalid_json, offset, line.size(),
                  "invalid JSON: a bulk export line that is not one JSON object");
     return;

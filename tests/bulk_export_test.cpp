@@ -239,6 +239,12 @@ TEST(BulkExport, ChildLineThatIsNotOneObjectIsRejectedNotSpliced) {
   EXPECT_EQ(got[1].offset, text.find(injected));
   EXPECT_NE(got[1].message.find("not one JSON object"), std::string::npos) << got[1].message;
   EXPECT_EQ(got[2].text, order2);
+  // A truncated child line (the export's last, cut short) likewise.
+  const std::string cut = item12.substr(0, item12.size() - 1);
+  const auto truncated = read_file(lines({order1, item11, cut}));
+  ASSERT_EQ(truncated.size(), 2u);
+  EXPECT_EQ(truncated[0].problem, error_code::ok);
+  EXPECT_EQ(truncated[1].problem, error_code::invalid_json);
 }
 
 TEST(BulkExport, CrlfLinesSplice) {
