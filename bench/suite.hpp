@@ -24,6 +24,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,8 +61,10 @@ struct data_flags {
   }
 };
 
-// --data_bytes=N (20M, 1G), --data_seed=S, --platforms=a,b (only these).
-inline data_flags parse_data_flags(int argc, char** argv) {
+// --data_bytes=N (20M, 1G), --data_seed=S, --platforms=a,b (only these:
+// platforms with a generator, or a name of `also_known`).
+inline data_flags parse_data_flags(int argc, char** argv,
+                                   std::span<const std::string_view> also_known = {}) {
   data_flags f;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -76,9 +79,11 @@ inline data_flags parse_data_flags(int argc, char** argv) {
       for (std::size_t b = 0; b <= value.size();) {
         const std::size_t e = std::min(value.find(',', b), value.size());
         const std::string_view p = value.substr(b, e - b);
-        if (find_generator(p) == nullptr) {
-          die(fmt::format("--platforms: no generator for \"{}\" (known: {})", p,
-                          generator_names()));
+        if (find_generator(p) == nullptr &&
+            std::find(also_known.begin(), also_known.end(), p) == also_known.end()) {
+          std::string known = generator_names();
+          for (std::string_view k : also_known) known += fmt::format(", {}", k);
+          die(fmt::format("--platforms: no generator for \"{}\" (known: {})", p, known));
         }
         f.platforms.emplace_back(p);
         b = e + 1;
@@ -105,6 +110,10 @@ struct ndjson_buffer {
   std::unique_ptr<char[]> buffer;
   std::size_t size = 0;  // bytes of NDJSON, newlines included
   std::vector<line> lines;
+  // The orders the lines hold, for items_per_second: one a line, as
+  // assign() sets it, unless a line holds many (a GraphQL page of 50) or
+  // orders span lines (a bulk export's order and line item lines).
+  std::size_t orders = 0;
 
   const char* data(const line& l) const { return buffer.get() + l.offset; }
   // Readable bytes from the line's start: the rest of the buffer + padding,
@@ -127,6 +136,7 @@ struct ndjson_buffer {
       if (end > begin) lines.push_back({begin, end - begin});
       begin = end + 1;
     }
+    orders = lines.size();
   }
 };
 
@@ -415,10 +425,13 @@ inline std::string verify(const ndjson_buffer& d, ordernorm::platform from,
 // Benchmark bodies: one pass over every line of `d` per iteration,
 // single-threaded.
 
-// bytes_per_second (input NDJSON) and items_per_second (orders).
+// bytes_per_second (input bytes) and items_per_second (orders), per pass.
+inline void report(benchmark::State& state, std::uint64_t bytes, std::uint64_t orders) {
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(orders));
+}
 inline void report(benchmark::State& state, const ndjson_buffer& d) {
-  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(d.size));
-  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(d.lines.size()));
+  report(state, d.size, d.orders);
 }
 
 // Reading the bytes: memchr for '\n' over every line and its newline, which
