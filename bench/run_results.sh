@@ -6,7 +6,9 @@
 #   2. peak RSS on NDJSON, one JSON array and one {"orders":[...]} envelope
 #   3. `.gz` convert vs `igzip -d -c`, `.zst` convert vs `zstd -d -c`
 #   4. `cat FILE | ordernorm convert -` vs the file
-#   5. every platform against its skip floor (the suite), and --strict's cost
+#   5. every platform against its skip floor (the suite), --strict's cost, and
+#      Shopify's GraphQL and bulk shapes on REST's orders (bench/shopify_shapes.sh
+#      times them end to end on 1 GB)
 #   6. the peers (bench/peers/run.sh) by wall and by CPU time
 #
 #   bench/run_results.sh                         # 1 GB dumps: about 10 minutes
@@ -182,7 +184,7 @@ if ! skipping suite; then
   # Interleaved at random: on a shared machine the load drifts, and this
   # spreads the drift over every benchmark instead of a few.
   "$bench" --benchmark_repetitions="$SUITE_REPS" --benchmark_report_aggregates_only=true \
-    --benchmark_enable_random_interleaving=true --benchmark_filter='/(fast|reference|skip_floor|iterate_all|read_bytes|fast_no_output|fast_strict)$' \
+    --benchmark_enable_random_interleaving=true --benchmark_filter='/(fast|reference|skip_floor|order_skip_floor|iterate_all|read_bytes|fast_no_output|fast_strict|reader_stitch|reader_lines)$' \
     --benchmark_out="$OUT/suite.json" --benchmark_out_format=json \
     --data_bytes="$SUITE_BYTES" --data_seed="$SEED" >&2
   python3 "$root/bench/suite_table.py" "$OUT/suite.json" >"$OUT/suite.md"
