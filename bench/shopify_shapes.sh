@@ -7,7 +7,7 @@
 # stitching on and off, so that what stitching costs the one reading thread
 # is a figure of its own. Prints a markdown table (OUT/shapes.md).
 #
-#   bench/shopify_shapes.sh                       # 1 GB export: ~6 minutes on 2 cores, once generated
+#   bench/shopify_shapes.sh                       # 1 GB export: ~4 min on 2 cores once generated (scaled from 200M)
 #   DATA=/work/data bench/shopify_shapes.sh       # files already there (below)
 #   SIZE=20M bench/shopify_shapes.sh              # a quick check
 #
