@@ -68,6 +68,8 @@ std::string_view to_string(warning_code code) noexcept {
       return "unreadable_time";
     case warning_code::times_disagree:
       return "times_disagree";
+    case warning_code::presentment_money:
+      return "presentment_money";
   }
   return "unclassified";
 }

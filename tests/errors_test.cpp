@@ -243,6 +243,14 @@ TEST(Errors, EveryErrorCodeHasAStableName) {
   for (int c = 0; c <= static_cast<int>(error_code::io_error); ++c) {
     EXPECT_NE(to_string(static_cast<error_code>(c)), "unknown_error") << c;
   }
+  EXPECT_EQ(to_string(error_code::missing_parent), "missing_parent");
+}
+
+TEST(Errors, EveryWarningCodeHasAStableName) {
+  EXPECT_EQ(to_string(warning_code::presentment_money), "presentment_money");
+  for (int c = 0; c <= static_cast<int>(warning_code::presentment_money); ++c) {
+    EXPECT_TRUE(c == 0 || to_string(static_cast<warning_code>(c)) != "unclassified") << c;
+  }
 }
 
 // Issue 13 item 9: an order without its id is never a silent success. Per

@@ -29,6 +29,8 @@ enum class warning_code : std::uint8_t {
   several_addresses,  // more addresses than the model holds; the first is kept
   unreadable_time,    // a time field that does not parse; its other form was used
   times_disagree,     // two forms of one time disagree; one of them was used
+  presentment_money,  // an amount given only in the buyer's (presentment) currency:
+                      // used in that currency, or left out beside shop money
 };
 
 // "unexpanded_link"; one name per code.
