@@ -155,6 +155,91 @@ struct integer_text_converter {
 inline constexpr integer_text_converter as_id{
     .expected = "a string or an integer id", .integer = "an integer id", .sign = true};
 
+// A global id, "gid://<app>/<Type>/<tail>" (Shopify's GraphQL ids: "gid://
+// shopify/Order/450789469"), split into its parts; nothing when `s` is not
+// one. The tail is everything after the type's slash, kept as given (it is
+// numeric for Shopify's own objects, but need not be).
+struct gid_parts {
+  std::string_view app;
+  std::string_view type;
+  std::string_view tail;
+};
+constexpr std::optional<gid_parts> split_gid(std::string_view s) noexcept {
+  constexpr std::string_view scheme = "gid://";
+  if (!s.starts_with(scheme)) return std::nullopt;
+  s.remove_prefix(scheme.size());
+  const std::size_t app_end = s.find('/');
+  if (app_end == std::string_view::npos || app_end == 0) return std::nullopt;
+  const std::string_view rest = s.substr(app_end + 1);
+  const std::size_t type_end = rest.find('/');
+  if (type_end == std::string_view::npos || type_end == 0 || type_end + 1 == rest.size()) {
+    return std::nullopt;
+  }
+  return gid_parts{s.substr(0, app_end), rest.substr(0, type_end), rest.substr(type_end + 1)};
+}
+
+// An id that may be a global id: "gid://shopify/LineItem/866550311766439020"
+// is "866550311766439020"; any other string or integer is read as as_id
+// reads it. A string that starts with "gid://" but lacks a type or a tail is
+// wrong_type. Escaped slashes ("gid:\/\/shopify\/...") are the same string
+// once parsed.
+struct gid_tail_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, text& out) const {
+    text s;
+    if (error_code err = as_id(w, v, s); err != error_code::ok) return err;
+    if (s.starts_with("gid://")) {
+      const std::optional<gid_parts> gid = split_gid(s);
+      if (!gid) return w.fail(error_code::wrong_type, v, "a global id (gid://<app>/<Type>/<id>)");
+      s = gid->tail;
+    }
+    if (!s.empty()) out = s;
+    return error_code::ok;
+  }
+};
+inline constexpr gid_tail_converter as_gid_tail{};
+
+// A text value and where it was, for a rule that checks it after the single
+// pass and reports its error at the value (the byte offset of its token).
+struct located_text {
+  text value;
+  const char* at = nullptr;
+};
+// An id (as as_id reads it) with its place.
+struct located_id_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, located_text& out) const {
+    text s;
+    if (error_code err = as_id(w, v, s); err != error_code::ok) return err;
+    if (!s.empty()) out = {s, v.raw_json_token().data()};
+    return error_code::ok;
+  }
+};
+inline constexpr located_id_converter as_located_id{};
+
+// The first run of ASCII digits in a text: an order name with the shop's
+// prefix or suffix ("#1001", "HCDEV#2611", "1001-A") gives its number
+// ("1001", "2611", "1001"); a text without a digit is kept as given.
+struct first_digits_converter {
+  template <class W>
+  error_code operator()(W& w, od::value& v, text& out) const {
+    std::string_view s;
+    if (error_code err = read_text(w, v, s, "a string"); err != error_code::ok) return err;
+    if (s.empty()) return error_code::ok;
+    std::size_t begin = 0;
+    while (begin < s.size() && (s[begin] < '0' || s[begin] > '9')) ++begin;
+    if (begin == s.size()) {
+      out = s;
+      return error_code::ok;
+    }
+    std::size_t end = begin;
+    while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+    out = s.substr(begin, end - begin);
+    return error_code::ok;
+  }
+};
+inline constexpr first_digits_converter as_first_digits{};
+
 // A postal code: a string, or an integer written as a JSON number, kept as
 // its digits.
 inline constexpr integer_text_converter as_postal_code{.expected = "a postal code string",
@@ -379,5 +464,99 @@ struct array_converter {
 };
 template <class Map>
 inline constexpr array_converter<Map> as_array{};
+
+// A GraphQL list of objects, each mapped with `Map` and appended to a vector
+// member, in any of the shapes a query returns it in: a plain array
+// (`[{...}]`), or a connection, `{"nodes":[{...}]}` or
+// `{"edges":[{"node":{...},"cursor":...}]}`. A connection's other members
+// (`pageInfo`, `totalCount`, ...) are skipped; when it has both `nodes` and
+// `edges` (a query may select both), the first of the two that is not null
+// is read and the other skipped, so that no element is read twice. An edge
+// without `node` gives no element.
+template <class Map>
+struct connection_converter {
+  template <class W, class Element>
+  error_code operator()(W& w, od::value& v, std::vector<Element>& out) const {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    // An array, null, or a value of another type (map_array says wrong_type).
+    if (type != od::json_type::object) return w.template map_array<Map>(v, out);
+    od::object obj;
+    if (auto e = v.get_object().get(obj)) return w.fail_json(e, v.raw_json_token().data());
+    bool read = false;
+    for (auto field_result : obj) {
+      od::field f;
+      if (auto e = std::move(field_result).get(f)) return w.fail_json(e, nullptr);
+      if (read) continue;
+      const bool nodes = f.key().unsafe_is_equal("nodes");
+      if (!nodes && !f.key().unsafe_is_equal("edges")) continue;
+      od::value& list = f.value();
+      if (auto e = list.type().get(type)) return w.fail_json(e, list.raw_json_token().data());
+      if (type == od::json_type::null) {
+        if (error_code err = check_null(w, list); err != error_code::ok) return err;
+        continue;
+      }
+      read = true;
+      w.push_key(nodes ? "nodes" : "edges");
+      const error_code err = nodes ? w.template map_array<Map>(list, out) : map_edges(w, list, out);
+      w.pop();
+      if (err != error_code::ok) return err;
+    }
+    return error_code::ok;
+  }
+
+ private:
+  // `edges`: an array of objects, each mapping its `node` (its first `node`
+  // key, as for any duplicate key).
+  template <class W, class Element>
+  static error_code map_edges(W& w, od::value& v, std::vector<Element>& out) {
+    od::json_type type{};
+    if (auto e = v.type().get(type)) return w.fail_json(e, v.raw_json_token().data());
+    if (type != od::json_type::array) return w.fail(error_code::wrong_type, v, "an array of edges");
+    od::array arr;
+    if (auto e = v.get_array().get(arr)) return w.fail_json(e, v.raw_json_token().data());
+    std::int64_t index = 0;
+    for (auto element_result : arr) {
+      od::value edge;
+      if (auto e = std::move(element_result).get(edge)) {
+        return w.fail_json(e, v.raw_json_token().data());
+      }
+      w.push_index(index++);
+      const error_code err = map_edge(w, edge, out);
+      w.pop();
+      if (err != error_code::ok) return err;
+    }
+    return error_code::ok;
+  }
+
+  template <class W, class Element>
+  static error_code map_edge(W& w, od::value& edge, std::vector<Element>& out) {
+    od::json_type type{};
+    if (auto e = edge.type().get(type)) return w.fail_json(e, edge.raw_json_token().data());
+    if (type != od::json_type::object) {
+      return w.fail(error_code::wrong_type, edge, "an edge object ({\"node\":{...}})");
+    }
+    od::object obj;
+    if (auto e = edge.get_object().get(obj)) return w.fail_json(e, edge.raw_json_token().data());
+    bool seen = false;
+    for (auto field_result : obj) {
+      od::field f;
+      if (auto e = std::move(field_result).get(f)) return w.fail_json(e, nullptr);
+      if (seen || !f.key().unsafe_is_equal("node")) continue;
+      seen = true;
+      w.push_key("node");
+      bool present = false;
+      error_code err = w.template map_object<Map>(f.value(), out.emplace_back(), present);
+      if (err == error_code::ok && !present) {
+        err = w.fail(error_code::wrong_type, f.value(), "an object");
+      }
+      w.pop();
+      if (err != error_code::ok) return err;
+    }
+    return error_code::ok;
+  }
+};
+template <class Map>
+inline constexpr connection_converter<Map> as_connection{};
 
 }  // namespace ordernorm::detail
