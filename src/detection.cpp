@@ -47,6 +47,11 @@ platform_detector::platform_detector(std::span<const platform_info* const> platf
       for (std::string_view key : keys) entry(key).weight[i] = detection_weight::shared;
     }
     for (std::string_view key : p.marker_keys) entry(key).weight[i] = detection_weight::distinctive;
+    for (std::string_view prefix : p.id_prefixes) {
+      detection_key& k = entry(id_names_.emplace_back("id\":\"" + std::string(prefix)));
+      k.weight[i] = detection_weight::distinctive;
+      id_prefixes_.push_back({prefix, k.index});
+    }
     // Not-order keys weigh nothing (Magento's order_map reads `order_id` only
     // to reject an invoice given as an order).
     for (std::string_view key : p.not_order_keys) {
@@ -70,6 +75,29 @@ platform_detector::platform_detector(std::span<const platform_info* const> platf
     while (slots_[s] != 0) s = (s + 1) & (size - 1);
     slots_[s] = static_cast<std::uint16_t>(k.index + 1);
   }
+  if (!id_prefixes_.empty()) id_key_ = find("id");
+}
+
+const detection_key* platform_detector::find_id_value(std::string_view token) const noexcept {
+  if (token.empty() || token.front() != '"') return nullptr;
+  for (const id_prefix& p : id_prefixes_) {
+    // Compares the string's raw text with the prefix, `\/` as `/`; stops at
+    // the closing quote, which no prefix holds.
+    std::size_t at = 1;
+    bool match = true;
+    for (char c : p.prefix) {
+      if (at < token.size() && token[at] == c) {
+        ++at;
+      } else if (c == '/' && at + 1 < token.size() && token[at] == '\\' && token[at + 1] == '/') {
+        at += 2;
+      } else {
+        match = false;
+        break;
+      }
+    }
+    if (match) return &keys_[p.key];
+  }
+  return nullptr;
 }
 
 const detection_key* platform_detector::find(std::string_view key) const noexcept {
@@ -199,6 +227,14 @@ std::vector<std::string> detection_ambiguities(std::span<const source_info* cons
   }
   for (std::size_t a = 0; a < sources.size(); ++a) {
     const source_info& p = *sources[a];
+    for (std::string_view prefix : p.id_prefixes) {
+      for (std::size_t b = a + 1; b < sources.size(); ++b) {
+        if (listed(sources[b]->id_prefixes, prefix)) {
+          problems.push_back(fmt::format("an id starting \"{}\" is distinctive for both {} and {}",
+                                         prefix, p.name, sources[b]->name));
+        }
+      }
+    }
     for (std::string_view key : p.marker_keys) {
       for (std::size_t b = a + 1; b < sources.size(); ++b) {
         if (listed(sources[b]->marker_keys, key)) {
@@ -318,7 +354,13 @@ simdjson::error_code scan_object(od::object& obj, object_shape& out) {
     const detection_key* key = detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
     if (key == nullptr) continue;
     if (key->envelope && envelope == nullptr) envelope = key;
-    if (tally.add(*key) && tally.leader(platforms, detection_weight::settled_lead) >= 0) break;
+    if (!tally.add(*key)) continue;
+    if (key == detector.id_key()) {
+      if (const detection_key* v = detector.find_id_value(f.value().raw_json_token())) {
+        tally.add(*v);
+      }
+    }
+    if (tally.leader(platforms, detection_weight::settled_lead) >= 0) break;
   }
   const int leader = tally.leader(platforms, detection_weight::decisive_lead);
   if (leader >= 0) out.platform = detector.platforms()[static_cast<std::size_t>(leader)];
@@ -357,6 +399,9 @@ std::string detection_report(document_engine& engine, od::object& obj) {
       const detection_key* key = detector.find_raw(reinterpret_cast<const char*>(f.key().raw()));
       if (key != nullptr && std::find(seen.begin(), seen.end(), key) == seen.end()) {
         seen.push_back(key);
+        const detection_key* v =
+            key == detector.id_key() ? detector.find_id_value(f.value().raw_json_token()) : nullptr;
+        if (v != nullptr) seen.push_back(v);
       }
     }
     return fmt::format("{}; the object has {}", detector.explain(seen), key_list(engine, obj));

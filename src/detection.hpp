@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <span>
 #include <string>
 #include <string_view>
@@ -100,6 +101,12 @@ class platform_detector {
   const detection_key* find_raw(const char* raw) const noexcept;
   const detection_key* find(std::string_view key) const noexcept;
 
+  // The `id` key, if a platform declares id_prefixes (else null); and the
+  // evidence an `id` value's raw token (quotes and escapes as written) is:
+  // a pseudo-key named `id":"<prefix>` (no JSON key can match it), or null.
+  const detection_key* id_key() const noexcept { return id_key_; }
+  const detection_key* find_id_value(std::string_view token) const noexcept;
+
   std::span<const platform_info* const> platforms() const noexcept { return platforms_; }
   std::span<const detection_key> keys() const noexcept { return keys_; }
 
@@ -114,6 +121,15 @@ class platform_detector {
 
   std::span<const platform_info* const> platforms_;
   std::vector<detection_key> keys_;
+  // The id prefixes and their pseudo-keys' positions in keys_, whose names
+  // live in id_names_.
+  struct id_prefix {
+    std::string_view prefix;
+    std::uint16_t key;
+  };
+  std::vector<id_prefix> id_prefixes_;
+  std::deque<std::string> id_names_;
+  const detection_key* id_key_ = nullptr;
   std::vector<std::uint16_t> slots_;  // open addressing: index + 1, 0 = empty
   std::size_t longest_ = 0;
 };

@@ -65,6 +65,10 @@ struct source_mapping {
   std::span<const std::string_view> order_keys;
   std::span<const std::string_view> shared_keys;
   std::span<const std::string_view> not_order_keys;
+  // Order platforms only: how a top-level `id` string that only this
+  // platform's documents carry starts (Shopify's "gid://shopify/"); such an
+  // id weighs as a distinctive key.
+  std::span<const std::string_view> id_prefixes;
   std::unique_ptr<platform_converter> (*make_converter)() = nullptr;           // kind order
   std::unique_ptr<tracking_converter> (*make_tracking_converter)() = nullptr;  // kind tracking
 };

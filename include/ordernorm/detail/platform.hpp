@@ -33,7 +33,11 @@ class platform_converter {
 //   platforms or other documents carry too; weight detection_weight::shared;
 // - not_order_keys: keys of this platform's other resources (refunds,
 //   invoices, sub-resource rows) that its orders never carry: one rules the
-//   platform out for that object.
+//   platform out for that object;
+// - id_prefixes: how a top-level `id` string only this platform's documents
+//   carry starts (Shopify's GraphQL ids, "gid://shopify/..."): such an id
+//   weighs as a distinctive key (the one value the scan looks at: the first
+//   bytes of `id`'s token; an escaped slash, "gid:\/\/", counts as a slash).
 // A platform is picked when it leads every other by at least
 // detection_weight::decisive_lead; a tie or a lead below it is a reject
 // (src/detection.hpp has the scorer; tests/detection_test.cpp the cases).
