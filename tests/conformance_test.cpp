@@ -3,7 +3,8 @@
 // tests/conformance/<platform>/<file>.expected.ndjson, under both mappers.
 // A payload that is not an order (a Shopify refund resource, a list of
 // WooCommerce refunds) has instead a <file>.expected.reject holding the error
-// code every record of it must get.
+// code every record of it must get. Payloads are .json documents and .jsonl
+// files (NDJSON: Shopify bulk exports).
 //
 // The cases are the reviewed outputs, so that each is a test by name whether
 // or not ../shared/ is there: a missing payload is reported as skipped, naming
@@ -60,7 +61,7 @@ std::vector<payload> find_payloads() {
     const fs::path shared = shared_conformance / platform;
     if (!fs::is_directory(shared)) continue;
     for (const auto& entry : fs::directory_iterator(shared)) {
-      if (entry.path().extension() == ".json") {
+      if (entry.path().extension() == ".json" || entry.path().extension() == ".jsonl") {
         cases.insert({platform, entry.path().filename().string()});
       }
     }
