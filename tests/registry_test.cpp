@@ -314,6 +314,21 @@ TEST(Registry, AmbiguityCheckFailsOnAKeyTwoPlatformsCallDistinctive) {
   EXPECT_EQ(problems, want);
 }
 
+TEST(Registry, AmbiguityCheckFailsOnAnIdPrefixTwoPlatformsDeclare) {
+  const keys a_markers{"a_only"};
+  const keys b_markers{"b_only"};
+  const keys common{"id"};
+  const keys prefix{"gid://shopify/"};
+  source_info a = fake(source_kind::order, "alpha", a_markers, common);
+  source_info b = fake(source_kind::order, "beta", b_markers, common);
+  a.id_prefixes = prefix;
+  EXPECT_TRUE(check({&a, &b}).empty());
+  b.id_prefixes = prefix;
+  const std::vector<std::string> want{
+      R"(an id starting "gid://shopify/" is distinctive for both alpha and beta)"};
+  EXPECT_EQ(check({&a, &b}), want);
+}
+
 TEST(Registry, AmbiguityCheckFailsOnADistinctiveKeyAnotherPlatformReads) {
   const keys a_markers{"a_only", "gamma_key"};
   const keys a_order{"id"};
