@@ -1,6 +1,8 @@
 // Shopify Admin REST order (also the orders/* webhook body) -> common model.
 //
 // Facts and sources: ../shared/research/platforms-shopify-magento-bigcommerce.md §1.
+// The GraphQL Admin shape of the same order: mappings/shopify_graphql.hpp,
+// which follows every choice below (src/platforms/shopify.cpp picks the shape).
 //
 // Choices this mapping makes, each tested in tests/shopify_test.cpp (which
 // also has a test per row of the status tables below, its expected value a
