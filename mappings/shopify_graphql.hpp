@@ -455,8 +455,9 @@ struct order_rules {
                              "convert FILE`)");
         }
         return fail_at(w, error_code::wrong_type, "id", s.gid.at,
-                       "a " + std::string(gid->type) + " (" + std::string(id) +
-                           "), not a Shopify Order: only Order objects convert");
+                       std::string(id) + " is the id of a " + std::string(gid->app) + " " +
+                           std::string(gid->type) +
+                           ", not of a Shopify Order: only Order objects convert");
       }
       remote = gid->tail;
     } else if (!id.empty()) {
