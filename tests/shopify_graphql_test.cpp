@@ -3,7 +3,7 @@
 // 15 and per hard case, and a test per row of each status table with a
 // completeness check per table. Every expected value is a literal written
 // here from the conventions (mappings/shopify_graphql.hpp's header, README
-// "Shopify GraphQL") and shopify.dev's GraphQL Admin reference, never read
+// "Shopify GraphQL orders") and shopify.dev's GraphQL Admin reference, never read
 // from the tables. Conversions run end to end, under both mappers.
 #include <gtest/gtest.h>
 
