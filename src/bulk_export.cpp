@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <utility>
 
 #include "input_split.hpp"
@@ -58,6 +59,12 @@ std::optional<std::string_view> string_value_after_key(const char* p, const char
   const char* end = string_end(p + 1, last);
   if (end == nullptr) return std::nullopt;
   return std::string_view(p + 1, static_cast<std::size_t>(end - (p + 1)));
+}
+
+// A gid's hash for the index, never 0 (the empty slot).
+std::uint64_t gid_key(std::string_view gid) noexcept {
+  const std::uint64_t h = std::hash<std::string_view>{}(gid);
+  return h == 0 ? 1 : h;
 }
 
 }  // namespace
@@ -158,14 +165,47 @@ void bulk_index::add_line(std::string_view line, std::uint64_t offset) {
     return;
   }
   // Late: the stitcher must hold the parent's order until this line.
-  std::uint64_t& last = late_[parent_];
-  last = std::max(last, offset);
+  if (2 * (late_count_ + 1) > late_.size()) grow();
+  const std::uint64_t key = gid_key(parent_);
+  std::size_t slot = key & (late_.size() - 1);
+  while (late_[slot].first != 0 && late_[slot].first != key) slot = (slot + 1) & (late_.size() - 1);
+  if (late_[slot].first == 0) {
+    late_[slot].first = key;
+    ++late_count_;
+  }
+  late_[slot].second = std::max(late_[slot].second, offset);
+  const std::string_view type = gid_type(parent_);
+  if (std::find(late_types_.begin(), late_types_.end(), type) == late_types_.end()) {
+    late_types_.emplace_back(type);
+  }
+}
+
+void bulk_index::grow() {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> old(
+      std::max<std::size_t>(1024, 2 * late_.size()));
+  old.swap(late_);
+  for (const auto& entry : old) {
+    if (entry.first == 0) continue;
+    std::size_t slot = entry.first & (late_.size() - 1);
+    while (late_[slot].first != 0) slot = (slot + 1) & (late_.size() - 1);
+    late_[slot] = entry;
+  }
 }
 
 std::optional<std::uint64_t> bulk_index::last_late_child(const std::string& gid) const {
-  const auto it = late_.find(gid);
-  if (it == late_.end()) return std::nullopt;
-  return it->second;
+  // Most gids asked about (line items) are of a type no late parent has:
+  // no hash, no cache miss.
+  const std::string_view type = gid_type(gid);
+  if (late_.empty() ||
+      std::find(late_types_.begin(), late_types_.end(), type) == late_types_.end()) {
+    return std::nullopt;
+  }
+  const std::uint64_t key = gid_key(gid);
+  for (std::size_t slot = key & (late_.size() - 1); late_[slot].first != 0;
+       slot = (slot + 1) & (late_.size() - 1)) {
+    if (late_[slot].first == key) return late_[slot].second;
+  }
+  return std::nullopt;
 }
 
 void bulk_stitcher::add(const document_view& line) {
@@ -329,7 +369,7 @@ bool bulk_stitcher::next(document_view& out) {
     for (std::size_t i = 0; i < g.gid_count; ++i) owner_.erase(g.gids[i]);
   }
   compose(g, out);
-  if (spare_.size() < 4) spare_.push_back(std::move(g));
+  if (spare_.size() < 256) spare_.push_back(std::move(g));
   queue_.pop_front();
   ++front_sequence_;
   return true;

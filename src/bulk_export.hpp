@@ -61,13 +61,19 @@ class bulk_index {
   void add_line(std::string_view line, std::uint64_t offset);
   // Offset of the parent's last late child, or nullopt.
   std::optional<std::uint64_t> last_late_child(const std::string& gid) const;
-  std::size_t parents() const noexcept { return late_.size(); }
+  std::size_t parents() const noexcept { return late_count_; }
 
  private:
   bool in_current(const std::string& gid) const noexcept;
   void add_current(std::string_view raw);
+  void grow();
 
-  std::unordered_map<std::string, std::uint64_t> late_;
+  // Parents by the 64-bit hash of their gid, open addressing (0: empty).
+  // Two gids with one hash share the later offset: an order is then held
+  // longer than it needs, never released before its last child.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> late_;
+  std::size_t late_count_ = 0;
+  std::vector<std::string> late_types_;  // the gid types of late_'s parents
   // The current root and its contiguous descendants: the first
   // current_size_ entries (the strings are kept to reuse their memory).
   std::vector<std::string> current_;
@@ -79,7 +85,9 @@ class bulk_index {
 // the end; next() hands over what is ready, in input order.
 class bulk_stitcher {
  public:
-  explicit bulk_stitcher(std::optional<bulk_index> index) : index_(std::move(index)) {}
+  explicit bulk_stitcher(std::optional<bulk_index> index) : index_(std::move(index)) {
+    owner_.reserve(1024);
+  }
 
   void add(const document_view& line);
   void finish();
