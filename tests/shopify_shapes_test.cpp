@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "ordernorm/ordernorm.hpp"
+#include "raw_statuses.hpp"       // bench/
 #include "shopify_generator.hpp"  // bench/
 #include "test_support.hpp"
 
@@ -92,49 +93,6 @@ conversion convert_file(const std::string& text) {
   return out;
 }
 
-// The writer's JSON again, with the raw status fields null: the order's
-// orderStatusRaw, paymentStatusRaw and fulfillmentStatusRaw, and each
-// shipment's statusRaw. Keys are the writer's camelCase ASCII, written as
-// they are; values are re-serialized by simdjson.
-void write_blanked(simdjson::dom::element e, std::string& out, int depth, bool shipment) {
-  static constexpr std::array<std::string_view, 3> order_raw{
-      {"orderStatusRaw", "paymentStatusRaw", "fulfillmentStatusRaw"}};
-  switch (e.type()) {
-    case simdjson::dom::element_type::OBJECT: {
-      out.push_back('{');
-      bool first = true;
-      for (simdjson::dom::key_value_pair field : e.get_object()) {
-        if (!first) out.push_back(',');
-        first = false;
-        out.append("\"").append(field.key).append("\":");
-        bool raw = shipment && field.key == "statusRaw";
-        for (std::string_view k : order_raw) raw = raw || (depth == 0 && field.key == k);
-        if (raw) {
-          out.append("null");
-        } else {
-          write_blanked(field.value, out, depth + 1, depth == 0 && field.key == "shipments");
-        }
-      }
-      out.push_back('}');
-      return;
-    }
-    case simdjson::dom::element_type::ARRAY: {
-      out.push_back('[');
-      bool first = true;
-      for (simdjson::dom::element v : e.get_array()) {
-        if (!first) out.push_back(',');
-        first = false;
-        // A shipments list's elements are shipments; deeper lists are not.
-        write_blanked(v, out, depth + 1, shipment);
-      }
-      out.push_back(']');
-      return;
-    }
-    default:
-      out.append(simdjson::to_string(e));
-  }
-}
-
 std::vector<std::string> blanked_lines(const std::string& ndjson) {
   simdjson::dom::parser parser;
   std::vector<std::string> lines;
@@ -148,7 +106,7 @@ std::vector<std::string> blanked_lines(const std::string& ndjson) {
     EXPECT_EQ(error, simdjson::SUCCESS) << line;
     if (error) continue;
     std::string out;
-    write_blanked(e, out, 0, false);
+    ordernorm_bench::write_without_raw_statuses(e, out, 0, false);
     lines.push_back(std::move(out));
   }
   return lines;
