@@ -154,21 +154,8 @@ conversion convert_export(const std::string& content) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("ordernorm_graphql_test_" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(path, std::ios::binary) << content;
-  conversion out;
-  collecting_sink sink(out);
-  converter conv(options_for(platform::shopify, mapper::fast));
-  reader in = reader::open_file(path.string());
-  document_view doc;
-  while (in.next(doc)) {
-    if (doc.problem != error_code::ok) {
-      conv.reject_record(in.problem(doc), sink);
-      continue;
-    }
-    conv.convert(doc, sink);
-  }
+  conversion out = convert_file(path, options_for(platform::shopify, mapper::fast));
   std::filesystem::remove(path);
-  out.records = conv.records();
-  out.converted = conv.converted();
   return out;
 }
 

@@ -71,24 +71,7 @@ conversion convert_file(const std::string& text) {
       std::filesystem::temp_directory_path() /
       ("ordernorm_shopify_shapes_test_" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(path, std::ios::binary) << text;
-  conversion out;
-  {
-    ordernorm::testing::collecting_sink sink(out);
-    ordernorm::converter conv;
-    ordernorm::reader in = ordernorm::reader::open_file(path.string());
-    EXPECT_TRUE(in.ok()) << in.error().message;
-    ordernorm::document_view doc;
-    while (in.next(doc)) {
-      if (doc.problem != ordernorm::error_code::ok) {
-        conv.reject_record(in.problem(doc), sink);
-        continue;
-      }
-      conv.convert(doc, sink);
-    }
-    EXPECT_TRUE(in.ok()) << in.error().message;
-    out.records = conv.records();
-    out.converted = conv.converted();
-  }
+  conversion out = ordernorm::testing::convert_file(path);
   std::filesystem::remove(path);
   return out;
 }

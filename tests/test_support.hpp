@@ -108,6 +108,28 @@ inline conversion convert_lines(std::string_view text, options opts = {}) {
   return out;
 }
 
+// Converts every document of a file as the CLI reads it (a bulk export
+// stitched by the reader, lists streamed), each reject the reader could not
+// hand over included.
+inline conversion convert_file(const std::filesystem::path& path, options opts = {}) {
+  conversion out;
+  collecting_sink sink(out);
+  converter conv(opts);
+  reader in = reader::open_file(path.string());
+  document_view doc;
+  while (in.next(doc)) {
+    if (doc.problem != error_code::ok) {
+      conv.reject_record(in.problem(doc), sink);
+      continue;
+    }
+    conv.convert(doc, sink);
+  }
+  if (!in.ok()) out.rejects.push_back({in.error(), {}});
+  out.records = conv.records();
+  out.converted = conv.converted();
+  return out;
+}
+
 // Writes all of `bytes` to `fd` (a pipe another thread reads); false when a
 // write fails (the reader went away).
 inline bool write_all(int fd, std::string_view bytes) {
