@@ -8,8 +8,8 @@
 //   "lineItems":{"nodes":[...]}, and
 // - a bulk export of the same orders: order lines and LineItem child lines
 //   with __parentId, each child delayed past up to 7 later order lines (the
-//   knob byte says how far; always after its parent), slashes escaped in
-//   some gids;
+//   knob byte says how far; always after its parent and its elder
+//   siblings), slashes escaped in some gids;
 // both as files (so that the reader's first pass runs). Checks: every
 // order of the description comes out of the export, in order, and the
 // export converts to exactly what the nested form converts to (orders, and
@@ -163,10 +163,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool escaped = (orders[o].empty() ? o : orders[o][0].knob) % 5 == 0;
     nested += "{" + order_members(o + 1, false) + ",\"lineItems\":{\"nodes\":[";
     bulk_lines.emplace(std::pair{o, arrival++}, "{" + order_members(o + 1, escaped) + "}");
+    // Siblings keep their order (the export's only record of it): each
+    // item comes at least as late as the one before.
+    std::size_t delay = 0;
     for (std::size_t i = 0; i < orders[o].size(); ++i) {
       const item& it = orders[o][i];
       nested += (i == 0 ? "{" : ",{") + item_members(it, o + 1, i, false) + "}";
-      const std::size_t delay = (it.knob >> 3) % 8;
+      delay = std::max<std::size_t>(delay, (it.knob >> 3) % 8);
       bulk_lines.emplace(std::pair{o + delay, arrival++},
                          "{" + item_members(it, o + 1, i, escaped) +
                              ",\"__parentId\":" + gid("Order", o + 1, escaped) + "}");
