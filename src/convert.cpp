@@ -95,6 +95,11 @@ struct converter::impl final : detail::record_handler {
     return e;
   }
 
+  bool record_key(std::string_view key) override {
+    const detail::detection_key* k = detail::order_detector().find(key);
+    return k != nullptr && !k->envelope;
+  }
+
   detail::record_outcome root_record(detail::od::object& obj, const char* begin) override {
     const detail::platform_info* found = root_shape.platform;
     // Rejected below for what it is: unless it is not even valid JSON

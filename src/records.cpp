@@ -26,6 +26,7 @@ constexpr std::string_view response_errors_key = "errors";
 constexpr std::string_view connection_nodes_key = "nodes";
 constexpr std::string_view connection_edges_key = "edges";
 constexpr std::string_view connection_node_key = "node";
+constexpr std::string_view connection_page_info_key = "pageInfo";
 
 // Takes simdjson's `result` (the type of a value, the value as an object,
 // ...) into `out`; false, after rejecting the value at `at` as invalid JSON,
@@ -165,33 +166,55 @@ bool record_walker::walk_envelope(od::object& envelope, const char* begin, std::
   return read_other_keys(envelope, begin);
 }
 
-// A GraphQL response: the records under "data", then what "errors" says.
-// Shopify answers a throttled or failed query with errors and no data (or
-// null data); a partial answer has both.
+// A GraphQL response: the records under "data", and what "errors" says,
+// in one pass over its keys (the others, "extensions", are read past, so
+// that broken JSON there is still reported). Shopify answers a throttled or
+// failed query with errors and no data (or null data); a partial answer has
+// both.
 bool record_walker::walk_response(od::object& response, const char* begin) {
-  for (std::string_view key : {response_data_key, response_errors_key}) {
-    if (!engine_.rewind(response)) {
-      engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+  if (!engine_.rewind(response)) {
+    engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+    return false;
+  }
+  for (auto field_result : response) {
+    od::field f;
+    std::string_view key;
+    if (auto e = std::move(field_result).get(f)) {
+      engine_.reject(begin, error_code::invalid_json,
+                     fmt::format("invalid JSON in the response: {}", simdjson::error_message(e)));
       return false;
     }
-    od::value value;
-    const auto found = response.find_field_unordered(key).get(value);
-    if (found == simdjson::NO_SUCH_FIELD) continue;
-    if (found != simdjson::SUCCESS) {
-      engine_.reject_json(begin, found);
+    if (auto e = f.unescaped_key().get(key)) {
+      engine_.reject_json(begin, e);
       return false;
     }
+    od::value value = f.value();
     if (key == response_errors_key) {
       reject_response_errors(value);
-    } else if (!walk_response_data(value)) {
+    } else if (key == response_data_key && !walk_response_data(value)) {
       return false;
     }
   }
-  return read_other_keys(response, begin);
+  return true;
 }
 
-// "data": a list of records (SCAPI), one record (an order under "data"), a
-// GraphQL data object (root fields), or null (a failed query).
+// The first key of an object (its text valid until the next string is
+// read), the object rewound; empty when it has none or is broken.
+std::string_view record_walker::first_key(od::object& obj) {
+  std::string_view key;
+  for (auto field_result : obj) {
+    od::field f;
+    if (std::move(field_result).get(f) != simdjson::SUCCESS) break;
+    if (f.unescaped_key().get(key) != simdjson::SUCCESS) key = {};
+    break;
+  }
+  return engine_.rewind(obj) ? key : std::string_view{};
+}
+
+// "data": a list of records (SCAPI), a GraphQL data object (root fields),
+// one record (an order under "data": its first key is an order's), or null
+// (a failed query). Told by the first key, so that the records are walked
+// once.
 bool record_walker::walk_response_data(od::value& data) {
   const char* data_begin = data.raw_json_token().data();
   json_type type{};
@@ -209,16 +232,9 @@ bool record_walker::walk_response_data(od::value& data) {
   }
   od::object obj;
   if (!read_or_reject(engine_, data.get_object(), data_begin, obj)) return false;
-  record_handler::root_class shape;
-  if (auto e = handler_.classify_root(obj, shape)) {
-    engine_.reject_json(data_begin, e);
-    return false;
+  if (handler_.record_key(first_key(obj))) {
+    return walk_record(obj, data_begin) != record_outcome::unreadable;
   }
-  if (!engine_.rewind(obj)) {
-    engine_.reject(data_begin, error_code::invalid_json, "invalid JSON");
-    return false;
-  }
-  if (shape.known_record) return walk_record(obj, data_begin) != record_outcome::unreadable;
   return walk_graphql_data(obj);
 }
 
@@ -266,36 +282,44 @@ bool record_walker::walk_graphql_data(od::object& data) {
 }
 
 // A root field's object: a connection ({"nodes":[...]} or {"edges":[{"node":
-// ...}]}, with pageInfo beside) or one record.
+// ...}]}, with pageInfo beside: told by its first key) or one record.
 bool record_walker::walk_connection(od::object& obj, const char* begin, std::string_view field) {
-  for (std::string_view list_key : {connection_nodes_key, connection_edges_key}) {
-    if (!engine_.rewind(obj)) {
-      engine_.reject(begin, error_code::invalid_json, "invalid JSON");
+  const std::string_view first = first_key(obj);
+  if (first != connection_nodes_key && first != connection_edges_key &&
+      first != connection_page_info_key) {
+    return walk_record(obj, begin) != record_outcome::unreadable;
+  }
+  for (auto field_result : obj) {
+    od::field f;
+    std::string_view key;
+    if (auto e = std::move(field_result).get(f)) {
+      engine_.reject_json(begin, e);
       return false;
     }
-    od::value list;
-    const auto found = obj.find_field_unordered(list_key).get(list);
-    if (found == simdjson::NO_SUCH_FIELD) continue;
-    if (found != simdjson::SUCCESS) {
-      engine_.reject_json(begin, found);
+    if (auto e = f.unescaped_key().get(key)) {
+      engine_.reject_json(begin, e);
       return false;
     }
+    if (key != connection_nodes_key && key != connection_edges_key) continue;
+    const bool edges = key == connection_edges_key;
+    const std::string pointer = fmt::format("data/{}/{}", field, key);
+    od::value list = f.value();
     const char* list_begin = list.raw_json_token().data();
-    od::array arr;
     json_type type{};
     if (!read_or_reject(engine_, list.type(), list_begin, type)) return false;
-    if (type != json_type::array) break;  // a record with such a key, not a connection
+    if (type == json_type::null) continue;
+    if (type != json_type::array) {
+      engine_.reject(list_begin, error_code::wrong_type, "expected a list of orders",
+                     "/" + pointer);
+      continue;
+    }
+    od::array arr;
     if (!read_or_reject(engine_, list.get_array(), list_begin, arr)) return false;
-    const std::string_view unwrap =
-        list_key == connection_edges_key ? connection_node_key : std::string_view{};
-    const std::string pointer = fmt::format("data/{}/{}", field, list_key);
-    return walk_list(arr, list_begin, unwrap, pointer);
+    if (!walk_list(arr, list_begin, edges ? connection_node_key : std::string_view{}, pointer)) {
+      return false;
+    }
   }
-  if (!engine_.rewind(obj)) {
-    engine_.reject(begin, error_code::invalid_json, "invalid JSON");
-    return false;
-  }
-  return walk_record(obj, begin) != record_outcome::unreadable;
+  return true;
 }
 
 // "errors": the first error's message and code (extensions.code, e.g.

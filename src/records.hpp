@@ -35,6 +35,10 @@ class record_handler {
   };
   // simdjson's error when the object is broken JSON.
   virtual simdjson::error_code classify_root(od::object& root, root_class& out) = 0;
+  // Whether an object whose first key is `key` is a record (an order's
+  // key, not an envelope's): "data" holding an order rather than a GraphQL
+  // response's root fields.
+  virtual bool record_key(std::string_view key) = 0;
   // The root object, within the limits, as a record.
   virtual record_outcome root_record(od::object& record, const char* begin) = 0;
   // A record of a list or an envelope, within the limits.
@@ -92,6 +96,7 @@ class record_walker {
   bool walk_response_data(od::value& data);
   bool walk_graphql_data(od::object& data);
   bool walk_connection(od::object& connection, const char* begin, std::string_view field);
+  std::string_view first_key(od::object& obj);
   void reject_response_errors(od::value& errors);
   bool read_other_keys(od::object& envelope, const char* begin);
   bool walk_list(od::array& arr, const char* begin, std::string_view unwrap_key = {},
