@@ -97,17 +97,7 @@ read_result read_all(reader in) {
 // What converting every document gives, as one text: the orders written,
 // then each reject and warning with its code, message, pointer and offsets.
 std::string convert_all(reader in) {
-  conversion got;
-  collecting_sink sink(got);
-  converter conv;
-  document_view doc;
-  while (in.next(doc)) {
-    if (doc.problem != error_code::ok) {
-      conv.reject_record(in.problem(doc), sink);
-      continue;
-    }
-    conv.convert(doc, sink);
-  }
+  const conversion got = convert_documents(in);
   std::string out = got.ndjson;
   for (const reject_entry& e : got.rejects) {
     out += "reject " + std::string(to_string(e.error.code)) + " " + e.error.message + " " +
@@ -115,8 +105,8 @@ std::string convert_all(reader in) {
            std::to_string(e.where.index) + "@" + std::to_string(e.where.byte_offset) + "\n";
   }
   for (const record_warning& w : got.warnings) out += "warning " + w.message + "\n";
-  out += "records " + std::to_string(conv.records()) + " converted " +
-         std::to_string(conv.converted()) + "\n";
+  out += "records " + std::to_string(got.records) + " converted " + std::to_string(got.converted) +
+         "\n";
   if (!in.ok()) {
     out += "error " + in.error().message + " @" + std::to_string(in.error().byte_offset) + "\n";
   }

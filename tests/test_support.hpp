@@ -108,14 +108,13 @@ inline conversion convert_lines(std::string_view text, options opts = {}) {
   return out;
 }
 
-// Converts every document of a file as the CLI reads it (a bulk export
-// stitched by the reader, lists streamed), each reject the reader could not
-// hand over included.
-inline conversion convert_file(const std::filesystem::path& path, options opts = {}) {
+// Converts every document a reader hands over, as the CLI does (a bulk
+// export stitched by the reader, lists streamed), each reject the reader
+// could not hand over included; the reader's own failure is left in it.
+inline conversion convert_documents(reader& in, options opts = {}) {
   conversion out;
   collecting_sink sink(out);
   converter conv(opts);
-  reader in = reader::open_file(path.string());
   document_view doc;
   while (in.next(doc)) {
     if (doc.problem != error_code::ok) {
@@ -124,9 +123,16 @@ inline conversion convert_file(const std::filesystem::path& path, options opts =
     }
     conv.convert(doc, sink);
   }
-  if (!in.ok()) out.rejects.push_back({in.error(), {}});
   out.records = conv.records();
   out.converted = conv.converted();
+  return out;
+}
+
+// A file as the CLI reads it; a read failure is one more reject.
+inline conversion convert_file(const std::filesystem::path& path, options opts = {}) {
+  reader in = reader::open_file(path.string());
+  conversion out = convert_documents(in, opts);
+  if (!in.ok()) out.rejects.push_back({in.error(), {}});
   return out;
 }
 
