@@ -66,9 +66,11 @@ void for_each_document(document_engine& engine, const char* data, std::size_t si
     const char* piece = engine.copy_piece(std::string_view(begin, n));
     const std::uint64_t at = offset + static_cast<std::uint64_t>(begin - data);
     if (const char* more = read_first(piece, n, engine.piece_capacity(), at)) {
-      // Not expected: the piece is one value by the splitting rule.
-      engine.reject(more, error_code::trailing_content,
-                    "unexpected content after the end of the JSON document");
+      // The piece is one value by the splitting rule, but not by
+      // simdjson's: broken JSON (a backslash outside a string, `[[\"]]]`,
+      // escapes a quote for simdjson and opens a string for the splitter).
+      engine.reject(more, error_code::invalid_json,
+                    "invalid JSON: unexpected content after the end of the JSON document");
     }
   });
 }

@@ -71,6 +71,28 @@ void expect_strict_only_rejects(const bad_case& c) {
   EXPECT_EQ(r.error.message.find("the rest of the document"), std::string::npos);
 }
 
+// fuzz_strict (no corpus): `,[[\"]]]`. The splitter took `[[\"]]]` for one
+// value, simdjson ended it before the last `]`, and that `]` was a
+// trailing_content reject where the bytes are plainly not JSON: under
+// --strict and without, each bad record is invalid_json at its first bad
+// byte.
+TEST(Strict, BracketAfterABackslashOutsideAStringIsInvalidJson) {
+  const std::string text = R"(,[[\"]]])";
+  const conversion strict = convert_text(text, strict_options());
+  ASSERT_EQ(strict.rejects.size(), 3u) << describe(strict.rejects);
+  for (const auto& r : strict.rejects) {
+    EXPECT_EQ(r.error.code, ordernorm::error_code::invalid_json) << r.error.message;
+  }
+  // Without --strict the array's element is read as a record first
+  // (not_an_object); the stray `]` is invalid JSON either way.
+  const conversion lax = convert_text(text);
+  for (const conversion& got : {strict, lax}) {
+    ASSERT_EQ(got.rejects.size(), 3u) << describe(got.rejects);
+    EXPECT_EQ(got.rejects[2].error.code, ordernorm::error_code::invalid_json);
+    EXPECT_EQ(got.rejects[2].error.byte_offset, 7u);
+  }
+}
+
 TEST(Strict, TruUnderAnUnmappedKey) {
   expect_strict_only_rejects({"tru", "[1,2,tru,-x]", "tru", "bad literal 'tru'"});
 }
