@@ -10,6 +10,7 @@ install(TARGETS ordernorm_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # simdjson and is not part of the API.
 install(DIRECTORY include/ordernorm DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   PATTERN detail EXCLUDE)
+install(FILES include/ordernorm.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})  # the C interface
 # Apache-2.0: the text beside the documentation, the name in the package
 # config (ordernorm_LICENSE).
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
