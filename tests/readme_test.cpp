@@ -158,4 +158,18 @@ TEST(ReadmePlatformTable, ConvertSynopsisPointsToTheTable) {
   EXPECT_EQ(readme.find("--from auto|shopify|malomo]"), std::string::npos);
 }
 
+// README's C example is tests/c_example.c (the test suite compiles and runs
+// it), less the file's first two lines, the comment that says so.
+TEST(ReadmeCExample, IsTheTestedFile) {
+  const std::string readme = ordernorm::testing::read_file(source_dir / "README.md");
+  const std::string file = ordernorm::testing::read_file(source_dir / "tests" / "c_example.c");
+  const auto body = file.find("#include <ordernorm.h>");
+  ASSERT_NE(body, std::string::npos);
+  const auto begin = readme.find("```c\n");
+  ASSERT_NE(begin, std::string::npos) << "README.md has no C example";
+  const auto end = readme.find("```", begin + 5);
+  ASSERT_NE(end, std::string::npos);
+  EXPECT_EQ(readme.substr(begin + 5, end - begin - 5), file.substr(body));
+}
+
 }  // namespace
