@@ -12,6 +12,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "json_names.hpp"
 #include "ordernorm/writer.hpp"
 
 namespace ordernorm {
@@ -19,41 +20,27 @@ namespace {
 
 namespace hana = boost::hana;
 
-// `{"camelCaseKey":` for a struct's first snake_case member name and
-// `,"camelCaseKey":` for the others, computed at compile time, so that the
-// separator and the key are one store of a known size.
+// `{"camelCaseKey":` for a struct's first member and `,"camelCaseKey":` for
+// the others, computed at compile time, so that the separator and the key are
+// one store of a known size.
 template <class HanaString, bool First>
 struct json_key {
-  static constexpr std::string_view snake = hana::to<char const*>(HanaString{});
+  static constexpr std::string_view key = json_names::member_key<HanaString>::value;
   static constexpr auto storage = [] {
-    std::array<char, snake.size() + 5> buf{};
+    std::array<char, key.size() + 4> buf{};
     std::size_t n = 0;
     buf[n++] = First ? '{' : ',';
     buf[n++] = '"';
-    bool upper = false;
-    for (char c : snake) {
-      if (c == '_') {
-        upper = true;
-        continue;
-      }
-      buf[n++] = (upper && c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-      upper = false;
-    }
+    for (char c : key) buf[n++] = c;
     buf[n++] = '"';
     buf[n++] = ':';
-    return std::pair{buf, n};
+    return buf;
   }();
-  static constexpr std::string_view value{storage.first.data(), storage.second};
+  static constexpr std::string_view value{storage.data(), storage.size()};
 };
 
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
+using json_names::is_optional;
+using json_names::is_vector;
 
 std::uint64_t load8(const char* p) noexcept {
   std::uint64_t w;
