@@ -3,6 +3,7 @@
 // camelCase key; an empty value is written as null, an empty list as [].
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "ordernorm/model.hpp"
@@ -17,5 +18,17 @@ void write_json(const order& o, std::string& out);
 // Appends one shipment, in the same form it has inside an order. Money-free,
 // so no currency is needed.
 void write_json(const shipment& s, std::string& out);
+
+// The root of json_schema(): an order as write_json writes it, or a shipment
+// as `ordernorm track` prints it (write_json's shipment plus its derivation:
+// decidedBy, rule and, with --explain, explain and duplicatesDropped).
+enum class schema_root : std::uint8_t { order, shipment };
+
+// A JSON Schema (draft 2020-12) of the output, generated from the same
+// reflection, keys and enum spellings as the writer. Both roots carry every
+// definition in `$defs` (order, shipment, trackedShipment, lineItem, ...), so
+// either document can be referenced for any of them. Pretty-printed, and the
+// same bytes on every call.
+std::string json_schema(schema_root root = schema_root::order);
 
 }  // namespace ordernorm

@@ -236,5 +236,13 @@ int run_track(const cli_options& opts) {
 int main(int argc, char** argv) {
   ordernorm::cli::cli_options opts;
   if (const auto code = ordernorm::cli::parse_command_line(argc, argv, opts)) return *code;
+  if (opts.schema) {
+    // Pretty-printed: a document people read and diff, printed once.
+    const std::string schema = ordernorm::json_schema(*opts.schema);
+    return std::fwrite(schema.data(), 1, schema.size(), stdout) == schema.size() &&
+                   std::fflush(stdout) == 0
+               ? 0
+               : 2;
+  }
   return opts.tracking ? ordernorm::cli::run_track(opts) : ordernorm::cli::run_convert(opts);
 }

@@ -20,6 +20,8 @@ Usage:
   ordernorm convert [options] [FILE...]   convert orders (see: ordernorm convert --help)
   ordernorm track [options] [FILE...]     derive shipment statuses from scan events
                                           (see: ordernorm track --help)
+  ordernorm schema [--of order|shipment]  the JSON Schema (2020-12) of convert's
+                                          orders (default) or track's shipments
   ordernorm help [convert|track]          this text, or a command's
   ordernorm -V, --version, version        the version
 
@@ -381,6 +383,29 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
   return std::nullopt;
 }
 
+// `schema [--of order|shipment]`: nothing to read, so no other option.
+std::optional<int> parse_schema_options(int argc, char** argv, cli_options& opts) {
+  opts.schema = ordernorm::schema_root::order;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::optional<std::string_view> of;
+    if (arg == "--of" && i + 1 < argc) {
+      of = argv[++i];
+    } else if (arg.starts_with("--of=")) {
+      of = arg.substr(5);
+    } else if (arg == "-h" || arg == "--help") {
+      fmt::print("Usage: ordernorm schema [--of order|shipment]\n");
+      return 0;
+    }
+    if (!of || (*of != "order" && *of != "shipment")) {
+      return usage_error(
+          of ? "--of is order or shipment" : fmt::format("unknown argument '{}'", arg), "schema");
+    }
+    opts.schema = *of == "order" ? ordernorm::schema_root::order : ordernorm::schema_root::shipment;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts) {
@@ -395,6 +420,7 @@ std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts) 
     return 0;
   }
   if (command == "-V" || command == "--version" || command == "version") return print_version();
+  if (command == "schema") return parse_schema_options(argc - 2, argv + 2, opts);
   if (command == "convert" || command == "track") {
     opts.tracking = command == "track";
     const auto code = parse_options(argc - 2, argv + 2, opts);

@@ -12,6 +12,8 @@ namespace ordernorm::cli {
 
 struct cli_options {
   bool tracking = false;  // `track` rather than `convert`
+  // `schema`: print the JSON Schema of this root instead of converting.
+  std::optional<ordernorm::schema_root> schema;
   ordernorm::options convert;
   ordernorm::reader_options reader;
   ordernorm::track_options track;
