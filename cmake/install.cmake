@@ -14,6 +14,8 @@ install(FILES include/ordernorm.h DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})  # th
 # Apache-2.0: the text beside the documentation, the name in the package
 # config (ordernorm_LICENSE).
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The JSON Schema of the output (`ordernorm schema`), written at build time.
+install(FILES ${ORDERNORM_SCHEMA_FILE} DESTINATION ${CMAKE_INSTALL_DATADIR}/ordernorm)
 
 set(ORDERNORM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/ordernorm)
 install(EXPORT ordernorm-targets NAMESPACE ordernorm:: DESTINATION ${ORDERNORM_CMAKE_DIR})
