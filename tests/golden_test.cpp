@@ -67,7 +67,7 @@ TEST_P(Golden, ConvertsToExpectedOutput) {
     for (const auto platform : {std::optional<ordernorm::platform>{}, from}) {
       SCOPED_TRACE(platform ? "--from " + c.platform : "--from auto");
       const conversion got = c.input.extension() == ".jsonl"
-                                 ? convert_file(c.input, options_for(platform, m))
+                                 ? convert_path(c.input, options_for(platform, m))
                                  : convert_text(input, options_for(platform, m));
       std::string rejects;
       for (const reject_entry& r : got.rejects) {

@@ -154,7 +154,7 @@ conversion convert_export(const std::string& content) {
   const auto path = std::filesystem::temp_directory_path() /
                     ("ordernorm_graphql_test_" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(path, std::ios::binary) << content;
-  conversion out = convert_file(path, options_for(platform::shopify, mapper::fast));
+  conversion out = convert_path(path, options_for(platform::shopify, mapper::fast));
   std::filesystem::remove(path);
   return out;
 }

@@ -71,7 +71,7 @@ conversion convert_file(const std::string& text) {
       std::filesystem::temp_directory_path() /
       ("ordernorm_shopify_shapes_test_" + std::to_string(::getpid()) + ".jsonl");
   std::ofstream(path, std::ios::binary) << text;
-  conversion out = ordernorm::testing::convert_file(path);
+  conversion out = ordernorm::testing::convert_path(path);
   std::filesystem::remove(path);
   return out;
 }

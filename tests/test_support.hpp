@@ -128,11 +128,15 @@ inline conversion convert_documents(reader& in, options opts = {}) {
   return out;
 }
 
-// A file as the CLI reads it; a read failure is one more reject.
-inline conversion convert_file(const std::filesystem::path& path, options opts = {}) {
-  reader in = reader::open_file(path.string());
-  conversion out = convert_documents(in, opts);
-  if (!in.ok()) out.rejects.push_back({in.error(), {}});
+// A file as the CLI reads it (ordernorm::convert_file); a read failure is
+// one more reject.
+inline conversion convert_path(const std::filesystem::path& path, options opts = {}) {
+  conversion out;
+  collecting_sink sink(out);
+  const file_conversion r = convert_file(path.string(), sink, opts);
+  if (r.failure) out.rejects.push_back({*r.failure, {}});
+  out.records = r.records;
+  out.converted = r.converted;
   return out;
 }
 

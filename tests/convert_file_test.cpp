@@ -1,0 +1,111 @@
+// ordernorm::convert_file: a whole file in one call, read as the CLI reads
+// it. Expected counts and positions are the examples' as README.md shows
+// them for `ordernorm convert`.
+#include "ordernorm/convert_file.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "compress_support.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using namespace ordernorm;
+using namespace ordernorm::testing;
+
+namespace {
+
+const fs::path examples = fs::path(ORDERNORM_SOURCE_DIR) / "examples";
+
+class scratch {
+ public:
+  explicit scratch(const std::string& name, const std::string& bytes)
+      : path_(fs::temp_directory_path() /
+              ("ordernorm_convert_file_" + std::to_string(::getpid()) + "_" + name)) {
+    std::ofstream(path_, std::ios::binary) << bytes;
+  }
+  ~scratch() { fs::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+}  // namespace
+
+TEST(ConvertFile, ExampleNdjsonConvertsEveryOrder) {
+  conversion got;
+  collecting_sink sink(got);
+  const file_conversion r = convert_file((examples / "shopify-orders.ndjson").string(), sink);
+  EXPECT_FALSE(r.failure.has_value());
+  EXPECT_EQ(r.records, 3u);
+  EXPECT_EQ(r.converted, 3u);
+  EXPECT_EQ(r.rejected, 0u);
+  EXPECT_NE(got.ndjson.find(R"("platform":"shopify")"), std::string::npos);
+}
+
+TEST(ConvertFile, RejectCarriesItsRecordOffsetAndPointer) {
+  // README: record 1, offset 133, /total_price, invalid_money.
+  conversion got;
+  collecting_sink sink(got);
+  const file_conversion r =
+      convert_file((examples / "shopify-with-bad-record.ndjson").string(), sink);
+  EXPECT_EQ(r.records, 2u);
+  EXPECT_EQ(r.rejected, 1u);
+  ASSERT_EQ(got.rejects.size(), 1u);
+  EXPECT_EQ(got.rejects[0].where.index, 1u);
+  EXPECT_EQ(got.rejects[0].error.byte_offset, 133u);
+  EXPECT_EQ(got.rejects[0].error.json_pointer, "/total_price");
+  EXPECT_EQ(got.rejects[0].error.code, error_code::invalid_money);
+}
+
+TEST(ConvertFile, GzipFileAsThePlainOne) {
+  const std::string plain = read_file(examples / "shopify-orders.ndjson");
+  const scratch gz("orders.ndjson.gz", gzip(plain));
+  conversion from_gz;
+  conversion from_plain;
+  collecting_sink gz_sink(from_gz);
+  collecting_sink plain_sink(from_plain);
+  EXPECT_EQ(convert_file(gz.path(), gz_sink).converted, 3u);
+  convert_file((examples / "shopify-orders.ndjson").string(), plain_sink);
+  EXPECT_EQ(from_gz.ndjson, from_plain.ndjson);
+}
+
+TEST(ConvertFile, BulkExportIsStitched) {
+  const scratch bulk("export.jsonl",
+                     R"({"id":"gid://shopify/Order/7","name":"#1007"})"
+                     "\n"
+                     R"({"id":"gid://shopify/LineItem/70","title":"Mug","quantity":2,)"
+                     R"("__parentId":"gid://shopify/Order/7"})"
+                     "\n");
+  conversion got;
+  collecting_sink sink(got);
+  const file_conversion r = convert_file(bulk.path(), sink);
+  EXPECT_EQ(r.converted, 1u);
+  EXPECT_NE(got.ndjson.find(R"("lineItemId":"70")"), std::string::npos) << got.ndjson;
+}
+
+TEST(ConvertFile, LimitsApplyToTheReader) {
+  // A line over max_record_bytes is skipped by the reader and reported.
+  options opts;
+  opts.limits.max_record_bytes = 100;
+  conversion got;
+  collecting_sink sink(got);
+  const file_conversion r = convert_file((examples / "shopify-orders.ndjson").string(), sink, opts);
+  EXPECT_EQ(r.converted, 0u);
+  ASSERT_EQ(got.rejects.size(), 3u);
+  EXPECT_EQ(got.rejects[0].error.code, error_code::record_too_large);
+}
+
+TEST(ConvertFile, MissingFileIsAFailureNotAnException) {
+  conversion got;
+  collecting_sink sink(got);
+  const file_conversion r = convert_file("/nonexistent/ordernorm/orders.ndjson", sink);
+  ASSERT_TRUE(r.failure.has_value());
+  EXPECT_EQ(r.failure->code, error_code::io_error);
+  EXPECT_EQ(r.records, 0u);
+}
