@@ -125,12 +125,6 @@ void normalize_gid(std::string_view raw, std::string& out) {
   }
 }
 
-std::string normalized_gid(std::string_view raw) {
-  std::string out;
-  normalize_gid(raw, out);
-  return out;
-}
-
 std::string_view gid_type(std::string_view gid) noexcept {
   constexpr std::string_view prefix = "gid://shopify/";
   if (gid.substr(0, prefix.size()) != prefix) return {};
@@ -175,9 +169,7 @@ void bulk_index::add_line(std::string_view line, std::uint64_t offset) {
   }
   late_[slot].second = std::max(late_[slot].second, offset);
   const std::string_view type = gid_type(parent_);
-  if (std::find(late_types_.begin(), late_types_.end(), type) == late_types_.end()) {
-    late_types_.emplace_back(type);
-  }
+  if (!has_late_type(type)) late_types_.emplace_back(type);
 }
 
 void bulk_index::grow() {
@@ -192,14 +184,14 @@ void bulk_index::grow() {
   }
 }
 
+bool bulk_index::has_late_type(std::string_view type) const noexcept {
+  return std::find(late_types_.begin(), late_types_.end(), type) != late_types_.end();
+}
+
 std::optional<std::uint64_t> bulk_index::last_late_child(const std::string& gid) const {
   // Most gids asked about (line items) are of a type no late parent has:
   // no hash, no cache miss.
-  const std::string_view type = gid_type(gid);
-  if (late_.empty() ||
-      std::find(late_types_.begin(), late_types_.end(), type) == late_types_.end()) {
-    return std::nullopt;
-  }
+  if (late_.empty() || !has_late_type(gid_type(gid))) return std::nullopt;
   const std::uint64_t key = gid_key(gid);
   for (std::size_t slot = key & (late_.size() - 1); late_[slot].first != 0;
        slot = (slot + 1) & (late_.size() - 1)) {
@@ -342,7 +334,7 @@ void bulk_stitcher::add_child(std::string_view line, std::uint64_t offset,
   std::string_view element = line;
   while (!element.empty() && is_json_space(element.back())) element.remove_suffix(1);
   g.children.append(element);
-  g.child_lines.push_back({offset, begin, g.children.size()});
+  g.child_lines.push_back({offset, begin});
 }
 
 void bulk_stitcher::push_problem(error_code code, std::uint64_t offset, std::size_t size,

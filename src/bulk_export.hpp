@@ -49,8 +49,7 @@ std::optional<std::string_view> leading_string_member(std::string_view line,
 std::optional<std::string_view> bulk_parent_of(std::string_view line) noexcept;
 // A gid as written (`gid:\/\/shopify\/Order\/1`) made comparable: escape
 // backslashes dropped (a gid holds no other escapes).
-std::string normalized_gid(std::string_view raw);
-void normalize_gid(std::string_view raw, std::string& out);  // into a buffer kept
+void normalize_gid(std::string_view raw, std::string& out);
 // The gid's type: "Order" for gid://shopify/Order/1; empty when not a gid.
 std::string_view gid_type(std::string_view normalized) noexcept;
 
@@ -65,6 +64,7 @@ class bulk_index {
 
  private:
   bool in_current(const std::string& gid) const noexcept;
+  bool has_late_type(std::string_view type) const noexcept;
   void add_current(std::string_view raw);
   void grow();
 
@@ -99,7 +99,7 @@ class bulk_stitcher {
  private:
   struct child_line {
     std::uint64_t offset = 0;
-    std::size_t begin = 0, end = 0;  // in group::children
+    std::size_t begin = 0;  // in group::children
   };
   struct group {
     std::uint64_t offset = 0;  // of the root line

@@ -21,21 +21,6 @@ using namespace ordernorm::testing;
 
 namespace {
 
-class export_file {
- public:
-  explicit export_file(const std::string& content) {
-    path_ = std::filesystem::temp_directory_path() /
-            ("ordernorm_bulk_test_" + std::to_string(::getpid()) + "_" + std::to_string(count_++));
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~export_file() { std::filesystem::remove(path_); }
-  std::string path() const { return path_.string(); }
-
- private:
-  static inline int count_ = 0;
-  std::filesystem::path path_;
-};
-
 struct handed {
   std::string text;
   std::uint64_t offset = 0;
@@ -63,7 +48,7 @@ std::vector<handed> drain(reader& in) {
 }
 
 std::vector<handed> read_file(const std::string& content) {
-  export_file f(content);
+  scratch_file f(content);
   reader in = reader::open_file(f.path());
   return drain(in);
 }
@@ -273,7 +258,7 @@ TEST(BulkExport, PlainNdjsonIsHandedOverAsItWas) {
 }
 
 TEST(BulkExport, StitchingCanBeTurnedOff) {
-  export_file f(lines({order1, item11}));
+  scratch_file f(lines({order1, item11}));
   reader_options o;
   o.stitch_bulk_exports = false;
   reader in = reader::open_file(f.path(), o);
@@ -287,7 +272,7 @@ TEST(BulkExport, TooLongLineKeepsItsPlace) {
   o.max_record_bytes = 200;
   const std::string huge =
       R"({"id":"gid://shopify/Order/9","note":")" + std::string(300, 'x') + "\"}";
-  export_file f(lines({order1, item11, huge, order2}));
+  scratch_file f(lines({order1, item11, huge, order2}));
   reader in = reader::open_file(f.path(), o);
   const auto got = drain(in);
   ASSERT_EQ(got.size(), 3u);
@@ -330,7 +315,9 @@ TEST(BulkExportText, LeadingIdSkipsNestedIds) {
       detail::leading_string_member(
           R"({"customer":{"id":"gid://shopify/Customer/1"},"id":"gid://shopify/Order/2"})", "id"),
       "gid://shopify/Order/2");
-  EXPECT_EQ(detail::normalized_gid(R"(gid:\/\/shopify\/Order\/1)"), "gid://shopify/Order/1");
+  std::string gid;
+  detail::normalize_gid(R"(gid:\/\/shopify\/Order\/1)", gid);
+  EXPECT_EQ(gid, "gid://shopify/Order/1");
   EXPECT_EQ(detail::gid_type("gid://shopify/LineItem/11"), "LineItem");
   EXPECT_EQ(detail::gid_type("450789469"), "");
 }
