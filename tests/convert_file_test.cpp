@@ -21,20 +21,6 @@ namespace {
 
 const fs::path examples = fs::path(ORDERNORM_SOURCE_DIR) / "examples";
 
-class scratch {
- public:
-  explicit scratch(const std::string& name, const std::string& bytes)
-      : path_(fs::temp_directory_path() /
-              ("ordernorm_convert_file_" + std::to_string(::getpid()) + "_" + name)) {
-    std::ofstream(path_, std::ios::binary) << bytes;
-  }
-  ~scratch() { fs::remove(path_); }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
-
 }  // namespace
 
 TEST(ConvertFile, ExampleNdjsonConvertsEveryOrder) {
@@ -65,7 +51,7 @@ TEST(ConvertFile, RejectCarriesItsRecordOffsetAndPointer) {
 
 TEST(ConvertFile, GzipFileAsThePlainOne) {
   const std::string plain = read_file(examples / "shopify-orders.ndjson");
-  const scratch gz("orders.ndjson.gz", gzip(plain));
+  const scratch_file gz(gzip(plain));
   conversion from_gz;
   conversion from_plain;
   collecting_sink gz_sink(from_gz);
@@ -76,12 +62,11 @@ TEST(ConvertFile, GzipFileAsThePlainOne) {
 }
 
 TEST(ConvertFile, BulkExportIsStitched) {
-  const scratch bulk("export.jsonl",
-                     R"({"id":"gid://shopify/Order/7","name":"#1007"})"
-                     "\n"
-                     R"({"id":"gid://shopify/LineItem/70","title":"Mug","quantity":2,)"
-                     R"("__parentId":"gid://shopify/Order/7"})"
-                     "\n");
+  const scratch_file bulk(R"({"id":"gid://shopify/Order/7","name":"#1007"})"
+                          "\n"
+                          R"({"id":"gid://shopify/LineItem/70","title":"Mug","quantity":2,)"
+                          R"("__parentId":"gid://shopify/Order/7"})"
+                          "\n");
   conversion got;
   collecting_sink sink(got);
   const file_conversion r = convert_file(bulk.path(), sink);

@@ -151,12 +151,8 @@ TEST(GraphqlResponse, DataHoldingOneOrderDirectly) {
 namespace {
 
 conversion convert_export(const std::string& content) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("ordernorm_graphql_test_" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(path, std::ios::binary) << content;
-  conversion out = convert_path(path, options_for(platform::shopify, mapper::fast));
-  std::filesystem::remove(path);
-  return out;
+  const scratch_file file(content);
+  return convert_path(file.path(), options_for(platform::shopify, mapper::fast));
 }
 
 const std::string item11 =

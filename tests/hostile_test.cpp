@@ -35,24 +35,6 @@ options shopify() {
   return o;
 }
 
-class temp_file {
- public:
-  explicit temp_file(std::string_view content) {
-    path_ = fs::temp_directory_path() /
-            ("ordernorm_hostile_test_" + std::to_string(::getpid()) + "_" + std::to_string(n_++));
-    std::ofstream(path_, std::ios::binary)
-        .write(content.data(), static_cast<std::streamsize>(content.size()));
-  }
-  ~temp_file() { fs::remove(path_); }
-  temp_file(const temp_file&) = delete;
-  temp_file& operator=(const temp_file&) = delete;
-  std::string path() const { return path_.string(); }
-
- private:
-  static inline int n_ = 0;
-  fs::path path_;
-};
-
 // Reads `text` from a file with the reader and converts each document, as
 // the CLI does (a line the reader skips is passed on as a reject).
 conversion read_and_convert(const std::string& path, const options& opts) {
@@ -114,7 +96,7 @@ void expect_same(const conversion& a, const conversion& b, std::string_view what
 // Runs `text` under both mappers, twice each, checks the invariants and that
 // all four runs agree, and returns the fast mapper's result.
 conversion hostile(std::string_view text, options opts = shopify()) {
-  temp_file file(text);
+  scratch_file file(text);
   opts.mapper = mapper::fast;
   const conversion fast = read_and_convert(file.path(), opts);
   expect_invariants(fast);

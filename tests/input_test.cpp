@@ -24,22 +24,6 @@ using namespace ordernorm::testing;
 
 namespace {
 
-class temp_file {
- public:
-  explicit temp_file(const std::string& content) {
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("ordernorm_input_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~temp_file() { std::filesystem::remove(path_); }
-  std::string path() const { return path_.string(); }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
-
 std::string order(int id) {
   return "{\"id\":" + std::to_string(id) +
          ",\"financial_status\":\"paid\",\"currency\":\"USD\",\"total_price\":\"" +
@@ -136,13 +120,13 @@ class feeding_pipe {
 };
 
 read_result read_file_with(const std::string& content, bool map, reader_options opts = {}) {
-  temp_file f(content);
+  scratch_file f(content);
   opts.map_files = map;
   return read_all(reader::open_file(f.path(), opts));
 }
 
 std::string convert_file_with(const std::string& content, bool map, reader_options opts = {}) {
-  temp_file f(content);
+  scratch_file f(content);
   opts.map_files = map;
   return convert_all(reader::open_file(f.path(), opts));
 }
@@ -301,7 +285,7 @@ TEST(ThreadedDecoding, MultiMemberGzipThroughIgzip) {
   const bool have_igzip = std::system("igzip --version > /dev/null 2>&1") == 0;
   for (const std::string* part : {&a, &b, &c}) {
     if (have_igzip) {
-      temp_file plain(*part);
+      scratch_file plain(*part);
       const std::string out = plain.path() + ".gz";
       ASSERT_EQ(std::system(("igzip -c " + plain.path() + " > " + out).c_str()), 0);
       packed += read_file(out);
@@ -327,7 +311,7 @@ TEST(ThreadedDecoding, MultiMemberGzipThroughIgzip) {
 // sees what is left behind).
 TEST(ThreadedDecoding, ReaderDestroyedAfterOneDocumentStopsTheDecoder) {
   const std::string packed = gzip(orders(200000));  // about 24 MB unpacked
-  temp_file f(packed);
+  scratch_file f(packed);
   const auto started = std::chrono::steady_clock::now();
   for (int round = 0; round < 20; ++round) {
     reader in = reader::open_file(f.path());
@@ -439,7 +423,7 @@ TEST(MappedFile, NoTrailingNewlineAndReadingFromTheDescriptorsOffset) {
   ASSERT_EQ(r.texts.size(), 6u);
   EXPECT_EQ(r.texts.back(), order(5));
   // from_fd starts where the descriptor is: after the first line here.
-  temp_file f(text);
+  scratch_file f(text);
   const int fd = ::open(f.path().c_str(), O_RDONLY);
   ASSERT_GE(fd, 0);
   ASSERT_EQ(::lseek(fd, static_cast<off_t>(order(0).size() + 1), SEEK_SET),
@@ -508,7 +492,7 @@ TEST(MappedFile, ResidentMemoryStaysBoundedOnALargeFile) {
   std::string text;
   text.reserve(std::size_t{96} << 20);
   while (text.size() < (std::size_t{96} << 20)) text += line;
-  temp_file f(text);
+  scratch_file f(text);
   const std::size_t lines = text.size() / line.size();
   text.clear();
   text.shrink_to_fit();

@@ -57,22 +57,6 @@ struct split_document {
   error_code problem;
 };
 
-class temp_file {
- public:
-  explicit temp_file(const std::string& content) {
-    path_ =
-        std::filesystem::temp_directory_path() /
-        ("ordernorm_reader_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++));
-    std::ofstream(path_, std::ios::binary) << content;
-  }
-  ~temp_file() { std::filesystem::remove(path_); }
-  std::string path() const { return path_.string(); }
-
- private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
-};
-
 std::vector<split_document> split(reader& in) {
   std::vector<split_document> out;
   document_view doc;
@@ -89,7 +73,7 @@ std::vector<split_document> split(reader& in) {
 }
 
 std::vector<split_document> split_text(const std::string& content, reader_options opts = {}) {
-  temp_file f(content);
+  scratch_file f(content);
   reader in = reader::open_file(f.path(), opts);
   return split(in);
 }
@@ -137,7 +121,7 @@ TEST(Reader, EmptyInputHasNoDocuments) {
 
 TEST(Reader, PrettyPrintedDocumentIsReadWhole) {
   const std::string text = "{\n  \"orders\": [\n    {\"id\": 1},\n    {\"id\": 2}\n  ]\n}\n";
-  temp_file f(text);
+  scratch_file f(text);
   reader in = reader::open_file(f.path());
   const auto docs = split(in);
   EXPECT_EQ(in.input_layout(), reader::layout::documents);
@@ -151,7 +135,7 @@ TEST(Reader, PrettyPrintedArrayIsReadWhole) {
 }
 
 TEST(Reader, BrokenFirstLineOfNdjsonCostsOnlyThatLine) {
-  temp_file f("{\"a\":1,\n{\"b\":2}\n{\"c\":3}\n");
+  scratch_file f("{\"a\":1,\n{\"b\":2}\n{\"c\":3}\n");
   reader in = reader::open_file(f.path());
   const auto docs = split(in);
   // The first line ends with ',' like a pretty-printed document would, so
@@ -217,16 +201,16 @@ TEST(Reader, ReaderOptionsFollowTheLimits) {
 // brackets inside strings do not count, and a huge first line costs no
 // more than its bytes.
 TEST(Reader, FirstLineLayoutIgnoresBracketsInStrings) {
-  temp_file f("{\"a\":\"{[\\\"\"}\n{\"b\":2}\n");
+  scratch_file f("{\"a\":\"{[\\\"\"}\n{\"b\":2}\n");
   reader in = reader::open_file(f.path());
   EXPECT_EQ(split(in).size(), 2u);
   EXPECT_EQ(in.input_layout(), reader::layout::ndjson);
-  temp_file g("{\"a\":\"}\",\n\"b\":2}\n");
+  scratch_file g("{\"a\":\"}\",\n\"b\":2}\n");
   reader doc = reader::open_file(g.path());
   EXPECT_EQ(split(doc).size(), 1u);
   EXPECT_EQ(doc.input_layout(), reader::layout::documents);
   const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
-  temp_file h(deep + "\n" + deep + "\n");
+  scratch_file h(deep + "\n" + deep + "\n");
   reader nested = reader::open_file(h.path());
   EXPECT_EQ(split(nested).size(), 2u);
   EXPECT_EQ(nested.input_layout(), reader::layout::ndjson);
@@ -287,7 +271,7 @@ pipeline_result read_and_convert(reader in) {
 }
 
 pipeline_result convert_file(const std::string& content, reader_options opts = {}) {
-  temp_file f(content);
+  scratch_file f(content);
   return read_and_convert(reader::open_file(f.path(), opts));
 }
 
@@ -550,7 +534,7 @@ TEST(CompressedInput, OffsetsAreInTheDecompressedBytes) {
   reader_options opts;
   opts.window_bytes = 100;
   for (const std::string& packed : {gzip(text), zstd(text)}) {
-    temp_file f(packed);
+    scratch_file f(packed);
     reader in = reader::open_file(f.path(), opts);
     const auto docs = split(in);
     ASSERT_EQ(docs.size(), offsets.size());

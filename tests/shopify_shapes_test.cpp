@@ -67,13 +67,8 @@ conversion convert_ndjson(const std::string& text) {
 // A bulk export is read as the CLI reads a file: the reader hands the
 // converter each Order with its line items' lines attached.
 conversion convert_file(const std::string& text) {
-  const std::filesystem::path path =
-      std::filesystem::temp_directory_path() /
-      ("ordernorm_shopify_shapes_test_" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(path, std::ios::binary) << text;
-  conversion out = ordernorm::testing::convert_path(path);
-  std::filesystem::remove(path);
-  return out;
+  const ordernorm::testing::scratch_file file(text);
+  return ordernorm::testing::convert_path(file.path());
 }
 
 std::vector<std::string> blanked_lines(const std::string& ndjson) {

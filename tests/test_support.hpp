@@ -108,6 +108,26 @@ inline conversion convert_lines(std::string_view text, options opts = {}) {
   return out;
 }
 
+// A file in the temporary directory holding `content`, removed with the
+// object: for the tests that read through ordernorm::reader as the CLI does.
+class scratch_file {
+ public:
+  explicit scratch_file(std::string_view content)
+      : path_(std::filesystem::temp_directory_path() /
+              ("ordernorm_test_" + std::to_string(::getpid()) + "_" + std::to_string(count_++))) {
+    std::ofstream(path_, std::ios::binary)
+        .write(content.data(), static_cast<std::streamsize>(content.size()));
+  }
+  ~scratch_file() { std::filesystem::remove(path_); }
+  scratch_file(const scratch_file&) = delete;
+  scratch_file& operator=(const scratch_file&) = delete;
+  std::string path() const { return path_.string(); }
+
+ private:
+  static inline int count_ = 0;
+  std::filesystem::path path_;
+};
+
 // Converts every document a reader hands over, as the CLI does (a bulk
 // export stitched by the reader, lists streamed), each reject the reader
 // could not hand over included; the reader's own failure is left in it.
