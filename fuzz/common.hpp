@@ -144,6 +144,11 @@ class memory_file {
 // - an object whose only known keys are envelope keys: the first met
 //   decides: an array value holds one record per element, an object one,
 //   null none, anything else one (a reject);
+// - a GraphQL response (the first envelope key met is "data" or "errors"):
+//   a non-empty or malformed "errors" is one record (a source_error);
+//   "data" holds a list (one record per element), one order (its first key
+//   an order's), or root fields each holding null (none), a list, a
+//   connection (the elements of its "nodes" and "edges" lists) or one order;
 // - a scalar: one record.
 // std::nullopt when the oracle cannot tell: an object with an envelope key
 // beside keys that orders carry (detection decides), the document is not valid JSON
@@ -161,12 +166,62 @@ inline bool is_order_key(std::string_view key) {
 }
 
 inline bool is_envelope(std::string_view key) {
-  constexpr std::array<std::string_view, 6> keys{
-      {"orders", "order", "items", "result", "data", "hits"}};
+  constexpr std::array<std::string_view, 7> keys{
+      {"orders", "order", "items", "result", "data", "hits", "errors"}};
   for (std::string_view k : keys) {
     if (k == key) return true;
   }
   return false;
+}
+
+// Records in a list value: its elements; null holds none; else one reject.
+inline std::uint64_t list_records(simdjson::dom::element value) {
+  simdjson::dom::array arr;
+  if (value.get_array().get(arr) == simdjson::SUCCESS) return arr.size();
+  return value.is_null() ? 0 : 1;
+}
+
+inline std::string_view first_key(simdjson::dom::object obj) {
+  for (const simdjson::dom::key_value_pair& kv : obj) return kv.key;
+  return {};
+}
+
+// A GraphQL response's "data" (see above).
+inline std::uint64_t response_data_records(simdjson::dom::element data) {
+  simdjson::dom::object obj;
+  if (data.get_object().get(obj) != simdjson::SUCCESS) return list_records(data);
+  if (is_order_key(first_key(obj))) return 1;
+  std::uint64_t n = 0;
+  for (const simdjson::dom::key_value_pair& root_field : obj) {
+    simdjson::dom::object field;
+    if (root_field.value.get_object().get(field) != simdjson::SUCCESS) {
+      n += list_records(root_field.value);
+      continue;
+    }
+    const std::string_view first = first_key(field);
+    if (first != "nodes" && first != "edges" && first != "pageInfo") {
+      ++n;  // one order
+      continue;
+    }
+    for (const simdjson::dom::key_value_pair& kv : field) {
+      if (kv.key == "nodes" || kv.key == "edges") n += list_records(kv.value);
+    }
+  }
+  return n;
+}
+
+inline std::uint64_t response_records(simdjson::dom::object response) {
+  std::uint64_t n = 0;
+  for (const simdjson::dom::key_value_pair& kv : response) {
+    if (kv.key == "errors") {
+      simdjson::dom::array errors;
+      const bool list = kv.value.get_array().get(errors) == simdjson::SUCCESS;
+      if (!list || errors.size() > 0) ++n;
+    } else if (kv.key == "data") {
+      n += response_data_records(kv.value);
+    }
+  }
+  return n;
 }
 
 inline std::optional<std::uint64_t> expected_records(std::string_view doc) {
@@ -192,6 +247,7 @@ inline std::optional<std::uint64_t> expected_records(std::string_view doc) {
   // the keys' order, as its scan stops once a lead is settled) decide
   // between an order and an envelope; that is not modelled here.
   if (order_keys) return std::nullopt;
+  if (envelope == "data" || envelope == "errors") return response_records(obj);
   for (const simdjson::dom::key_value_pair& kv : obj) {
     if (kv.key != envelope) continue;  // the first occurrence decides
     if (kv.value.get_array().get(arr) == simdjson::SUCCESS) return arr.size();

@@ -31,11 +31,7 @@ std::string run(const std::uint8_t* data, std::size_t size, std::size_t window,
   while (in.next(doc)) {
     const std::uint64_t before = conv.records();
     if (doc.problem != ordernorm::error_code::ok) {
-      ordernorm::record_error e;
-      e.code = doc.problem;
-      e.message = "record too large";
-      e.byte_offset = doc.offset;
-      conv.reject_record(e, sink);
+      conv.reject_record(in.problem(doc), sink);
     } else {
       fuzz::check(doc.capacity >= doc.size + ordernorm::converter::padding,
                   "a document is followed by the padding simdjson needs");

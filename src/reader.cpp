@@ -26,6 +26,9 @@ namespace {
 
 static_assert(input_padding >= simdjson::SIMDJSON_PADDING, "documents must be padded for simdjson");
 
+// How much of an NDJSON input is searched for a bulk export's child line.
+constexpr std::size_t bulk_probe_bytes = std::size_t{4} << 20;
+
 bool is_blank(const char* p, const char* end) { return std::all_of(p, end, detail::is_json_space); }
 
 // True when [first, last) closes every object and array it opens (outside
@@ -734,8 +737,16 @@ struct reader::impl {
     }
   }
 
-  bool first_window_is_bulk_export() const {
-    return detail::bulk_parent_of(std::string_view(buffer.get() + begin, end - begin)).has_value();
+  // Told from the input's first bulk_probe_bytes (or all of it, if
+  // shorter), read ahead when the window is smaller: never from the window
+  // itself, so that the answer, and the output, do not depend on its size.
+  bool first_window_is_bulk_export() {
+    if (end - begin < bulk_probe_bytes && !eof) {
+      reserve(std::max(capacity, bulk_probe_bytes));
+      fill();
+    }
+    const std::size_t probe = std::min(end - begin, bulk_probe_bytes);
+    return detail::bulk_parent_of(std::string_view(buffer.get() + begin, probe)).has_value();
   }
 
   // The first pass over a file: which children come late (bulk_export.hpp).

@@ -267,6 +267,36 @@ TEST(BulkExport, StitchingCanBeTurnedOff) {
   EXPECT_EQ(got[1].text, item11);
 }
 
+TEST(BulkExport, TinyReadWindowStillFindsTheFirstChildLine) {
+  // The export is told from the input's first bytes, not from the read
+  // window: with a window shorter than the first order line, its child is
+  // still spliced in (a fuzzer found the window-dependent answer).
+  scratch_file f(lines({order1, item11}));
+  reader_options o;
+  o.window_bytes = 8;
+  reader in = reader::open_file(f.path(), o);
+  const auto got = drain(in);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].text, R"({"id":"gid://shopify/Order/1","name":"#1001","lineItems":{"nodes":[)" +
+                             item11 + "]}}");
+}
+
+TEST(BulkExport, ChildPastTheFirstFourMiBIsNotStitched) {
+  // The documented bound: a first child line after 4 MiB of orders without
+  // children is not an export's; the converter rejects it (missing_parent).
+  std::string content;
+  std::size_t n = 0;
+  while (content.size() <= (std::size_t{4} << 20)) {
+    content += R"({"id":"gid://shopify/Order/)" + std::to_string(100 + n++) + "\"}\n";
+  }
+  content += item11 + "\n";
+  scratch_file f(content);
+  reader in = reader::open_file(f.path());
+  const auto got = drain(in);
+  ASSERT_EQ(got.size(), n + 1);
+  EXPECT_EQ(got.back().text, item11);
+}
+
 TEST(BulkExport, TooLongLineKeepsItsPlace) {
   reader_options o;
   o.max_record_bytes = 200;

@@ -61,8 +61,8 @@ struct reader_options {
   // (no copy into the window); false reads it with read() like a pipe. A
   // mapped file must not shrink while it is read (SIGBUS).
   bool map_files = true;
-  // A Shopify Bulk Operation export (NDJSON whose first read window has a
-  // line with `__parentId`) is handed over one stitched order at a time:
+  // A Shopify Bulk Operation export (NDJSON whose first 4 MiB hold a line
+  // with `__parentId`) is handed over one stitched order at a time:
   // the order line with its LineItem child lines as
   // "lineItems":{"nodes":[...]}. A file is read twice (the first pass
   // notes the children that come late, so that memory holds only the
