@@ -327,6 +327,8 @@ bool record_walker::walk_connection(od::object& obj, const char* begin, std::str
 // an empty answer.
 void record_walker::reject_response_errors(od::value& errors) {
   const char* errors_begin = errors.raw_json_token().data();
+  // The errors are a record of their own: --strict checks them as any other.
+  if (strict_rejects_value(engine_, errors_begin)) return;
   od::array arr;
   if (errors.get_array().get(arr) != simdjson::SUCCESS) {
     engine_.reject(errors_begin, error_code::source_error,

@@ -107,6 +107,23 @@ TEST(GraphqlResponse, ThrottledErrorsAreOneSourceError) {
   EXPECT_EQ(c.ndjson, "");
 }
 
+TEST(GraphqlResponse, StrictRejectsBrokenErrorsAsInvalidJson) {
+  // An unescaped quote inside the error's documentation URL (a fuzzer's
+  // find): without --strict the error is still read; with it, the errors are
+  // a record that is not valid JSON throughout.
+  const std::string text =
+      R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED",)"
+      R"("documentation":"https://shopify."x"dev/api"}}]})";
+  options strict = options_for(platform::shopify, mapper::fast);
+  strict.strict = true;
+  const conversion c = convert_text(text, strict);
+  ASSERT_EQ(c.rejects.size(), 1u) << describe(c.rejects);
+  EXPECT_EQ(c.rejects[0].error.code, error_code::invalid_json) << describe(c.rejects);
+  const conversion lenient = convert_text(text, options_for(platform::shopify, mapper::fast));
+  ASSERT_EQ(lenient.rejects.size(), 1u) << describe(lenient.rejects);
+  EXPECT_EQ(lenient.rejects[0].error.code, error_code::source_error);
+}
+
 TEST(GraphqlResponse, ErrorsWithNullDataAreOneSourceError) {
   const auto c =
       convert_both_ways(R"({"data":null,"errors":[{"message":"Access denied for orders field."},)"
