@@ -27,7 +27,8 @@ struct piped_read {
   std::size_t largest_capacity = 0;
   reader::layout layout = reader::layout::unknown;
 };
-piped_read read_through_pipe(const std::string& text, std::size_t repeats, std::size_t window) {
+piped_read read_through_pipe(const std::string& text, std::size_t repeats, std::size_t window,
+                             bool stitch_bulk_exports = true) {
   piped_read out;
   int fds[2];
   if (::pipe(fds) != 0) return out;
@@ -39,6 +40,7 @@ piped_read read_through_pipe(const std::string& text, std::size_t repeats, std::
   });
   reader_options opts;
   opts.window_bytes = window;
+  opts.stitch_bulk_exports = stitch_bulk_exports;
   reader in = reader::from_fd(fds[0], opts);
   document_view doc;
   while (in.next(doc)) {
@@ -230,9 +232,15 @@ TEST(Reader, MissingFileIsAnIoError) {
 TEST(Reader, NdjsonStreamUsesBoundedMemory) {
   const std::string line = "{\"id\":1,\"pad\":\"" + std::string(200, 'z') + "\"}\n";
   const std::size_t lines = 40'000'000 / line.size();
-  const piped_read r = read_through_pipe(line, lines, 64 << 10);
-  EXPECT_EQ(r.documents, lines);
-  EXPECT_LE(r.largest_capacity, (std::size_t{64} << 10) + converter::padding);
+  // The window bounds memory, whatever the stream's length...
+  const piped_read plain = read_through_pipe(line, lines, 64 << 10, false);
+  EXPECT_EQ(plain.documents, lines);
+  EXPECT_LE(plain.largest_capacity, (std::size_t{64} << 10) + converter::padding);
+  // ...once the first 4 MiB have been searched for a bulk export's child line
+  // (reader_options::stitch_bulk_exports), read ahead once past a smaller window.
+  const piped_read probed = read_through_pipe(line, lines, 64 << 10);
+  EXPECT_EQ(probed.documents, lines);
+  EXPECT_LE(probed.largest_capacity, (std::size_t{4} << 20) + converter::padding);
 }
 
 // ---------------------------------------------------------------------------

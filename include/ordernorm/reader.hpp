@@ -62,7 +62,7 @@ struct reader_options {
   // mapped file must not shrink while it is read (SIGBUS).
   bool map_files = true;
   // A Shopify Bulk Operation export (NDJSON whose first 4 MiB hold a line
-  // with `__parentId`) is handed over one stitched order at a time:
+  // with `__parentId`: read ahead once if the window is smaller) is handed over one stitched order at a time:
   // the order line with its LineItem child lines as
   // "lineItems":{"nodes":[...]}. A file is read twice (the first pass
   // notes the children that come late, so that memory holds only the
