@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "ordernorm/detail/model_reflection.hpp"
+
 namespace ordernorm::json_names {
 
 // The JSON key of a member: its snake_case name (a Hana compile-time string)

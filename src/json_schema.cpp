@@ -339,7 +339,7 @@ std::string json_schema(schema_root root) {
   defs.value_schema<order>();  // defines order and every struct under it
   defs.add("trackedShipment", tracked_shipment(defs));
 
-  const bool is_order = root == schema_root::order;
+  const bool is_order = root == schema_root::of_order;
   return pretty(object(
       {{"$schema", quoted("https://json-schema.org/draft/2020-12/schema")},
        {"$id", quoted(is_order ? "urn:ordernorm:schema:order" : "urn:ordernorm:schema:shipment")},

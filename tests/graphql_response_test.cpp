@@ -111,9 +111,8 @@ TEST(GraphqlResponse, StrictRejectsBrokenErrorsAsInvalidJson) {
   // An unescaped quote inside the error's documentation URL (a fuzzer's
   // find): without --strict the error is still read; with it, the errors are
   // a record that is not valid JSON throughout.
-  const std::string text =
-      R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED",)"
-      R"("documentation":"https://shopify."x"dev/api"}}]})";
+  const std::string text = R"({"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED",)"
+                           R"("documentation":"https://shopify."x"dev/api"}}]})";
   options strict = options_for(platform::shopify, mapper::fast);
   strict.strict = true;
   const conversion c = convert_text(text, strict);

@@ -55,14 +55,14 @@ TEST_F(JsonSchema, IsDraft202012WithOrderAtTheRoot) {
 
 TEST_F(JsonSchema, SameBytesEveryCall) {
   EXPECT_EQ(json_schema(), text_);
-  EXPECT_EQ(json_schema(schema_root::order), text_);
-  EXPECT_EQ(json_schema(schema_root::shipment), json_schema(schema_root::shipment));
+  EXPECT_EQ(json_schema(schema_root::of_order), text_);
+  EXPECT_EQ(json_schema(schema_root::of_shipment), json_schema(schema_root::of_shipment));
 }
 
 TEST_F(JsonSchema, ShipmentRootIsWhatTrackPrints) {
   simdjson::dom::parser parser;
   simdjson::dom::element shipment_root;
-  const std::string text = json_schema(schema_root::shipment);
+  const std::string text = json_schema(schema_root::of_shipment);
   ASSERT_EQ(parser.parse(text).get(shipment_root), simdjson::SUCCESS);
   EXPECT_EQ(std::string_view(shipment_root["$ref"]), "#/$defs/trackedShipment");
   // track's keys, beside the shipment's own, and not required

@@ -67,33 +67,39 @@ struct input_limits {
 // Short stable name ("invalid_money"), used in rejects files.
 std::string_view to_string(error_code code) noexcept;
 
-// A value or an error code; cheap enough for the hot path (no allocation).
-template <class T>
-class [[nodiscard]] result {
- public:
-  constexpr result(T value) noexcept : value_(std::move(value)) {}  // NOLINT: implicit by design
-  constexpr result(error_code code) noexcept : code_(code) {}       // NOLINT: implicit by design
-
-  constexpr bool ok() const noexcept { return code_ == error_code::ok; }
-  constexpr explicit operator bool() const noexcept { return ok(); }
-  constexpr error_code error() const noexcept { return code_; }
-  // Precondition: ok().
-  constexpr const T& value() const& noexcept { return value_; }
-  constexpr T& value() & noexcept { return value_; }
-  constexpr const T& operator*() const& noexcept { return value_; }
-  constexpr const T* operator->() const noexcept { return &value_; }
-
- private:
-  T value_{};
-  error_code code_ = error_code::ok;
-};
-
 // Why one record was rejected, and where.
 struct record_error {
   error_code code = error_code::ok;
   std::string message;            // human-readable reason, e.g. "\"12,50\" is not a decimal number"
   std::string json_pointer;       // RFC 6901 pointer inside the record, "" for the record itself
   std::uint64_t byte_offset = 0;  // offset of the offending value in the whole input
+};
+
+constexpr error_code code_of(error_code code) noexcept { return code; }
+inline error_code code_of(const record_error& error) noexcept { return error.code; }
+
+// A value or an error: an error_code (cheap enough for the hot path, no
+// allocation), or a record_error where the caller wants to know why and
+// where (convert_one). An error given must not be ok.
+template <class T, class E = error_code>
+class [[nodiscard]] result {
+ public:
+  constexpr result(T value) noexcept : value_(std::move(value)) {}  // NOLINT: implicit by design
+  constexpr result(E error) noexcept : error_(std::move(error)) {}  // NOLINT: implicit by design
+
+  constexpr bool ok() const noexcept { return code_of(error_) == error_code::ok; }
+  constexpr explicit operator bool() const noexcept { return ok(); }
+  constexpr const E& error() const noexcept { return error_; }
+  // Precondition: ok().
+  constexpr const T& value() const& noexcept { return value_; }
+  constexpr T& value() & noexcept { return value_; }
+  constexpr T&& value() && noexcept { return std::move(value_); }
+  constexpr const T& operator*() const& noexcept { return value_; }
+  constexpr const T* operator->() const noexcept { return &value_; }
+
+ private:
+  T value_{};
+  E error_{};
 };
 
 }  // namespace ordernorm

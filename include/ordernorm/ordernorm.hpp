@@ -6,6 +6,7 @@
 #include "ordernorm/common.hpp"        // mapper, record_position
 #include "ordernorm/convert.hpp"       // converter, options, order_sink
 #include "ordernorm/convert_file.hpp"  // convert_file: a whole file, as the CLI reads it
+#include "ordernorm/convert_one.hpp"   // convert_one, owned_order: one order, kept
 #include "ordernorm/error.hpp"         // error_code, result<T>, record_error
 #include "ordernorm/model.hpp"         // order, line_item, address, customer, shipment, ...
 #include "ordernorm/money.hpp"         // decimal (exact money), currency_minor_units

@@ -29,9 +29,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ordernorm/error.hpp"
 #include "ordernorm/padding.hpp"
@@ -62,13 +62,13 @@ struct reader_options {
   // mapped file must not shrink while it is read (SIGBUS).
   bool map_files = true;
   // A Shopify Bulk Operation export (NDJSON whose first 4 MiB hold a line
-  // with `__parentId`: read ahead once if the window is smaller) is handed over one stitched order at a time:
-  // the order line with its LineItem child lines as
-  // "lineItems":{"nodes":[...]}. A file is read twice (the first pass
-  // notes the children that come late, so that memory holds only the
-  // orders still waiting for theirs); from a stream, an order is complete
-  // when the next order line comes, and a child after that is rejected as
-  // missing_parent. See "Bulk exports" in README.md.
+  // with `__parentId`; read ahead once if the window is smaller) is handed
+  // over one stitched order at a time: the order line with its LineItem
+  // child lines as "lineItems":{"nodes":[...]}. A file is read twice (the
+  // first pass notes the children that come late, so that memory holds only
+  // the orders still waiting for theirs); from a stream, an order is
+  // complete when the next order line comes, and a child after that is
+  // rejected as missing_parent. See "Bulk exports" in README.md.
   bool stitch_bulk_exports = true;
 };
 
@@ -85,6 +85,26 @@ inline reader_options reader_options_for(const input_limits& limits) {
 struct text_origin {
   std::size_t position = 0;
   std::uint64_t offset = 0;
+};
+
+// A run of text_origins owned elsewhere (what std::span would be, in C++17).
+class text_origins {
+ public:
+  constexpr text_origins() noexcept = default;
+  constexpr text_origins(const text_origin* first, std::size_t count) noexcept
+      : first_(first), count_(count) {}
+  text_origins(const std::vector<text_origin>& all) noexcept  // NOLINT: implicit, as a span's
+      : first_(all.data()), count_(all.size()) {}
+
+  constexpr const text_origin* begin() const noexcept { return first_; }
+  constexpr const text_origin* end() const noexcept { return first_ + count_; }
+  constexpr std::size_t size() const noexcept { return count_; }
+  constexpr bool empty() const noexcept { return count_ == 0; }
+  constexpr const text_origin& operator[](std::size_t i) const noexcept { return first_[i]; }
+
+ private:
+  const text_origin* first_ = nullptr;
+  std::size_t count_ = 0;
 };
 
 // One JSON text to convert, followed by at least input_padding readable
@@ -113,7 +133,7 @@ struct document_view {
   // input (see "Bulk exports" above): where its spliced child lines were
   // read, in increasing position, so that an error inside one names that
   // line's offset. Empty for a text read in one piece.
-  std::span<const text_origin> origins;
+  text_origins origins;
 };
 
 class reader {

@@ -29,7 +29,7 @@ enum class naive_time : std::uint8_t {
 struct timestamp {
   // Milliseconds since 1970-01-01T00:00:00 in UTC, or, when `local`, the same
   // count for the wall-clock reading taken as if it were UTC.
-  std::chrono::sys_time<std::chrono::milliseconds> time{};
+  std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds> time{};
   bool local = false;
 
   // "YYYY-MM-DDTHH:MM:SS.mmm" + "Z" unless local.
@@ -37,7 +37,10 @@ struct timestamp {
   // Writes into `out` (at least max_chars bytes); returns the text written.
   std::string_view format(char* out) const noexcept;
 
-  friend bool operator==(const timestamp&, const timestamp&) = default;
+  friend bool operator==(const timestamp& a, const timestamp& b) noexcept {
+    return a.time == b.time && a.local == b.local;
+  }
+  friend bool operator!=(const timestamp& a, const timestamp& b) noexcept { return !(a == b); }
 };
 
 // Accepted forms (years 0000-9999 once converted to UTC):

@@ -61,7 +61,8 @@ carrier_id identify_carrier(std::string_view name) noexcept;
 struct derive_options {
   // The time "now" for time-based rules (expiry); without it none applies.
   std::optional<timestamp> as_of;
-  std::chrono::days expire_after{30};
+  // Days (std::chrono::days, spelled for C++17 consumers).
+  std::chrono::duration<std::int64_t, std::ratio<86400>> expire_after{30};
 };
 
 // Where an event's status came from.

@@ -19,16 +19,19 @@ void write_json(const order& o, std::string& out);
 // so no currency is needed.
 void write_json(const shipment& s, std::string& out);
 
+// The same for an owned order (convert_one.hpp): the same bytes as its views.
+void write_json(const owned_order& o, std::string& out);
+
 // The root of json_schema(): an order as write_json writes it, or a shipment
 // as `ordernorm track` prints it (write_json's shipment plus its derivation:
 // decidedBy, rule and, with --explain, explain and duplicatesDropped).
-enum class schema_root : std::uint8_t { order, shipment };
+enum class schema_root : std::uint8_t { of_order, of_shipment };
 
 // A JSON Schema (draft 2020-12) of the output, generated from the same
 // reflection, keys and enum spellings as the writer. Both roots carry every
 // definition in `$defs` (order, shipment, trackedShipment, lineItem, ...), so
 // either document can be referenced for any of them. Pretty-printed, and the
 // same bytes on every call.
-std::string json_schema(schema_root root = schema_root::order);
+std::string json_schema(schema_root root = schema_root::of_order);
 
 }  // namespace ordernorm

@@ -385,7 +385,7 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
 
 // `schema [--of order|shipment]`: nothing to read, so no other option.
 std::optional<int> parse_schema_options(int argc, char** argv, cli_options& opts) {
-  opts.schema = ordernorm::schema_root::order;
+  opts.schema = ordernorm::schema_root::of_order;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     std::optional<std::string_view> of;
@@ -401,7 +401,8 @@ std::optional<int> parse_schema_options(int argc, char** argv, cli_options& opts
       return usage_error(
           of ? "--of is order or shipment" : fmt::format("unknown argument '{}'", arg), "schema");
     }
-    opts.schema = *of == "order" ? ordernorm::schema_root::order : ordernorm::schema_root::shipment;
+    opts.schema =
+        *of == "order" ? ordernorm::schema_root::of_order : ordernorm::schema_root::of_shipment;
   }
   return std::nullopt;
 }

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ordernorm/detail/mapping.hpp"
+#include "ordernorm/detail/model_reflection.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::detail {
