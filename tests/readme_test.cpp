@@ -172,4 +172,18 @@ TEST(ReadmeCExample, IsTheTestedFile) {
   EXPECT_EQ(readme.substr(begin + 5, end - begin - 5), file.substr(body));
 }
 
+// README's one-order example is tests/cxx17_consumer.cpp from its includes on.
+TEST(ReadmeOneOrderExample, IsTheTestedFile) {
+  const std::string readme = ordernorm::testing::read_file(source_dir / "README.md");
+  const std::string file =
+      ordernorm::testing::read_file(source_dir / "tests" / "cxx17_consumer.cpp");
+  const auto body = file.find("#include <cstdio>");
+  ASSERT_NE(body, std::string::npos);
+  const auto begin = readme.find("```cpp\n#include <cstdio>");
+  ASSERT_NE(begin, std::string::npos) << "README.md has no one-order example";
+  const auto end = readme.find("```", begin + 7);
+  ASSERT_NE(end, std::string::npos);
+  EXPECT_EQ(readme.substr(begin + 7, end - begin - 7), file.substr(body));
+}
+
 }  // namespace
