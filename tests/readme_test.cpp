@@ -158,32 +158,30 @@ TEST(ReadmePlatformTable, ConvertSynopsisPointsToTheTable) {
   EXPECT_EQ(readme.find("--from auto|shopify|malomo]"), std::string::npos);
 }
 
-// README's C example is tests/c_example.c (the test suite compiles and runs
-// it), less the file's first two lines, the comment that says so.
-TEST(ReadmeCExample, IsTheTestedFile) {
+// A README code block is the tested file from `first_line` on: the block
+// that starts with ``` + `fence` + a newline + `first_line`.
+void expect_readme_block_is(const char* fence, const char* file_name, const char* first_line) {
   const std::string readme = ordernorm::testing::read_file(source_dir / "README.md");
-  const std::string file = ordernorm::testing::read_file(source_dir / "tests" / "c_example.c");
-  const auto body = file.find("#include <ordernorm.h>");
-  ASSERT_NE(body, std::string::npos);
-  const auto begin = readme.find("```c\n");
-  ASSERT_NE(begin, std::string::npos) << "README.md has no C example";
-  const auto end = readme.find("```", begin + 5);
+  const std::string file = ordernorm::testing::read_file(source_dir / "tests" / file_name);
+  const auto body = file.find(first_line);
+  ASSERT_NE(body, std::string::npos) << file_name;
+  const std::string opening = std::string("```") + fence + "\n";
+  const auto begin = readme.find(opening + first_line);
+  ASSERT_NE(begin, std::string::npos) << "README.md has no block for " << file_name;
+  const auto from = begin + opening.size();
+  const auto end = readme.find("```", from);
   ASSERT_NE(end, std::string::npos);
-  EXPECT_EQ(readme.substr(begin + 5, end - begin - 5), file.substr(body));
+  EXPECT_EQ(readme.substr(from, end - from), file.substr(body));
+}
+
+// README's C example is tests/c_example.c, less its first comment lines.
+TEST(ReadmeCExample, IsTheTestedFile) {
+  expect_readme_block_is("c", "c_example.c", "#include <ordernorm.h>");
 }
 
 // README's one-order example is tests/cxx17_consumer.cpp from its includes on.
 TEST(ReadmeOneOrderExample, IsTheTestedFile) {
-  const std::string readme = ordernorm::testing::read_file(source_dir / "README.md");
-  const std::string file =
-      ordernorm::testing::read_file(source_dir / "tests" / "cxx17_consumer.cpp");
-  const auto body = file.find("#include <cstdio>");
-  ASSERT_NE(body, std::string::npos);
-  const auto begin = readme.find("```cpp\n#include <cstdio>");
-  ASSERT_NE(begin, std::string::npos) << "README.md has no one-order example";
-  const auto end = readme.find("```", begin + 7);
-  ASSERT_NE(end, std::string::npos);
-  EXPECT_EQ(readme.substr(begin + 7, end - begin - 7), file.substr(body));
+  expect_readme_block_is("cpp", "cxx17_consumer.cpp", "#include <cstdio>");
 }
 
 }  // namespace
