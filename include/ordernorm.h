@@ -48,8 +48,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The library is static today; the C functions are marked for export so that
- * a shared build with -fvisibility=hidden keeps exporting them. */
+/* The library is compiled with hidden visibility: a shared libordernorm
+ * exports what is marked so, these functions among them. Its own macro, for
+ * this header includes no C++ header (ordernorm/export.hpp). */
 #if defined(__GNUC__) || defined(__clang__)
 #define ORDERNORM_C_API __attribute__((visibility("default")))
 #else

@@ -61,7 +61,8 @@ class origin_sink final : public order_sink {
 
 }  // namespace
 
-struct converter::impl final : detail::record_handler {
+// Hidden, though converter is exported: its vtable and type_info are no API.
+struct ORDERNORM_LOCAL converter::impl final : detail::record_handler {
   explicit impl(const options& o)
       : opts(o),
         given(platform_named(o.from)),

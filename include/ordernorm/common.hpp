@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "ordernorm/export.hpp"
+
 namespace ordernorm {
 
 // Which mapping engine runs: the single-pass one, or the deliberately simple
@@ -34,7 +36,7 @@ enum class warning_code : std::uint8_t {
 };
 
 // "unexpanded_link"; one name per code.
-std::string_view to_string(warning_code code) noexcept;
+ORDERNORM_API std::string_view to_string(warning_code code) noexcept;
 
 // Something a converted record lacks that the caller may want to fetch (an
 // unexpanded sub-resource link, say). The record still converts.

@@ -21,6 +21,7 @@
 
 #include "ordernorm/common.hpp"
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 #include "ordernorm/model.hpp"
 #include "ordernorm/reader.hpp"
 #include "ordernorm/tracking.hpp"
@@ -46,7 +47,7 @@ struct options {
 
 // Receives each converted order or rejected record, in input order. An order
 // (and every string it views) is valid only during the call.
-class order_sink {
+class ORDERNORM_API order_sink {
  public:
   virtual ~order_sink() = default;
   virtual void on_order(const order& o, const record_position& where) = 0;
@@ -63,7 +64,7 @@ class order_sink {
 // orders, or a list envelope ({"orders":[...]}, {"order":{...}}); every order
 // in it is one record, delivered to the sink as an order or as a reject, never
 // dropped. Not thread-safe: use one converter per thread.
-class converter {
+class ORDERNORM_API converter {
  public:
   // Readable bytes that must follow a document passed to convert_padded():
   // input_padding (padding.hpp), under the name it had first.
@@ -107,6 +108,6 @@ class converter {
 };
 
 // "shopify" -> platform::shopify; std::nullopt for a name it does not know.
-std::optional<platform> platform_from_name(std::string_view name) noexcept;
+ORDERNORM_API std::optional<platform> platform_from_name(std::string_view name) noexcept;
 
 }  // namespace ordernorm

@@ -11,6 +11,7 @@
 
 #include "ordernorm/convert.hpp"
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 
 namespace ordernorm {
 
@@ -30,6 +31,7 @@ struct file_conversion {
 // order, warning and reject goes to `sink`, in input order; a document the
 // reader could not hand over (a line over the record limit) is a reject.
 // Records are numbered from 1.
-file_conversion convert_file(const std::string& path, order_sink& sink, const options& opts = {});
+ORDERNORM_API file_conversion convert_file(const std::string& path, order_sink& sink,
+                                           const options& opts = {});
 
 }  // namespace ordernorm

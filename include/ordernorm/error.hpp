@@ -12,6 +12,8 @@
 #include <string_view>
 #include <utility>
 
+#include "ordernorm/export.hpp"
+
 namespace ordernorm {
 
 enum class error_code : std::uint8_t {
@@ -65,7 +67,7 @@ struct input_limits {
 };
 
 // Short stable name ("invalid_money"), used in rejects files.
-std::string_view to_string(error_code code) noexcept;
+ORDERNORM_API std::string_view to_string(error_code code) noexcept;
 
 // Why one record was rejected, and where.
 struct record_error {

@@ -8,3 +8,10 @@
 #else
 #define ORDERNORM_API
 #endif
+// For what a class marked ORDERNORM_API holds but does not export (its
+// private implementation, which would otherwise take the class's visibility).
+#if defined(__GNUC__) || defined(__clang__)
+#define ORDERNORM_LOCAL __attribute__((visibility("hidden")))
+#else
+#define ORDERNORM_LOCAL
+#endif

@@ -15,10 +15,11 @@
 #include <string_view>
 
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 
 namespace ordernorm {
 
-class decimal {
+class ORDERNORM_API decimal {
  public:
   static constexpr int max_scale = 18;
   // Longest text format() writes: sign, 19 digits, point, padding zeros.
@@ -52,7 +53,7 @@ class decimal {
   std::string_view format(char* out, int minor_units) const noexcept;
 
   // Numeric equality: 1.50 == 1.5.
-  friend bool operator==(decimal a, decimal b) noexcept;
+  friend ORDERNORM_API bool operator==(decimal a, decimal b) noexcept;
 
  private:
   std::int64_t units_ = 0;
@@ -111,6 +112,6 @@ class quantity {
 // ISO 4217 minor units of a currency code ("USD" 2, "JPY" 0, "KWD" 3,
 // "CLF" 4), or -1 when the code is not an active ISO 4217 code. Exact match
 // on upper-case letters.
-int currency_minor_units(std::string_view iso_code) noexcept;
+ORDERNORM_API int currency_minor_units(std::string_view iso_code) noexcept;
 
 }  // namespace ordernorm

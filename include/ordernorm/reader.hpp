@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 #include "ordernorm/padding.hpp"
 
 namespace ordernorm {
@@ -136,7 +137,7 @@ struct document_view {
   text_origins origins;
 };
 
-class reader {
+class ORDERNORM_API reader {
  public:
   // documents: a stream of whitespace-separated (or glued) JSON documents,
   // one pretty-printed document included. json_seq: RFC 7464 (RS-prefixed).
@@ -172,7 +173,7 @@ class reader {
 
  private:
   struct impl;
-  explicit reader(std::unique_ptr<impl> p);
+  ORDERNORM_LOCAL explicit reader(std::unique_ptr<impl> p);  // not exported: the library's own
   std::unique_ptr<impl> impl_;
 };
 

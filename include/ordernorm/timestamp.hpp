@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 
 namespace ordernorm {
 
@@ -26,7 +27,7 @@ enum class naive_time : std::uint8_t {
   reject,  // an offset is required: naive_timestamp error
 };
 
-struct timestamp {
+struct ORDERNORM_API timestamp {
   // Milliseconds since 1970-01-01T00:00:00 in UTC, or, when `local`, the same
   // count for the wall-clock reading taken as if it were UTC.
   std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds> time{};
@@ -59,9 +60,9 @@ struct timestamp {
 //                         "20240101" is 1970-08-23T06:15:01Z, not a date.
 // Errors: invalid_timestamp (malformed, or an impossible date such as Feb 30
 // or hour 24), timestamp_out_of_range, naive_timestamp.
-result<timestamp> parse_timestamp(std::string_view text, naive_time rule) noexcept;
+ORDERNORM_API result<timestamp> parse_timestamp(std::string_view text, naive_time rule) noexcept;
 
 // Unix seconds given as a JSON integer.
-result<timestamp> from_unix_seconds(std::int64_t seconds) noexcept;
+ORDERNORM_API result<timestamp> from_unix_seconds(std::int64_t seconds) noexcept;
 
 }  // namespace ordernorm

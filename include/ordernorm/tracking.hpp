@@ -46,6 +46,7 @@
 
 #include "ordernorm/common.hpp"
 #include "ordernorm/error.hpp"
+#include "ordernorm/export.hpp"
 #include "ordernorm/model.hpp"
 #include "ordernorm/reader.hpp"
 
@@ -56,7 +57,7 @@ enum class carrier_id : std::uint8_t { unknown, usps, ups, fedex, dhl };
 
 // "USPS", "usps", "United States Postal Service", "FedEx", "FDXE", "DHL
 // Express", ... -> the carrier; anything else -> unknown. Case-insensitive.
-carrier_id identify_carrier(std::string_view name) noexcept;
+ORDERNORM_API carrier_id identify_carrier(std::string_view name) noexcept;
 
 struct derive_options {
   // The time "now" for time-based rules (expiry); without it none applies.
@@ -88,19 +89,20 @@ struct derivation {
 // status and detail where its source gave none. Orders the events and drops
 // duplicates in place. `s.status_raw` (the source's own overall status) is
 // left as it is. When `explain` is not null it receives the reasoning.
-void derive_shipment(shipment& s, const derive_options& options = {},
-                     derivation* explain = nullptr);
+ORDERNORM_API void derive_shipment(shipment& s, const derive_options& options = {},
+                                   derivation* explain = nullptr);
 
 // What `ordernorm track --from` reads: an order platform with shipments and
 // scan events (Malomo), or a carrier tracking API's response.
 enum class tracking_input : std::uint8_t { malomo, easypost, usps, ups, fedex, dhl };
 
 // "easypost" -> tracking_input::easypost; std::nullopt for other names.
-std::optional<tracking_input> tracking_input_from_name(std::string_view name) noexcept;
-std::string_view to_string(tracking_input input) noexcept;
+ORDERNORM_API std::optional<tracking_input> tracking_input_from_name(
+    std::string_view name) noexcept;
+ORDERNORM_API std::string_view to_string(tracking_input input) noexcept;
 
 // Receives each shipment of a tracking document (derived), or a reject.
-class shipment_sink {
+class ORDERNORM_API shipment_sink {
  public:
   virtual ~shipment_sink() = default;
   // `why` is set when track_options::explain is.
@@ -129,7 +131,7 @@ struct track_options {
 // Reads tracking documents (a carrier response, an EasyPost tracker, or an
 // order with shipments) and delivers each shipment, derived. A document is
 // one record: it either yields its shipments or is rejected. Not thread-safe.
-class tracker {
+class ORDERNORM_API tracker {
  public:
   explicit tracker(track_options opts = {});
   ~tracker();
@@ -161,6 +163,6 @@ class tracker {
 // Merges shipments that share a carrier and tracking code (two tracking
 // records for one number) into the first of them: events are joined, then
 // the caller derives. Order is kept otherwise.
-void merge_duplicate_shipments(std::vector<shipment>& shipments);
+ORDERNORM_API void merge_duplicate_shipments(std::vector<shipment>& shipments);
 
 }  // namespace ordernorm

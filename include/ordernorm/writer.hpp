@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ordernorm/export.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm {
@@ -13,14 +14,14 @@ namespace ordernorm {
 // Appends `o` as one compact JSON object (no trailing newline) to `out`.
 // Money is written with the ISO 4217 minor units of the nearest `currency`
 // (the line item's, else the order's). The same order always gives the same bytes.
-void write_json(const order& o, std::string& out);
+ORDERNORM_API void write_json(const order& o, std::string& out);
 
 // Appends one shipment, in the same form it has inside an order. Money-free,
 // so no currency is needed.
-void write_json(const shipment& s, std::string& out);
+ORDERNORM_API void write_json(const shipment& s, std::string& out);
 
 // The same for an owned order (convert_one.hpp): the same bytes as its views.
-void write_json(const owned_order& o, std::string& out);
+ORDERNORM_API void write_json(const owned_order& o, std::string& out);
 
 // The root of json_schema(): an order as write_json writes it, or a shipment
 // as `ordernorm track` prints it (write_json's shipment plus its derivation:
@@ -32,6 +33,6 @@ enum class schema_root : std::uint8_t { of_order, of_shipment };
 // definition in `$defs` (order, shipment, trackedShipment, lineItem, ...), so
 // either document can be referenced for any of them. Pretty-printed, and the
 // same bytes on every call.
-std::string json_schema(schema_root root = schema_root::of_order);
+ORDERNORM_API std::string json_schema(schema_root root = schema_root::of_order);
 
 }  // namespace ordernorm
