@@ -61,15 +61,15 @@ foreach(flag IN LISTS flags)
   endif()
 endforeach()
 
-# The README's examples, compiled and linked by plain compiler commands.
-# C++20: the public headers need it.
+# The README's examples, compiled and linked by plain compiler commands;
+# the public headers ask for C++17 only.
 execute_process(COMMAND "${CC}" -std=c99 "${SOURCE_DIR}/c_example.c" ${flags}
                         -o "${WORK_DIR}/c_consumer"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "compiling the C consumer with pkg-config's flags failed:\n${out}")
 endif()
-execute_process(COMMAND "${CXX}" -std=c++20 "${SOURCE_DIR}/library_example.cpp" ${flags}
+execute_process(COMMAND "${CXX}" -std=c++17 "${SOURCE_DIR}/library_example.cpp" ${flags}
                         -o "${WORK_DIR}/consumer"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
 if(NOT rc EQUAL 0)
