@@ -1,0 +1,803 @@
+// The `_ordernorm` extension module: the converter and the tracker for
+// Python. The package around it (python/ordernorm/) re-exports it.
+//
+// Every conversion runs with the GIL released. Orders are views valid only
+// during the sink's callback, and Python objects need the GIL, so the C++
+// side copies each order into owned storage (a batch: the orders plus an
+// arena for their strings) and the dicts are built from that, with the GIL,
+// in one pass over the reflected model. NDJSON output needs no copy: it is
+// written by write_json while the GIL is released.
+#include <Python.h>
+#include <datetime.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "ordernorm/ordernorm.hpp"
+#include "python_dicts.hpp"
+
+namespace py = pybind11;
+
+namespace ordernorm::python {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Options
+
+output_style parse_style(const std::string& money, const std::string& timestamps) {
+  output_style s;
+  if (money == "decimal") {
+    s.money_decimal = true;
+  } else if (money != "str") {
+    throw py::value_error("money is \"str\" or \"decimal\", not \"" + money + "\"");
+  }
+  if (timestamps == "datetime") {
+    s.time_datetime = true;
+  } else if (timestamps != "str") {
+    throw py::value_error("timestamps is \"str\" or \"datetime\", not \"" + timestamps + "\"");
+  }
+  return s;
+}
+
+mapper parse_mapper(const std::string& name) {
+  if (name == "fast") return mapper::fast;
+  if (name == "reference") return mapper::reference;
+  throw py::value_error("mapper is \"fast\" or \"reference\", not \"" + name + "\"");
+}
+
+std::optional<timestamp> parse_as_of(const std::optional<std::string>& as_of) {
+  if (!as_of) return std::nullopt;
+  const auto t = parse_timestamp(*as_of, naive_time::utc);
+  if (!t) {
+    throw py::value_error("as_of \"" + *as_of +
+                          "\" is not a timestamp (e.g. 2024-05-01T00:00:00Z)");
+  }
+  return *t;
+}
+
+input_limits parse_limits(std::int64_t max_record_bytes, std::int64_t max_depth,
+                          std::int64_t max_string_bytes) {
+  input_limits l;
+  const auto set = [](std::size_t& member, std::int64_t v, const char* name) {
+    if (v < 0) return;  // -1: the default
+    if (v == 0) throw py::value_error(std::string(name) + " must be positive");
+    member = static_cast<std::size_t>(v);
+  };
+  set(l.max_record_bytes, max_record_bytes, "max_record_bytes");
+  set(l.max_depth, max_depth, "max_depth");
+  set(l.max_string_bytes, max_string_bytes, "max_string_bytes");
+  return l;
+}
+
+enum class output_kind { dicts, ndjson };
+
+output_kind parse_output(const std::string& output) {
+  if (output == "dicts") return output_kind::dicts;
+  if (output == "ndjson") return output_kind::ndjson;
+  throw py::value_error("output is \"dicts\" or \"ndjson\", not \"" + output + "\"");
+}
+
+// ---------------------------------------------------------------------------
+// Input bytes
+
+// The bytes of `data` (bytes, str as UTF-8, or any buffer), held for as long
+// as this lives; read without the GIL.
+class input_bytes {
+ public:
+  explicit input_bytes(const py::object& data) {
+    if (PyUnicode_Check(data.ptr())) {
+      Py_ssize_t size = 0;
+      const char* p = PyUnicode_AsUTF8AndSize(data.ptr(), &size);
+      if (p == nullptr) throw py::error_already_set();
+      owner_ = data;
+      data_ = p;
+      size_ = static_cast<std::size_t>(size);
+    } else if (PyBytes_Check(data.ptr())) {
+      owner_ = data;
+      data_ = PyBytes_AS_STRING(data.ptr());
+      size_ = static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr()));
+    } else if (PyObject_CheckBuffer(data.ptr())) {
+      // Exporting the buffer pins it: a bytearray cannot be resized meanwhile.
+      buffer_ =
+          std::make_unique<py::buffer_info>(py::reinterpret_borrow<py::buffer>(data).request());
+      data_ = static_cast<const char*>(buffer_->ptr);
+      size_ = static_cast<std::size_t>(buffer_->size * buffer_->itemsize);
+    } else {
+      throw py::type_error(std::string("data must be bytes, str or a bytes-like object, not ") +
+                           Py_TYPE(data.ptr())->tp_name);
+    }
+  }
+  const char* data() const { return data_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  py::object owner_;
+  std::unique_ptr<py::buffer_info> buffer_;
+  const char* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+// A file descriptor closed on every way out.
+class owned_fd {
+ public:
+  explicit owned_fd(int fd) noexcept : fd_(fd) {}
+  ~owned_fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  owned_fd(const owned_fd&) = delete;
+  owned_fd& operator=(const owned_fd&) = delete;
+  int get() const noexcept { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// The bytes in an anonymous memory file, so that the reader reads them as it
+// reads a file (layouts, decompression, limits), as the C API does. `prefix`
+// goes first (see ndjson_chunk below).
+int memory_file(std::string_view prefix, const char* data, std::size_t size) {
+  const int fd = ::memfd_create("ordernorm-bytes", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  const auto write_all = [fd](const char* p, std::size_t n) {
+    std::size_t done = 0;
+    while (done < n) {
+      const ssize_t w = ::write(fd, p + done, n - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) return false;
+      done += static_cast<std::size_t>(w);
+    }
+    return true;
+  };
+  if (!write_all(prefix.data(), prefix.size()) || !write_all(data, size) ||
+      ::lseek(fd, 0, SEEK_SET) != 0) {
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    return -1;
+  }
+  return fd;
+}
+
+// A part of an NDJSON file (ordernorm.dask's partitions) is read after this
+// line, so that the reader takes it for NDJSON whatever its first line holds,
+// as it took the whole file; the line's record (1, rejected) is not reported,
+// and positions are shifted back.
+constexpr std::string_view chunk_prefix = "0\n";
+
+// ---------------------------------------------------------------------------
+// Sinks: owned batches (dicts) or NDJSON text, plus rejects and warnings.
+
+struct owned_reject {
+  record_error error;
+  record_position where;
+};
+struct owned_warning {
+  record_warning warning;
+  record_position where;
+};
+
+// What a run reports besides the orders, with positions in the caller's
+// terms: `skip` leading records dropped (the chunk prefix), offsets shifted
+// by `shift` (the base offset less the prefix).
+struct position_map {
+  std::uint64_t skip = 0;
+  std::int64_t shift = 0;
+  bool keep(const record_position& p) const { return p.index > skip; }
+  record_position map(record_position p) const {
+    p.index -= skip;
+    p.byte_offset = static_cast<std::uint64_t>(static_cast<std::int64_t>(p.byte_offset) + shift);
+    return p;
+  }
+  std::uint64_t offset(std::uint64_t o) const {
+    return static_cast<std::uint64_t>(static_cast<std::int64_t>(o) + shift);
+  }
+};
+
+struct run_report {
+  std::vector<owned_reject> rejects;
+  std::vector<owned_warning> warnings;
+  std::uint64_t records = 0;
+  std::uint64_t converted = 0;
+  std::uint64_t rejected = 0;
+};
+
+class collecting_sink : public order_sink {
+ public:
+  collecting_sink(output_kind kind, position_map map) : kind_(kind), map_(map) {}
+
+  void on_order(const order& o, const record_position& where) override {
+    if (!map_.keep(where)) return;
+    ++report.records;
+    ++report.converted;
+    if (kind_ == output_kind::ndjson) {
+      write_json(o, ndjson);
+      ndjson.push_back('\n');
+    } else {
+      batch.add(o);
+    }
+  }
+  void on_reject(const record_error& e, const record_position& where) override {
+    if (!map_.keep(where)) return;
+    ++report.records;
+    ++report.rejected;
+    owned_reject r{e, map_.map(where)};
+    r.error.byte_offset = map_.offset(e.byte_offset);
+    report.rejects.push_back(std::move(r));
+  }
+  void on_warning(const record_warning& w, const record_position& where) override {
+    if (!map_.keep(where)) return;
+    report.warnings.push_back(owned_warning{w, map_.map(where)});
+  }
+
+  run_report report;
+  order_batch batch;
+  std::string ndjson;
+
+ private:
+  output_kind kind_;
+  position_map map_;
+};
+
+py::list report_list_rejects(const std::vector<owned_reject>& rejects) {
+  py::list out;
+  for (const auto& r : rejects) {
+    py::dict d;
+    d["record"] = r.where.index;
+    d["offset"] = r.error.byte_offset;
+    d["pointer"] = r.error.json_pointer;
+    d["code"] = std::string(to_string(r.error.code));
+    d["message"] = r.error.message;
+    out.append(std::move(d));
+  }
+  return out;
+}
+
+py::list report_list_warnings(const std::vector<owned_warning>& warnings) {
+  py::list out;
+  for (const auto& w : warnings) {
+    py::dict d;
+    // A warning has no offset of its own: the record's (as the CLI writes it).
+    d["record"] = w.where.index;
+    d["offset"] = w.where.byte_offset;
+    d["pointer"] = w.warning.json_pointer;
+    d["code"] = std::string(to_string(w.warning.code));
+    d["message"] = w.warning.message;
+    out.append(std::move(d));
+  }
+  return out;
+}
+
+[[noreturn]] void raise_read_failure(const record_error& e) {
+  PyErr_SetString(PyExc_OSError, e.message.c_str());
+  throw py::error_already_set();
+}
+
+// ---------------------------------------------------------------------------
+// Converter
+
+class py_converter {
+ public:
+  py_converter(const std::string& source, const std::string& mapper_name, bool strict,
+               std::int64_t max_record_bytes, std::int64_t max_depth, std::int64_t max_string_bytes,
+               const std::optional<std::string>& as_of, const std::string& money,
+               const std::string& timestamps)
+      : style_(parse_style(money, timestamps)) {
+    if (source != "auto") {
+      opts_.from = platform_from_name(source);
+      if (!opts_.from) {
+        throw py::value_error("unknown source \"" + source +
+                              "\" (auto, shopify, malomo, magento, bigcommerce, woocommerce, "
+                              "sfcc, squarespace, ebay)");
+      }
+    }
+    opts_.mapper = parse_mapper(mapper_name);
+    opts_.strict = strict;
+    opts_.limits = parse_limits(max_record_bytes, max_depth, max_string_bytes);
+    opts_.derive.as_of = parse_as_of(as_of);
+  }
+
+  py::object convert(const py::object& data, const std::string& output, std::uint64_t base_offset,
+                     bool ndjson_chunk) {
+    const output_kind kind = parse_output(output);
+    const input_bytes in(data);
+    std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
+    if (!busy.owns_lock()) {
+      throw py::value_error(
+          "this Converter is converting in another thread: use one Converter per thread");
+    }
+    const std::string_view prefix = ndjson_chunk ? chunk_prefix : std::string_view{};
+    position_map map{ndjson_chunk ? 1u : 0u, static_cast<std::int64_t>(base_offset) -
+                                                 static_cast<std::int64_t>(prefix.size())};
+    collecting_sink sink(kind, map);
+    std::optional<record_error> failure;
+    {
+      py::gil_scoped_release release;
+      const owned_fd fd(memory_file(prefix, in.data(), in.size()));
+      if (fd.get() < 0) {
+        failure = record_error{
+            error_code::io_error,
+            std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0};
+      } else {
+        converter conv(opts_);
+        reader rd = reader::from_fd(fd.get(), reader_options_for(opts_.limits));
+        document_view doc;
+        while (rd.next(doc)) {
+          if (doc.problem != error_code::ok) {
+            conv.reject_record(rd.problem(doc), sink);
+          } else {
+            conv.convert(doc, sink);
+          }
+        }
+        if (!rd.ok()) failure = rd.error();
+      }
+    }
+    report_ = std::move(sink.report);
+    if (failure) raise_read_failure(*failure);
+    if (kind == output_kind::ndjson) {
+      return py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(
+          sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size())));
+    }
+    return py::reinterpret_steal<py::object>(sink.batch.to_list(style_));
+  }
+
+  py::list rejects() const { return report_list_rejects(report_.rejects); }
+  py::list warnings() const { return report_list_warnings(report_.warnings); }
+  std::uint64_t records() const { return report_.records; }
+  std::uint64_t converted() const { return report_.converted; }
+  std::uint64_t rejected() const { return report_.rejected; }
+  const options& opts() const { return opts_; }
+  output_style style() const { return style_; }
+
+ private:
+  options opts_;
+  output_style style_;
+  run_report report_;
+  std::mutex busy_;
+};
+
+// ---------------------------------------------------------------------------
+// convert_file: a background thread converts, the iterator hands out
+// batches, at most `max_queued` of them ahead, so memory stays bounded.
+
+class file_stream {
+ public:
+  file_stream(const std::string& path, const py_converter& conv, const std::string& output,
+              std::size_t batch_size)
+      : kind_(parse_output(output)),
+        style_(conv.style()),
+        batch_size_(std::max<std::size_t>(batch_size, 1)) {
+    if (path.empty()) throw py::value_error("path is empty");
+    const options opts = conv.opts();
+    reader rd = reader::open_file(path, reader_options_for(opts.limits));
+    if (!rd.ok()) {
+      const std::string message = path + ": " + rd.error().message;
+      PyErr_SetObject(PyExc_OSError, py::make_tuple(ENOENT, message).ptr());
+      throw py::error_already_set();
+    }
+    worker_ =
+        std::thread([this, opts, rd = std::move(rd), path]() mutable { run(opts, rd, path); });
+  }
+  ~file_stream() { stop(); }
+  file_stream(const file_stream&) = delete;
+  file_stream& operator=(const file_stream&) = delete;
+
+  py::object next() {
+    for (;;) {
+      if (kind_ == output_kind::dicts && current_ && next_index_ < current_->size()) {
+        return py::reinterpret_steal<py::object>(current_->to_dict(next_index_++, style_));
+      }
+      std::unique_ptr<item> got;
+      {
+        py::gil_scoped_release release;
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [&] { return !queue_.empty() || done_; });
+        if (!queue_.empty()) {
+          got = std::move(queue_.front());
+          queue_.pop_front();
+          space_.notify_one();
+        }
+      }
+      if (!got) {
+        if (failure_) {
+          const record_error e = *failure_;
+          failure_.reset();
+          raise_read_failure(e);
+        }
+        throw py::stop_iteration();
+      }
+      report_.records += got->report.records;
+      report_.converted += got->report.converted;
+      report_.rejected += got->report.rejected;
+      for (auto& r : got->report.rejects) report_.rejects.push_back(std::move(r));
+      for (auto& w : got->report.warnings) report_.warnings.push_back(std::move(w));
+      if (kind_ == output_kind::ndjson) {
+        if (got->ndjson.empty()) continue;
+        return py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(
+            got->ndjson.data(), static_cast<Py_ssize_t>(got->ndjson.size())));
+      }
+      current_ = std::make_unique<owned_orders>(std::move(got->orders));
+      next_index_ = 0;
+    }
+  }
+
+  // Stops the thread early (the iterator was dropped or closed).
+  void stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      cancelled_ = true;
+    }
+    space_.notify_all();
+    if (worker_.joinable()) {
+      py::gil_scoped_release release;
+      worker_.join();
+    }
+  }
+
+  py::list rejects() const { return report_list_rejects(report_.rejects); }
+  py::list warnings() const { return report_list_warnings(report_.warnings); }
+  std::uint64_t records() const { return report_.records; }
+  std::uint64_t converted() const { return report_.converted; }
+  std::uint64_t rejected() const { return report_.rejected; }
+
+ private:
+  static constexpr std::size_t max_queued = 4;
+
+  struct item {
+    owned_orders orders;
+    std::string ndjson;
+    run_report report;
+  };
+
+  class batching_sink : public order_sink {
+   public:
+    explicit batching_sink(file_stream& s) : s_(s) { fresh(); }
+    void on_order(const order& o, const record_position&) override {
+      ++cur_->report.records;
+      ++cur_->report.converted;
+      if (s_.kind_ == output_kind::ndjson) {
+        write_json(o, cur_->ndjson);
+        cur_->ndjson.push_back('\n');
+      } else {
+        batch_.add(o);
+      }
+      if (++count_ >= s_.batch_size_) flush();
+    }
+    void on_reject(const record_error& e, const record_position& where) override {
+      ++cur_->report.records;
+      ++cur_->report.rejected;
+      cur_->report.rejects.push_back(owned_reject{e, where});
+    }
+    void on_warning(const record_warning& w, const record_position& where) override {
+      cur_->report.warnings.push_back(owned_warning{w, where});
+    }
+    // False when the consumer is gone.
+    bool flush() {
+      cur_->orders = batch_.take();
+      const bool ok = s_.push(std::move(cur_));
+      fresh();
+      return ok;
+    }
+
+   private:
+    void fresh() {
+      cur_ = std::make_unique<item>();
+      count_ = 0;
+    }
+    file_stream& s_;
+    std::unique_ptr<item> cur_;
+    order_batch batch_;
+    std::size_t count_ = 0;
+  };
+
+  bool push(std::unique_ptr<item> it) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    space_.wait(lock, [&] { return queue_.size() < max_queued || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(it));
+    ready_.notify_one();
+    return true;
+  }
+
+  bool cancelled() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return cancelled_;
+  }
+
+  void run(const options& opts, reader& rd, const std::string& path) {
+    std::optional<record_error> failure;
+    try {
+      converter conv(opts);
+      batching_sink sink(*this);
+      document_view doc;
+      while (!cancelled() && rd.next(doc)) {
+        if (doc.problem != error_code::ok) {
+          conv.reject_record(rd.problem(doc), sink);
+        } else {
+          conv.convert(doc, sink);
+        }
+      }
+      sink.flush();
+      if (!rd.ok()) {
+        failure = rd.error();
+        failure->message = path + ": " + failure->message;
+      }
+    } catch (const std::exception& e) {
+      failure = record_error{error_code::io_error, e.what(), "", 0};
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::move(failure);
+    done_ = true;
+    ready_.notify_all();
+  }
+
+  output_kind kind_;
+  output_style style_;
+  std::size_t batch_size_;
+  std::thread worker_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::condition_variable space_;
+  std::deque<std::unique_ptr<item>> queue_;
+  bool done_ = false;
+  bool cancelled_ = false;
+  std::optional<record_error> failure_;
+  // Consumer side, with the GIL.
+  std::unique_ptr<owned_orders> current_;
+  std::size_t next_index_ = 0;
+  run_report report_;
+};
+
+// ---------------------------------------------------------------------------
+// Tracker
+
+class py_tracker {
+ public:
+  py_tracker(const std::string& source, bool explain, const std::string& mapper_name, bool strict,
+             std::int64_t max_record_bytes, std::int64_t max_depth, std::int64_t max_string_bytes,
+             const std::optional<std::string>& as_of, const std::string& timestamps)
+      : style_(parse_style("str", timestamps)), explain_(explain) {
+    if (source != "auto") {
+      opts_.from = tracking_input_from_name(source);
+      if (!opts_.from) {
+        throw py::value_error("unknown source \"" + source +
+                              "\" (auto, malomo, easypost, usps, ups, fedex, dhl)");
+      }
+    }
+    opts_.explain = true;  // decidedBy and rule are always given, as by the CLI
+    opts_.mapper = parse_mapper(mapper_name);
+    opts_.strict = strict;
+    opts_.limits = parse_limits(max_record_bytes, max_depth, max_string_bytes);
+    opts_.derive.as_of = parse_as_of(as_of);
+  }
+
+  py::object track(const py::object& data, const std::string& output) {
+    const output_kind kind = parse_output(output);
+    const input_bytes in(data);
+    std::unique_lock<std::mutex> busy(busy_, std::try_to_lock);
+    if (!busy.owns_lock()) {
+      throw py::value_error(
+          "this Tracker is tracking in another thread: use one Tracker per thread");
+    }
+    shipment_collector sink(kind, explain_);
+    std::optional<record_error> failure;
+    {
+      py::gil_scoped_release release;
+      const owned_fd fd(memory_file({}, in.data(), in.size()));
+      if (fd.get() < 0) {
+        failure = record_error{
+            error_code::io_error,
+            std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0};
+      } else {
+        tracker tr(opts_);
+        reader_options reading = reader_options_for(opts_.limits);
+        reading.stream_lists = false;  // tracking documents are objects, never lists
+        reader rd = reader::from_fd(fd.get(), reading);
+        document_view doc;
+        while (rd.next(doc)) {
+          if (doc.problem != error_code::ok) {
+            tr.reject_record(rd.problem(doc), sink);
+          } else {
+            tr.track(doc, sink);
+          }
+        }
+        if (!rd.ok()) failure = rd.error();
+      }
+    }
+    report_ = std::move(sink.report);
+    if (failure) raise_read_failure(*failure);
+    if (kind == output_kind::ndjson) {
+      return py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(
+          sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size())));
+    }
+    return py::reinterpret_steal<py::object>(sink.shipments.to_list(style_));
+  }
+
+  py::list rejects() const { return report_list_rejects(report_.rejects); }
+  py::list warnings() const { return report_list_warnings(report_.warnings); }
+  std::uint64_t records() const { return report_.records; }
+  std::uint64_t rejected() const { return report_.rejected; }
+  std::uint64_t shipments() const { return report_.converted; }
+
+ private:
+  class shipment_collector : public shipment_sink {
+   public:
+    shipment_collector(output_kind kind, bool explain) : kind_(kind), explain_(explain) {}
+    void on_shipment(const shipment& s, const derivation* why,
+                     const record_position& where) override {
+      // A document is one record, however many shipments it has.
+      if (where.index != last_index_) {
+        last_index_ = where.index;
+        ++report.records;
+      }
+      ++report.converted;
+      if (kind_ == output_kind::ndjson) {
+        write_tracked_json(s, why, explain_, ndjson);
+      } else {
+        shipments.add(s, why, explain_);
+      }
+    }
+    void on_reject(const record_error& e, const record_position& where) override {
+      if (where.index != last_index_) {
+        last_index_ = where.index;
+        ++report.records;
+      }
+      ++report.rejected;
+      report.rejects.push_back(owned_reject{e, where});
+    }
+    void on_warning(const record_warning& w, const record_position& where) override {
+      report.warnings.push_back(owned_warning{w, where});
+    }
+    run_report report;
+    shipment_batch shipments;
+    std::string ndjson;
+
+   private:
+    output_kind kind_;
+    bool explain_;
+    std::uint64_t last_index_ = 0;
+  };
+
+  track_options opts_;
+  output_style style_;
+  bool explain_;
+  run_report report_;
+  std::mutex busy_;
+};
+
+// The reader's layout of the start of an input ("ndjson", "documents",
+// "json_seq", "unknown"): ordernorm.dask splits only NDJSON.
+std::string input_layout(const py::object& data) {
+  const input_bytes in(data);
+  py::gil_scoped_release release;
+  const owned_fd fd(memory_file({}, in.data(), in.size()));
+  if (fd.get() < 0) return "unknown";
+  reader rd = reader::from_fd(fd.get());
+  document_view doc;
+  rd.next(doc);
+  switch (rd.input_layout()) {
+    case reader::layout::ndjson:
+      return "ndjson";
+    case reader::layout::documents:
+      return "documents";
+    case reader::layout::json_seq:
+      return "json_seq";
+    case reader::layout::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+}  // namespace
+}  // namespace ordernorm::python
+
+PYBIND11_MODULE(_ordernorm, m) {
+  using namespace ordernorm::python;
+  namespace on = ordernorm;
+  PyDateTime_IMPORT;
+  if (PyDateTimeAPI == nullptr) throw py::error_already_set();
+
+  m.doc() = "ordernorm's C++ core (use the ordernorm package, which re-exports it).";
+  m.attr("__version__") = ORDERNORM_VERSION;
+
+  py::class_<py_converter>(m, "Converter", R"doc(
+Converts platform order JSON to ordernorm's common Order model.
+
+Converter(source="auto", *, mapper="fast", strict=False, max_record_bytes=-1,
+          max_depth=-1, max_string_bytes=-1, as_of=None, money="str",
+          timestamps="str")
+
+source: "auto" (detect per document) or a platform name (shopify, malomo,
+magento, bigcommerce, woocommerce, sfcc, squarespace, ebay). The limits are
+the CLI's --max-record-bytes, --max-depth, --max-string-bytes (-1: default).
+as_of: "now" for time-based shipment rules, an RFC 3339 text.
+money: "str" (exact text, as the CLI writes it) or "decimal" (decimal.Decimal).
+timestamps: "str" (RFC 3339, as the CLI writes it) or "datetime" (timezone-
+aware in UTC; a carrier's local time without an offset is a naive datetime).
+
+Each convert() is one input: its records are numbered from 1, and .rejects,
+.warnings and the counts describe the last call. records == converted +
+rejected always. Not for two threads at once: use one Converter per thread
+(ordernorm.convert makes one per call).)doc")
+      .def(py::init<const std::string&, const std::string&, bool, std::int64_t, std::int64_t,
+                    std::int64_t, const std::optional<std::string>&, const std::string&,
+                    const std::string&>(),
+           py::arg("source") = "auto", py::kw_only(), py::arg("mapper") = "fast",
+           py::arg("strict") = false, py::arg("max_record_bytes") = -1, py::arg("max_depth") = -1,
+           py::arg("max_string_bytes") = -1, py::arg("as_of") = py::none(),
+           py::arg("money") = "str", py::arg("timestamps") = "str")
+      .def("convert", &py_converter::convert, py::arg("data"), py::arg("output") = "dicts",
+           py::kw_only(), py::arg("base_offset") = 0, py::arg("ndjson_chunk") = false,
+           R"doc(
+Converts `data` (bytes, str or a bytes-like object: NDJSON, a JSON document,
+an array or envelope of orders, gzip or zstd bytes) and returns the orders:
+a list of dicts (output="dicts", each equal to json.loads of the CLI's line)
+or one bytes object of NDJSON (output="ndjson"). The GIL is released while
+C++ converts. base_offset: the data's offset in a larger input (byte offsets
+are reported in its terms). ndjson_chunk: the data is a run of whole lines
+cut from an NDJSON file (read as NDJSON whatever its first line holds).)doc")
+      .def_property_readonly("rejects", &py_converter::rejects,
+                             "Rejected records of the last call: dicts {record, offset, pointer, "
+                             "code, message}, the CLI's --rejects fields.")
+      .def_property_readonly("warnings", &py_converter::warnings,
+                             "Warnings of the last call, in the same form as rejects.")
+      .def_property_readonly("records", &py_converter::records)
+      .def_property_readonly("converted", &py_converter::converted)
+      .def_property_readonly("rejected", &py_converter::rejected);
+
+  py::class_<file_stream>(m, "FileStream", R"doc(
+An iterator over a file's orders (ordernorm.convert_file): a thread converts
+ahead in batches while the caller iterates, so the file is never held whole.
+After the iteration, .rejects, .warnings and the counts are the file's.)doc")
+      .def(py::init<const std::string&, const py_converter&, const std::string&, std::size_t>(),
+           py::arg("path"), py::arg("converter"), py::arg("output") = "dicts",
+           py::arg("batch_size") = 1024)
+      .def("__iter__", [](py::object self) { return self; })
+      .def("__next__", &file_stream::next)
+      .def("close", &file_stream::stop, "Stops converting; the iterator ends.")
+      .def("__enter__", [](py::object self) { return self; })
+      .def("__exit__", [](file_stream& s, const py::args&) { s.stop(); })
+      .def_property_readonly("rejects", &file_stream::rejects)
+      .def_property_readonly("warnings", &file_stream::warnings)
+      .def_property_readonly("records", &file_stream::records)
+      .def_property_readonly("converted", &file_stream::converted)
+      .def_property_readonly("rejected", &file_stream::rejected);
+
+  py::class_<py_tracker>(m, "Tracker", R"doc(
+Reads tracking documents (a carrier's response, an EasyPost tracker, a Malomo
+order) and returns each shipment, its status derived from its scan events,
+as `ordernorm track` prints it (decidedBy and rule; explain=True adds explain
+and duplicatesDropped). source: "auto", malomo, easypost, usps, ups, fedex, dhl.)doc")
+      .def(py::init<const std::string&, bool, const std::string&, bool, std::int64_t, std::int64_t,
+                    std::int64_t, const std::optional<std::string>&, const std::string&>(),
+           py::arg("source") = "auto", py::kw_only(), py::arg("explain") = false,
+           py::arg("mapper") = "fast", py::arg("strict") = false, py::arg("max_record_bytes") = -1,
+           py::arg("max_depth") = -1, py::arg("max_string_bytes") = -1,
+           py::arg("as_of") = py::none(), py::arg("timestamps") = "str")
+      .def("track", &py_tracker::track, py::arg("data"), py::arg("output") = "dicts",
+           "Tracks `data`; returns a list of shipment dicts, or NDJSON bytes.")
+      .def_property_readonly("rejects", &py_tracker::rejects)
+      .def_property_readonly("warnings", &py_tracker::warnings)
+      .def_property_readonly("records", &py_tracker::records)
+      .def_property_readonly("rejected", &py_tracker::rejected)
+      .def_property_readonly("shipments", &py_tracker::shipments);
+
+  m.def("input_layout", &input_layout, py::arg("data"),
+        "How the reader lays out an input that starts with `data`: \"ndjson\", \"documents\", "
+        "\"json_seq\" or \"unknown\".");
+}
