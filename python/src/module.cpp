@@ -174,6 +174,13 @@ int memory_file(std::string_view prefix, const char* data, std::size_t size) {
   return fd;
 }
 
+// Opens the memory file by its /proc path, so that the reader takes it for
+// the regular file it is: mapped, not copied, and a Shopify bulk export read
+// twice and stitched as from a file (a descriptor is read as a stream).
+reader open_memory_file(int fd, const reader_options& opts) {
+  return reader::open_file("/proc/self/fd/" + std::to_string(fd), opts);
+}
+
 // A part of an NDJSON file (ordernorm.dask's partitions) is read after this
 // line, so that the reader takes it for NDJSON whatever its first line holds,
 // as it took the whole file; the line's record (1, rejected) is not reported,
@@ -335,7 +342,7 @@ class py_converter {
             std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0};
       } else {
         converter conv(opts_);
-        reader rd = reader::from_fd(fd.get(), reader_options_for(opts_.limits));
+        reader rd = open_memory_file(fd.get(), reader_options_for(opts_.limits));
         document_view doc;
         while (rd.next(doc)) {
           if (doc.problem != error_code::ok) {
@@ -447,6 +454,10 @@ class file_stream {
       py::gil_scoped_release release;
       worker_.join();
     }
+    // What was converted ahead is dropped: the iterator ends here.
+    queue_.clear();
+    current_.reset();
+    failure_.reset();
   }
 
   py::list rejects() const { return report_list_rejects(report_.rejects); }
@@ -607,7 +618,7 @@ class py_tracker {
         tracker tr(opts_);
         reader_options reading = reader_options_for(opts_.limits);
         reading.stream_lists = false;  // tracking documents are objects, never lists
-        reader rd = reader::from_fd(fd.get(), reading);
+        reader rd = open_memory_file(fd.get(), reading);
         document_view doc;
         while (rd.next(doc)) {
           if (doc.problem != error_code::ok) {
@@ -687,7 +698,7 @@ std::string input_layout(const py::object& data) {
   py::gil_scoped_release release;
   const owned_fd fd(memory_file({}, in.data(), in.size()));
   if (fd.get() < 0) return "unknown";
-  reader rd = reader::from_fd(fd.get());
+  reader rd = open_memory_file(fd.get(), reader_options{});
   document_view doc;
   rd.next(doc);
   switch (rd.input_layout()) {
