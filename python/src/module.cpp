@@ -808,6 +808,17 @@ and duplicatesDropped). source: "auto", malomo, easypost, usps, ups, fedex, dhl.
       .def_property_readonly("rejected", &py_tracker::rejected)
       .def_property_readonly("shipments", &py_tracker::shipments);
 
+  m.def(
+      "order_fields",
+      [] {
+        py::list out;
+        for (const auto& [key, kind] : struct_fields<on::order>()) {
+          out.append(py::make_tuple(std::string(key), std::string(kind)));
+        }
+        return out;
+      },
+      "The keys of an order's dict, in order, each with what it holds (text, bool, "
+      "optional_bool, enum, money, timestamp, list, object): the model's reflection.");
   m.def("input_layout", &input_layout, py::arg("data"),
         "How the reader lays out an input that starts with `data`: \"ndjson\", \"documents\", "
         "\"json_seq\" or \"unknown\".");

@@ -16,6 +16,7 @@
 #include <boost/hana/accessors.hpp>
 #include <boost/hana/at.hpp>
 #include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
 #include <boost/hana/second.hpp>
 #include <boost/hana/size.hpp>
 #include <boost/hana/string.hpp>
@@ -245,6 +246,32 @@ PyObject* to_py(const T& v, int minor_units, const output_style& style) {
         v, minor_units, style,
         std::make_index_sequence<decltype(hana::size(hana::accessors<T>()))::value>{});
   }
+}
+
+// What a member holds, for a table's column types (ordernorm.dask's meta).
+template <class T>
+constexpr std::string_view kind_of() {
+  if constexpr (std::is_same_v<T, text>) return "text";
+  if constexpr (std::is_same_v<T, bool>) return "bool";
+  if constexpr (std::is_same_v<T, std::optional<bool>>) return "optional_bool";
+  if constexpr (std::is_enum_v<T>) return "enum";
+  if constexpr (std::is_same_v<T, opt_money>) return "money";
+  if constexpr (std::is_same_v<T, opt_time>) return "timestamp";
+  if constexpr (std::is_same_v<T, opt_quantity>) return "quantity";
+  if constexpr (is_vector<T>::value) return "list";
+  return "object";
+}
+
+// The keys of a struct's dict with what each holds, in the dict's order.
+template <class T>
+std::vector<std::pair<std::string_view, std::string_view>> struct_fields() {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  hana::for_each(hana::accessors<T>(), [&](auto pair) {
+    using member = std::decay_t<decltype(hana::second(pair)(std::declval<const T&>()))>;
+    out.emplace_back(json_names::member_key<std::decay_t<decltype(hana::first(pair))>>::value,
+                     kind_of<member>());
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------
