@@ -191,7 +191,9 @@ PyObject* struct_to_py(const T& s, int minor_units, const output_style& style,
     if (!s.currency.empty()) minor_units = currency_minor_units(s.currency);
   }
   PyObject* const* keys = struct_keys<T>(seq);
-  pybind11::object dict = pybind11::reinterpret_steal<pybind11::object>(checked(PyDict_New()));
+  // Sized for its keys at once (an order has 24): no rehash while filling.
+  pybind11::object dict = pybind11::reinterpret_steal<pybind11::object>(
+      checked(_PyDict_NewPresized(static_cast<Py_ssize_t>(sizeof...(I)))));
   constexpr auto accessors = hana::accessors<T>();
   const auto set = [&](std::size_t i, PyObject* value) {
     const int rc = PyDict_SetItem(dict.ptr(), keys[i], value);

@@ -4,6 +4,7 @@ import datetime
 import decimal
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import threading
@@ -259,3 +260,22 @@ def test_track_equals_cli(cli, tmp_path, source, explain):
     assert shipments == [json.loads(line) for line in out.splitlines()]
     assert ndjson == out
     assert rejects == without_input(cli_rejects)
+
+
+def test_installed_package_imports(tmp_path):
+    """cmake --install puts the package where Debian's python3 looks:
+    <prefix>/lib/python3/dist-packages/ordernorm/, stubs included."""
+    build = os.environ.get("ORDERNORM_BUILD_DIR")
+    if not build:
+        pytest.skip("ORDERNORM_BUILD_DIR is not set: run through ctest")
+    subprocess.run(["cmake", "--install", build, "--prefix", str(tmp_path)], check=True,
+                   stdout=subprocess.DEVNULL)
+    site = tmp_path / "lib" / "python3" / "dist-packages"
+    for name in ("__init__.py", "__init__.pyi", "dask.py", "dask.pyi", "py.typed"):
+        assert (site / "ordernorm" / name).exists(), name
+    done = subprocess.run(
+        ["/usr/bin/python3", "-c",
+         "import ordernorm, ordernorm.dask; print(ordernorm.__file__); "
+         "print(len(ordernorm.convert(b'{\"order\":{\"id\":1,\"financial_status\":\"paid\"}}')))"],
+        env={**os.environ, "PYTHONPATH": str(site)}, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [str(site / "ordernorm" / "__init__.py"), "1"]
