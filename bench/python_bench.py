@@ -111,6 +111,10 @@ def main():
         for _ in ordernorm.convert_file(path):
             pass
 
+    def stream_ndjson():
+        for _ in ordernorm.convert_file(path, output="ndjson"):
+            pass
+
     def dicts_serial_halves():
         for part in (first, second):
             ordernorm.convert(part)
@@ -130,6 +134,8 @@ def main():
         ("dicts", "`ordernorm.convert(data)` -> list of dicts", dicts),
         ("ndjson", '`ordernorm.convert(data, output="ndjson")` -> bytes', ndjson),
         ("stream", "`for o in ordernorm.convert_file(path)` (dicts, streamed)", stream),
+        ("stream_ndjson", '`for chunk in ordernorm.convert_file(path, output="ndjson")` (bytes)',
+         stream_ndjson),
         ("dicts_halves", "dicts, the two halves one after the other (1 thread)",
          dicts_serial_halves),
         ("dicts_2t", "dicts, the two halves in 2 threads", dicts_two_threads),
