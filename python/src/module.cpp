@@ -21,6 +21,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -224,20 +225,17 @@ struct run_report {
   std::uint64_t rejected = 0;
 };
 
-class collecting_sink : public order_sink {
+// NDJSON output, written as the orders come (dicts go through file_stream).
+class ndjson_sink : public order_sink {
  public:
-  collecting_sink(output_kind kind, position_map map) : kind_(kind), map_(map) {}
+  explicit ndjson_sink(position_map map) : map_(map) {}
 
   void on_order(const order& o, const record_position& where) override {
     if (!map_.keep(where)) return;
     ++report.records;
     ++report.converted;
-    if (kind_ == output_kind::ndjson) {
-      write_json(o, ndjson);
-      ndjson.push_back('\n');
-    } else {
-      batch.add(o);
-    }
+    write_json(o, ndjson);
+    ndjson.push_back('\n');
   }
   void on_reject(const record_error& e, const record_position& where) override {
     if (!map_.keep(where)) return;
@@ -253,11 +251,9 @@ class collecting_sink : public order_sink {
   }
 
   run_report report;
-  order_batch batch;
   std::string ndjson;
 
  private:
-  output_kind kind_;
   position_map map_;
 };
 
@@ -332,7 +328,7 @@ class py_converter {
     position_map map{ndjson_chunk ? 1u : 0u, static_cast<std::int64_t>(base_offset) -
                                                  static_cast<std::int64_t>(prefix.size())};
     if (kind == output_kind::dicts) return convert_to_dicts(in, prefix, map);
-    collecting_sink sink(kind, map);
+    ndjson_sink sink(map);
     std::optional<record_error> failure;
     {
       py::gil_scoped_release release;
@@ -357,11 +353,9 @@ class py_converter {
     }
     report_ = std::move(sink.report);
     if (failure) raise_read_failure(*failure);
-    if (kind == output_kind::ndjson) {
-      return py::reinterpret_steal<py::object>(PyBytes_FromStringAndSize(
-          sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size())));
-    }
-    return py::reinterpret_steal<py::object>(sink.batch.to_list(style_));
+    // One copy, into the bytes object; the text was built once, without the GIL.
+    return py::reinterpret_steal<py::object>(checked(PyBytes_FromStringAndSize(
+        sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size()))));
   }
 
   py::list rejects() const { return report_list_rejects(report_.rejects); }
@@ -404,8 +398,15 @@ class file_stream {
     const options opts = conv.opts();
     reader rd = reader::open_file(path, reader_options_for(opts.limits));
     if (!rd.ok()) {
-      const std::string message = path + ": " + rd.error().message;
-      PyErr_SetObject(PyExc_OSError, py::make_tuple(ENOENT, message).ptr());
+      // FileNotFoundError for a missing file, as open() raises; OSError else.
+      std::error_code ec;
+      const bool missing = path != "-" && !std::filesystem::exists(path, ec) && !ec;
+      if (missing) {
+        PyErr_SetObject(PyExc_FileNotFoundError,
+                        py::make_tuple(ENOENT, rd.error().message, path).ptr());
+      } else {
+        PyErr_SetString(PyExc_OSError, (path + ": " + rd.error().message).c_str());
+      }
       throw py::error_already_set();
     }
     worker_ =
