@@ -151,11 +151,13 @@ def _files(fs, paths):
 
 
 def _splittable(fs, path, size):
-    """Only an uncompressed NDJSON file that is no bulk export is split."""
+    """Only an uncompressed NDJSON file that is no bulk export is split. Told
+    on the client, from the file's first 4 MiB at most."""
     with fs.open(path, "rb") as f:
-        head = f.read(min(size, _HEAD_BYTES))
-    if head.startswith(_GZIP) or head.startswith(_ZSTD):
-        return False
+        magic = f.read(4)
+        if magic.startswith(_GZIP) or magic.startswith(_ZSTD):
+            return False  # told by 4 bytes: a compressed file's head is not read
+        head = magic + f.read(min(size, _HEAD_BYTES) - len(magic))
     if b'"__parentId"' in head:
         return False
     return input_layout(head) == "ndjson"
