@@ -257,16 +257,23 @@ class ndjson_sink : public order_sink {
   position_map map_;
 };
 
+// A reject or a warning as the CLI's --rejects and --warnings files write it.
+py::dict report_entry(std::uint64_t record, std::uint64_t offset, const std::string& pointer,
+                      std::string_view code, const std::string& message) {
+  py::dict d;
+  d["record"] = record;
+  d["offset"] = offset;
+  d["pointer"] = pointer;
+  d["code"] = std::string(code);
+  d["message"] = message;
+  return d;
+}
+
 py::list report_list_rejects(const std::vector<owned_reject>& rejects) {
   py::list out;
   for (const auto& r : rejects) {
-    py::dict d;
-    d["record"] = r.where.index;
-    d["offset"] = r.error.byte_offset;
-    d["pointer"] = r.error.json_pointer;
-    d["code"] = std::string(to_string(r.error.code));
-    d["message"] = r.error.message;
-    out.append(std::move(d));
+    out.append(report_entry(r.where.index, r.error.byte_offset, r.error.json_pointer,
+                            to_string(r.error.code), r.error.message));
   }
   return out;
 }
@@ -274,14 +281,9 @@ py::list report_list_rejects(const std::vector<owned_reject>& rejects) {
 py::list report_list_warnings(const std::vector<owned_warning>& warnings) {
   py::list out;
   for (const auto& w : warnings) {
-    py::dict d;
     // A warning has no offset of its own: the record's (as the CLI writes it).
-    d["record"] = w.where.index;
-    d["offset"] = w.where.byte_offset;
-    d["pointer"] = w.warning.json_pointer;
-    d["code"] = std::string(to_string(w.warning.code));
-    d["message"] = w.warning.message;
-    out.append(std::move(d));
+    out.append(report_entry(w.where.index, w.where.byte_offset, w.warning.json_pointer,
+                            to_string(w.warning.code), w.warning.message));
   }
   return out;
 }
