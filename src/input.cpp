@@ -24,6 +24,8 @@
 #include <mutex>
 #include <thread>
 
+#include "ordernorm/padding.hpp"
+
 namespace ordernorm::detail {
 namespace {
 
@@ -568,6 +570,65 @@ void grow_pipe(int fd) {
 }
 
 }  // namespace
+
+namespace {
+
+// Caller memory, read in place: a window points into it while the window and
+// the 4 KiB after it lie inside it (what the reader reads past a document);
+// a window nearer the end is copied, with zeros after it, as a mapped file's
+// last page is followed by zeros.
+class memory_source final : public byte_source {
+ public:
+  memory_source(const char* data, std::size_t size) : data_(data), size_(size) {}
+
+  std::ptrdiff_t read(char* out, std::size_t size) override {
+    const std::size_t n = std::min(size, size_ - position_);
+    std::memcpy(out, data_ + position_, n);
+    position_ += n;
+    reached_ = std::max(reached_, position_);
+    return static_cast<std::ptrdiff_t>(n);
+  }
+  input_format format() const noexcept override { return input_format::plain; }
+  std::uint64_t raw_bytes_read() const noexcept override { return reached_; }
+
+  const char* window(std::uint64_t at64, std::size_t size) override {
+    const auto at = static_cast<std::size_t>(std::min<std::uint64_t>(at64, size_));
+    const std::size_t end = at + std::min(size_ - at, size);
+    reached_ = std::max(reached_, end);
+    if (size_ - end >= readable_after) return data_ + at;
+    const std::size_t tail = size_ - at;
+    if (!tail_ || tail_capacity_ < tail) {
+      tail_capacity_ = tail;
+      tail_ = std::make_unique<char[]>(tail + readable_after);
+    }
+    std::memcpy(tail_.get(), data_ + at, tail);
+    std::memset(tail_.get() + tail, 0, readable_after);
+    return tail_.get();
+  }
+  std::uint64_t size() const noexcept override { return size_; }
+
+ private:
+  // byte_source::window's promise after the last byte, and the padding
+  // simdjson reads past a document.
+  static constexpr std::size_t readable_after = 4096 + input_padding;
+
+  const char* data_;
+  std::size_t size_;
+  std::size_t position_ = 0;
+  std::size_t reached_ = 0;
+  std::unique_ptr<char[]> tail_;
+  std::size_t tail_capacity_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size) {
+  sniffed head;
+  head.size = std::min(size, sizeof head.bytes);
+  if (head.size > 0) std::memcpy(head.bytes, data, head.size);
+  if (head.size > 0 && detect(head) != input_format::plain) return nullptr;
+  return std::make_unique<memory_source>(data, size);
+}
 
 std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts) {
   struct stat st {};

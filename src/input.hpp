@@ -75,4 +75,9 @@ struct source_options {
 // frames, skippable ones included) apart by their first bytes. Never null.
 std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts = {});
 
+// Plain bytes in caller memory, read in place (window()); the memory must
+// outlive the source and not change. Null when the bytes start as gzip or
+// zstd does (read those through open_source).
+std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size);
+
 }  // namespace ordernorm::detail

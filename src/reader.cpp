@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -170,13 +171,15 @@ struct reader::impl {
   // A bulk export (reader_options::stitch_bulk_exports): its orders are
   // stitched from its lines. `path` is kept to read a file twice.
   std::string path;
+  std::string_view memory;  // from_memory's bytes: read twice as a file is
   bool bulk_checked = false;
   bool bulk_done = false;
   std::unique_ptr<detail::bulk_stitcher> bulk;
 
-  void fail_open() {
+  void fail_open() { fail_open(fmt::format("cannot open: {}", std::strerror(errno))); }
+  void fail_open(std::string message) {
     error.code = error_code::io_error;
-    error.message = fmt::format("cannot open: {}", std::strerror(errno));
+    error.message = std::move(message);
     done = true;
   }
 
@@ -754,10 +757,11 @@ struct reader::impl {
   // (the second pass reports why).
   void start_bulk() {
     std::optional<detail::bulk_index> index;
-    if (!path.empty()) {
+    if (!path.empty() || memory.data() != nullptr) {
       reader_options first_pass = opts;
       first_pass.stitch_bulk_exports = false;
-      reader lines = reader::open_file(path, first_pass);
+      reader lines = path.empty() ? reader::from_memory(memory, first_pass)
+                                  : reader::open_file(path, first_pass);
       detail::bulk_index noted;
       document_view line;
       while (lines.next(line)) {
@@ -826,6 +830,31 @@ reader reader::open_file(const std::string& path, reader_options opts) {
 
 reader reader::from_fd(int fd, reader_options opts) {
   return reader(std::make_unique<impl>(detail::open_source(fd, false, {opts.map_files}), opts));
+}
+
+reader reader::from_memory(std::string_view bytes, reader_options opts) {
+  if (auto source = detail::open_memory(bytes.data(), bytes.size())) {
+    auto p = std::make_unique<impl>(std::move(source), opts);
+    p->memory = bytes;
+    return reader(std::move(p));
+  }
+  // Compressed: decompressed from a memory file, as from a file.
+  const int fd = ::memfd_create("ordernorm-compressed", MFD_CLOEXEC);
+  std::size_t done = 0;
+  while (fd >= 0 && done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  if (fd < 0 || done < bytes.size() || ::lseek(fd, 0, SEEK_SET) != 0) {
+    const std::string why = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    auto p = std::make_unique<impl>(nullptr, opts);
+    p->fail_open("cannot hold the compressed bytes in a memory file: " + why);
+    return reader(std::move(p));
+  }
+  return reader(std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts));
 }
 
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }

@@ -297,6 +297,19 @@ TEST(BulkExport, ChildPastTheFirstFourMiBIsNotStitched) {
   EXPECT_EQ(got.back().text, item11);
 }
 
+TEST(BulkExport, FromMemoryStitchesAnInterleavedExportExactly) {
+  // Bytes in memory are read twice, as a file is: a child after a later
+  // order still lands on its own.
+  const std::string content = lines({order1, order2, item21, item11});
+  reader in = reader::from_memory(content);
+  const auto got = drain(in);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].text, R"({"id":"gid://shopify/Order/1","name":"#1001","lineItems":{"nodes":[)" +
+                             item11 + "]}}");
+  EXPECT_EQ(got[1].text, R"({"id":"gid://shopify/Order/2","name":"#1002","lineItems":{"nodes":[)" +
+                             item21 + "]}}");
+}
+
 TEST(BulkExport, TooLongLineKeepsItsPlace) {
   reader_options o;
   o.max_record_bytes = 200;

@@ -218,6 +218,41 @@ TEST(Reader, FirstLineLayoutIgnoresBracketsInStrings) {
   EXPECT_EQ(nested.input_layout(), reader::layout::ndjson);
 }
 
+// reader::from_memory reads caller memory in place: the same documents, at
+// the same offsets, as the same bytes read from a file, whatever the window
+// (the last window is copied, so that the padding after the input is zeros).
+TEST(Reader, FromMemoryReadsAsTheSameFileDoes) {
+  std::string ndjson;
+  for (int i = 0; ndjson.size() < 20000; ++i) {
+    ndjson += "{\"id\":" + std::to_string(i) + ",\"note\":\"" + std::string(i % 97, 'n') + "\"}\n";
+  }
+  const std::string last_line_unended = ndjson + R"({"id":"last"})";
+  const std::string pretty = "{\n  \"orders\": [\n    {\"id\": 1},\n    {\"id\": 2}\n  ]\n}\n";
+  const std::string glued = R"({"id":1}{"id":2} [{"id":3}] 7)";
+  const std::string rs = "\x1e{\"id\":1}\n\x1e{\"id\":2}\n";
+  for (const std::string* text : std::initializer_list<const std::string*>{
+           &ndjson, &last_line_unended, &pretty, &glued, &rs}) {
+    for (const std::size_t window : {std::size_t{16}, std::size_t{4096}, std::size_t{4} << 20}) {
+      reader_options opts;
+      opts.window_bytes = window;
+      const std::string copy = *text;  // held by the caller, read in place
+      reader in = reader::from_memory(copy, opts);
+      const auto got = split(in);
+      const auto want = split_text(*text, opts);
+      ASSERT_EQ(got.size(), want.size()) << "window " << window << ":\n" << *text;
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].text, want[i].text) << "window " << window << ", document " << i;
+        EXPECT_EQ(got[i].offset, want[i].offset) << "window " << window << ", document " << i;
+      }
+    }
+  }
+}
+
+TEST(Reader, FromMemoryOfNothingHasNoDocuments) {
+  reader in = reader::from_memory({});
+  EXPECT_TRUE(split(in).empty());
+}
+
 TEST(Reader, MissingFileIsAnIoError) {
   reader in = reader::open_file("/nonexistent/ordernorm/orders.json");
   document_view doc;

@@ -148,6 +148,11 @@ class ORDERNORM_API reader {
   static reader open_file(const std::string& path, reader_options opts = {});
   // Reads from a file descriptor the caller owns (standard input is 0).
   static reader from_fd(int fd, reader_options opts = {});
+  // Reads bytes the caller holds, in place (no copy but the last window's),
+  // as a file with those bytes would be read: every layout, gzip and zstd
+  // (decompressed through a memory file), a bulk export stitched. `bytes`
+  // must outlive the reader and not change while it reads.
+  static reader from_memory(std::string_view bytes, reader_options opts = {});
 
   reader(reader&&) noexcept;
   reader& operator=(reader&&) noexcept;
