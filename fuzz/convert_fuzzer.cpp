@@ -19,12 +19,21 @@ namespace {
 
 // Reads `data` through the reader with `window` bytes and converts every
 // document, checking counts per document. Returns the sink's log.
+// How the reader gets the bytes: a descriptor (a stream to it), the same
+// file by its path (read twice where a bulk export needs it), or in place.
+enum class via : std::uint8_t { descriptor, path, memory };
+
 std::string run(const std::uint8_t* data, std::size_t size, std::size_t window,
-                ordernorm::converter& conv) {
+                ordernorm::converter& conv, via how = via::descriptor) {
   fuzz::memory_file file(data, size);
   ordernorm::reader_options ropts;
   ropts.window_bytes = window;
-  ordernorm::reader in = ordernorm::reader::from_fd(file.fd(), ropts);
+  const std::string held(reinterpret_cast<const char*>(data), size);
+  ordernorm::reader in =
+      how == via::memory ? ordernorm::reader::from_memory(held, ropts)
+      : how == via::path
+          ? ordernorm::reader::open_file("/proc/self/fd/" + std::to_string(file.fd()), ropts)
+          : ordernorm::reader::from_fd(file.fd(), ropts);
   fuzz::recording_sink sink;
   ordernorm::document_view doc;
   conv.reset_counts();
@@ -67,5 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string third = run(data, size, 4096, conv);
   fuzz::check(second == third, "converting the same input twice gives the same bytes",
               second + "\n---- again ----\n" + third);
+  const std::string by_path = run(data, size, small_window, conv, via::path);
+  const std::string in_place = run(data, size, small_window, conv, via::memory);
+  fuzz::check(by_path == in_place, "bytes read in place give what the same file gives",
+              by_path + "\n---- from memory ----\n" + in_place);
   return 0;
 }
