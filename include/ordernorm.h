@@ -205,9 +205,10 @@ ORDERNORM_C_API void ordernorm_converter_free(ordernorm_converter* converter);
 
 /* An input in memory, read exactly as a file of those bytes: NDJSON, RFC 7464
  * sequences, concatenated or pretty-printed documents, arrays and list
- * envelopes, gzip and zstd, Shopify bulk exports (stitched as from a pipe: a
- * child line after its parent's next sibling is missing_parent). The bytes
- * are copied once into an anonymous memory file (Linux: memfd_create). */
+ * envelopes, gzip and zstd, Shopify bulk exports (stitched exactly, as from
+ * a file). Plain bytes are read in place, and must not change during the
+ * call; compressed ones are copied once into an anonymous memory file
+ * (Linux: memfd_create). */
 ORDERNORM_C_API ordernorm_status ordernorm_convert_bytes(ordernorm_converter* converter,
                                                          const char* data, size_t size,
                                                          const ordernorm_callbacks* callbacks);

@@ -234,52 +234,6 @@ struct ordernorm_converter {
   }
 };
 
-namespace {
-
-// A file descriptor closed on every way out.
-class owned_fd {
- public:
-  explicit owned_fd(int fd) noexcept : fd_(fd) {}
-  ~owned_fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  owned_fd(const owned_fd&) = delete;
-  owned_fd& operator=(const owned_fd&) = delete;
-  int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
-// The bytes in an anonymous memory file, so that the reader reads them as it
-// reads a file (the same layouts, decompression and limits): the reader reads
-// descriptors only. Returns -1 with errno set on failure.
-int memory_file(const char* data, std::size_t size) {
-  const int fd = ::memfd_create("ordernorm-bytes", MFD_CLOEXEC);
-  if (fd < 0) return -1;
-  std::size_t done = 0;
-  while (done < size) {
-    const ssize_t n = ::write(fd, data + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int saved = errno;
-      ::close(fd);
-      errno = saved;
-      return -1;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::lseek(fd, 0, SEEK_SET) != 0) {
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    return -1;
-  }
-  return fd;
-}
-
-}  // namespace
-
 extern "C" {
 
 const char* ordernorm_version(void) { return ORDERNORM_VERSION; }
@@ -349,15 +303,9 @@ ordernorm_status ordernorm_convert_bytes(ordernorm_converter* converter, const c
       converter->set_message("data is NULL");
       return ORDERNORM_INVALID_ARGUMENT;
     }
-    const owned_fd fd(memory_file(data, size));
-    if (fd.get() < 0) {
-      converter->set_message(std::string("cannot hold the bytes in a memory file: ") +
-                             std::strerror(errno));
-      return ORDERNORM_IO_ERROR;
-    }
-    // Destroyed before fd: the reader does not own the descriptor.
-    ordernorm::reader in =
-        ordernorm::reader::from_fd(fd.get(), ordernorm::reader_options_for(converter->opts.limits));
+    // Read in place (the caller keeps the bytes for the call).
+    ordernorm::reader in = ordernorm::reader::from_memory(
+        std::string_view(data, size), ordernorm::reader_options_for(converter->opts.limits));
     return converter->run(in, callbacks, "<bytes>");
   });
 }
