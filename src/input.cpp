@@ -583,7 +583,7 @@ class memory_source final : public byte_source {
 
   std::ptrdiff_t read(char* out, std::size_t size) override {
     const std::size_t n = std::min(size, size_ - position_);
-    std::memcpy(out, data_ + position_, n);
+    if (n > 0) std::memcpy(out, data_ + position_, n);
     position_ += n;
     reached_ = std::max(reached_, position_);
     return static_cast<std::ptrdiff_t>(n);
@@ -601,7 +601,7 @@ class memory_source final : public byte_source {
       tail_capacity_ = tail;
       tail_ = std::make_unique<char[]>(tail + readable_after);
     }
-    std::memcpy(tail_.get(), data_ + at, tail);
+    if (tail > 0) std::memcpy(tail_.get(), data_ + at, tail);  // data_ is null when empty
     std::memset(tail_.get() + tail, 0, readable_after);
     return tail_.get();
   }
