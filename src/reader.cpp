@@ -285,6 +285,10 @@ struct reader::impl {
     // window, which could never be filled, does not loop forever).
     reserve(std::max(opts.window_bytes, std::size_t{3}));
     fill();
+    if (opts.ndjson_continuation) {
+      kind = layout::ndjson;
+      return;
+    }
     // A UTF-8 byte order mark is not JSON: step over it.
     if (end - begin >= 3 && std::memcmp(buffer.get() + begin, "\xEF\xBB\xBF", 3) == 0) begin += 3;
     for (;;) {

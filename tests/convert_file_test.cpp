@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "compress_support.hpp"
@@ -90,6 +91,44 @@ TEST(ConvertFile, MissingFileIsAFailureNotAnException) {
   conversion got;
   collecting_sink sink(got);
   const file_conversion r = convert_file("/nonexistent/ordernorm/orders.ndjson", sink);
+  ASSERT_TRUE(r.failure.has_value());
+  EXPECT_EQ(r.failure->code, error_code::io_error);
+  EXPECT_EQ(r.records, 0u);
+}
+
+// One converter over two readers: each call's counts are its own, and the
+// second input's records go on from the first's numbers, as one run's do.
+TEST(ConvertDocuments, CountsAreTheCallsOwnWithOneConverterOverTwoInputs) {
+  std::ifstream bad_file(examples / "shopify-with-bad-record.ndjson", std::ios::binary);
+  const std::string bad((std::istreambuf_iterator<char>(bad_file)), {});
+  ASSERT_FALSE(bad.empty());
+  conversion got;
+  collecting_sink sink(got);
+  converter conv;
+  reader first = reader::from_memory(bad);
+  const file_conversion a = convert_documents(first, conv, sink);
+  reader second = reader::from_memory(bad);
+  const file_conversion b = convert_documents(second, conv, sink);
+  for (const file_conversion* r : {&a, &b}) {
+    EXPECT_FALSE(r->failure.has_value());
+    EXPECT_EQ(r->records, 2u);
+    EXPECT_EQ(r->converted, 1u);
+    EXPECT_EQ(r->rejected, 1u);
+  }
+  EXPECT_EQ(conv.records(), 4u);
+  ASSERT_EQ(got.rejects.size(), 2u);
+  EXPECT_EQ(got.rejects[0].where.index, 1u);
+  EXPECT_EQ(got.rejects[1].where.index, 3u);
+  EXPECT_EQ(got.rejects[1].error.byte_offset, 133u);
+}
+
+// A reader that could not be opened is the call's failure, not an exception.
+TEST(ConvertDocuments, ReadFailureIsReturned) {
+  conversion got;
+  collecting_sink sink(got);
+  converter conv;
+  reader in = reader::open_file((examples / "no-such-file.ndjson").string());
+  const file_conversion r = convert_documents(in, conv, sink);
   ASSERT_TRUE(r.failure.has_value());
   EXPECT_EQ(r.failure->code, error_code::io_error);
   EXPECT_EQ(r.records, 0u);

@@ -253,6 +253,36 @@ TEST(Reader, FromMemoryOfNothingHasNoDocuments) {
   EXPECT_TRUE(split(in).empty());
 }
 
+// A part of an NDJSON file cut at a line start (ordernorm.dask's partitions)
+// is read line by line whatever its first line holds: a broken line that
+// ends like a pretty-printed document's first line, an RS byte, or a byte
+// order mark would otherwise change the layout, or be stepped over.
+TEST(Reader, NdjsonContinuationIsReadLineByLineWhateverItsFirstLine) {
+  reader_options opts;
+  opts.ndjson_continuation = true;
+  for (const std::string& first :
+       {std::string("{\"id\":1,\"lineItems\":["), std::string("\x1e{\"id\":1}"),
+        std::string("\xEF\xBB\xBF{\"id\":1}")}) {
+    const std::string part = first + "\n{\"id\":2}\n";
+    reader in = reader::from_memory(part, opts);
+    const auto got = split(in);
+    EXPECT_EQ(in.input_layout(), reader::layout::ndjson);
+    ASSERT_EQ(got.size(), 2u) << first;
+    EXPECT_EQ(got[0].text, first);
+    EXPECT_EQ(got[0].offset, 0u);
+    EXPECT_EQ(got[1].text, "{\"id\":2}");
+    EXPECT_EQ(got[1].offset, first.size() + 1);
+  }
+}
+
+TEST(Reader, BrokenFirstLineEndingInABracketStartsAStreamOfDocumentsWithoutContinuation) {
+  const std::string part = "{\"id\":1,\"lineItems\":[\n{\"id\":2}\n";
+  reader in = reader::from_memory(part);
+  document_view doc;
+  ASSERT_TRUE(in.next(doc));
+  EXPECT_EQ(in.input_layout(), reader::layout::documents);
+}
+
 TEST(Reader, MissingFileIsAnIoError) {
   reader in = reader::open_file("/nonexistent/ordernorm/orders.json");
   document_view doc;

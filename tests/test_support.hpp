@@ -135,16 +135,9 @@ inline conversion convert_documents(reader& in, options opts = {}) {
   conversion out;
   collecting_sink sink(out);
   converter conv(opts);
-  document_view doc;
-  while (in.next(doc)) {
-    if (doc.problem != error_code::ok) {
-      conv.reject_record(in.problem(doc), sink);
-      continue;
-    }
-    conv.convert(doc, sink);
-  }
-  out.records = conv.records();
-  out.converted = conv.converted();
+  const file_conversion counts = ordernorm::convert_documents(in, conv, sink);
+  out.records = counts.records;
+  out.converted = counts.converted;
   return out;
 }
 

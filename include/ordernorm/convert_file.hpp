@@ -12,6 +12,7 @@
 #include "ordernorm/convert.hpp"
 #include "ordernorm/error.hpp"
 #include "ordernorm/export.hpp"
+#include "ordernorm/reader.hpp"
 
 namespace ordernorm {
 
@@ -33,5 +34,11 @@ struct file_conversion {
 // Records are numbered from 1.
 ORDERNORM_API file_conversion convert_file(const std::string& path, order_sink& sink,
                                            const options& opts = {});
+
+// The same over a reader already open (reader::from_memory, from_fd, or
+// options of your own), with a converter of yours: every document `in`
+// hands over, converted by `conv` into `sink`. The counts are this call's
+// (conv.records() and the like go on counting across calls).
+ORDERNORM_API file_conversion convert_documents(reader& in, converter& conv, order_sink& sink);
 
 }  // namespace ordernorm

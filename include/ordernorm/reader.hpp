@@ -71,6 +71,11 @@ struct reader_options {
   // complete when the next order line comes, and a child after that is
   // rejected as missing_parent. See "Bulk exports" in README.md.
   bool stitch_bulk_exports = true;
+  // The input is whole lines cut from an NDJSON input after its first byte
+  // (a part of a file split for parallel reading): it is read as NDJSON
+  // whatever its first line holds, with no byte order mark to step over,
+  // exactly as those lines are read in the whole input.
+  bool ndjson_continuation = false;
 };
 
 // Reader options that skip the same lines the converter would reject:

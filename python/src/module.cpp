@@ -11,12 +11,9 @@
 #include <datetime.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -124,8 +121,8 @@ class input_bytes {
                            Py_TYPE(data.ptr())->tp_name);
     }
   }
-  const char* data() const { return data_; }
-  std::size_t size() const { return size_; }
+  // Read in place (reader::from_memory): no copy of the caller's bytes.
+  std::string_view view() const { return {data_, size_}; }
 
  private:
   py::object owner_;
@@ -133,60 +130,6 @@ class input_bytes {
   const char* data_ = nullptr;
   std::size_t size_ = 0;
 };
-
-// A file descriptor closed on every way out.
-class owned_fd {
- public:
-  explicit owned_fd(int fd) noexcept : fd_(fd) {}
-  ~owned_fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  owned_fd(const owned_fd&) = delete;
-  owned_fd& operator=(const owned_fd&) = delete;
-  int get() const noexcept { return fd_; }
-
- private:
-  int fd_;
-};
-
-// The bytes in an anonymous memory file, so that the reader reads them as it
-// reads a file (layouts, decompression, limits), as the C API does. `prefix`
-// goes first (see ndjson_chunk below).
-int memory_file(std::string_view prefix, const char* data, std::size_t size) {
-  const int fd = ::memfd_create("ordernorm-bytes", MFD_CLOEXEC);
-  if (fd < 0) return -1;
-  const auto write_all = [fd](const char* p, std::size_t n) {
-    std::size_t done = 0;
-    while (done < n) {
-      const ssize_t w = ::write(fd, p + done, n - done);
-      if (w < 0 && errno == EINTR) continue;
-      if (w <= 0) return false;
-      done += static_cast<std::size_t>(w);
-    }
-    return true;
-  };
-  if (!write_all(prefix.data(), prefix.size()) || !write_all(data, size) ||
-      ::lseek(fd, 0, SEEK_SET) != 0) {
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    return -1;
-  }
-  return fd;
-}
-
-// Opens the memory file by its /proc path, so that the reader takes it for
-// the regular file it is: mapped, not copied, and a Shopify bulk export read
-// twice and stitched as from a file (a descriptor is read as a stream).
-reader open_memory_file(int fd, const reader_options& opts) {
-  return reader::open_file("/proc/self/fd/" + std::to_string(fd), opts);
-}
-
-// A part of an NDJSON file (ordernorm.dask's partitions) is read after this
-// line, so that the reader takes it for NDJSON whatever its first line holds,
-// as it took the whole file; the line's record (1, rejected) is not reported,
-// and positions are shifted back.
-constexpr std::string_view chunk_prefix = "0\n";
 
 // ---------------------------------------------------------------------------
 // Sinks: owned batches (dicts) or NDJSON text, plus rejects and warnings.
@@ -200,21 +143,15 @@ struct owned_warning {
   record_position where;
 };
 
-// What a run reports besides the orders, with positions in the caller's
-// terms: `skip` leading records dropped (the chunk prefix), offsets shifted
-// by `shift` (the base offset less the prefix).
+// Positions in the caller's terms: the bytes read were at `base` in a
+// larger input (an NDJSON file's part, in ordernorm.dask).
 struct position_map {
-  std::uint64_t skip = 0;
-  std::int64_t shift = 0;
-  bool keep(const record_position& p) const { return p.index > skip; }
+  std::uint64_t base = 0;
   record_position map(record_position p) const {
-    p.index -= skip;
-    p.byte_offset = static_cast<std::uint64_t>(static_cast<std::int64_t>(p.byte_offset) + shift);
+    p.byte_offset += base;
     return p;
   }
-  std::uint64_t offset(std::uint64_t o) const {
-    return static_cast<std::uint64_t>(static_cast<std::int64_t>(o) + shift);
-  }
+  std::uint64_t offset(std::uint64_t o) const { return o + base; }
 };
 
 struct run_report {
@@ -230,15 +167,13 @@ class ndjson_sink : public order_sink {
  public:
   explicit ndjson_sink(position_map map) : map_(map) {}
 
-  void on_order(const order& o, const record_position& where) override {
-    if (!map_.keep(where)) return;
+  void on_order(const order& o, const record_position&) override {
     ++report.records;
     ++report.converted;
     write_json(o, ndjson);
     ndjson.push_back('\n');
   }
   void on_reject(const record_error& e, const record_position& where) override {
-    if (!map_.keep(where)) return;
     ++report.records;
     ++report.rejected;
     owned_reject r{e, map_.map(where)};
@@ -246,7 +181,6 @@ class ndjson_sink : public order_sink {
     report.rejects.push_back(std::move(r));
   }
   void on_warning(const record_warning& w, const record_position& where) override {
-    if (!map_.keep(where)) return;
     report.warnings.push_back(owned_warning{w, map_.map(where)});
   }
 
@@ -326,35 +260,20 @@ class py_converter {
       throw py::value_error(
           "this Converter is converting in another thread: use one Converter per thread");
     }
-    const std::string_view prefix = ndjson_chunk ? chunk_prefix : std::string_view{};
-    position_map map{ndjson_chunk ? 1u : 0u, static_cast<std::int64_t>(base_offset) -
-                                                 static_cast<std::int64_t>(prefix.size())};
-    if (kind == output_kind::dicts) return convert_to_dicts(in, prefix, map);
+    reader_options reading = reader_options_for(opts_.limits);
+    reading.ndjson_continuation = ndjson_chunk;
+    const position_map map{base_offset};
+    if (kind == output_kind::dicts) return convert_to_dicts(in, reading, map);
     ndjson_sink sink(map);
-    std::optional<record_error> failure;
+    file_conversion done;
     {
       py::gil_scoped_release release;
-      const owned_fd fd(memory_file(prefix, in.data(), in.size()));
-      if (fd.get() < 0) {
-        failure = record_error{
-            error_code::io_error,
-            std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0};
-      } else {
-        converter conv(opts_);
-        reader rd = open_memory_file(fd.get(), reader_options_for(opts_.limits));
-        document_view doc;
-        while (rd.next(doc)) {
-          if (doc.problem != error_code::ok) {
-            conv.reject_record(rd.problem(doc), sink);
-          } else {
-            conv.convert(doc, sink);
-          }
-        }
-        if (!rd.ok()) failure = rd.error();
-      }
+      converter conv(opts_);
+      reader rd = reader::from_memory(in.view(), reading);
+      done = convert_documents(rd, conv, sink);
     }
     report_ = std::move(sink.report);
-    if (failure) raise_read_failure(*failure);
+    if (done.failure) raise_read_failure(*done.failure);
     // One copy, into the bytes object; the text was built once, without the GIL.
     return py::reinterpret_steal<py::object>(checked(PyBytes_FromStringAndSize(
         sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size()))));
@@ -368,7 +287,7 @@ class py_converter {
   const options& opts() const { return opts_; }
 
  private:
-  py::object convert_to_dicts(const input_bytes& in, std::string_view prefix,
+  py::object convert_to_dicts(const input_bytes& in, const reader_options& reading,
                               const position_map& map);
 
  public:
@@ -414,18 +333,15 @@ class file_stream {
     worker_ =
         std::thread([this, opts, rd = std::move(rd), path]() mutable { run(opts, rd, path); });
   }
-  // Over a memory file (Converter.convert): owns `fd`, reports positions
-  // through `map`.
-  file_stream(int fd, const options& opts, output_style style, std::size_t batch_size,
-              position_map map)
-      : kind_(output_kind::dicts), style_(style), batch_size_(batch_size), map_(map), fd_(fd) {
-    reader rd = open_memory_file(fd, reader_options_for(opts.limits));
+  // Over the caller's bytes (Converter.convert), which must outlive the
+  // stream; positions reported through `map`.
+  file_stream(std::string_view bytes, const reader_options& reading, const options& opts,
+              output_style style, std::size_t batch_size, position_map map)
+      : kind_(output_kind::dicts), style_(style), batch_size_(batch_size), map_(map) {
+    reader rd = reader::from_memory(bytes, reading);
     worker_ = std::thread([this, opts, rd = std::move(rd)]() mutable { run(opts, rd, "<bytes>"); });
   }
-  ~file_stream() {
-    stop();
-    if (fd_ >= 0) ::close(fd_);
-  }
+  ~file_stream() { stop(); }
 
   // Every order into `out`, as the thread converts them; then the report,
   // and in `failure` a read failure that ended the input early.
@@ -529,8 +445,7 @@ class file_stream {
   class batching_sink : public order_sink {
    public:
     explicit batching_sink(file_stream& s) : s_(s) { fresh(); }
-    void on_order(const order& o, const record_position& where) override {
-      if (!s_.map_.keep(where)) return;
+    void on_order(const order& o, const record_position&) override {
       ++cur_->report.records;
       ++cur_->report.converted;
       if (s_.kind_ == output_kind::ndjson) {
@@ -542,7 +457,6 @@ class file_stream {
       if (++count_ >= s_.batch_size_) flush();
     }
     void on_reject(const record_error& e, const record_position& where) override {
-      if (!s_.map_.keep(where)) return;
       ++cur_->report.records;
       ++cur_->report.rejected;
       owned_reject r{e, s_.map_.map(where)};
@@ -550,7 +464,6 @@ class file_stream {
       cur_->report.rejects.push_back(std::move(r));
     }
     void on_warning(const record_warning& w, const record_position& where) override {
-      if (!s_.map_.keep(where)) return;
       cur_->report.warnings.push_back(owned_warning{w, s_.map_.map(where)});
     }
     // False when the consumer is gone.
@@ -617,7 +530,6 @@ class file_stream {
   output_style style_;
   std::size_t batch_size_;
   position_map map_;
-  int fd_ = -1;
   std::thread worker_;
   std::mutex mutex_;
   std::condition_variable ready_;
@@ -643,21 +555,10 @@ void file_stream::add_report(item& got) {
 // Dicts need the GIL and the conversion does not: a thread converts the
 // bytes in batches while this one builds the dicts of the batches before,
 // so that the two overlap (on 2 cores, about the time of the slower).
-py::object py_converter::convert_to_dicts(const input_bytes& in, std::string_view prefix,
+py::object py_converter::convert_to_dicts(const input_bytes& in, const reader_options& reading,
                                           const position_map& map) {
-  int fd = -1;
-  {
-    py::gil_scoped_release release;
-    fd = memory_file(prefix, in.data(), in.size());
-  }
-  if (fd < 0) {
-    report_ = {};
-    raise_read_failure(record_error{
-        error_code::io_error,
-        std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0});
-  }
   py::list out;
-  file_stream stream(fd, opts_, style_, dict_batch, map);
+  file_stream stream(in.view(), reading, opts_, style_, dict_batch, map);
   std::optional<record_error> failure;
   report_ = {};
   report_ = stream.drain(out, failure);
@@ -700,26 +601,19 @@ class py_tracker {
     std::optional<record_error> failure;
     {
       py::gil_scoped_release release;
-      const owned_fd fd(memory_file({}, in.data(), in.size()));
-      if (fd.get() < 0) {
-        failure = record_error{
-            error_code::io_error,
-            std::string("cannot hold the bytes in a memory file: ") + std::strerror(errno), "", 0};
-      } else {
-        tracker tr(opts_);
-        reader_options reading = reader_options_for(opts_.limits);
-        reading.stream_lists = false;  // tracking documents are objects, never lists
-        reader rd = open_memory_file(fd.get(), reading);
-        document_view doc;
-        while (rd.next(doc)) {
-          if (doc.problem != error_code::ok) {
-            tr.reject_record(rd.problem(doc), sink);
-          } else {
-            tr.track(doc, sink);
-          }
+      tracker tr(opts_);
+      reader_options reading = reader_options_for(opts_.limits);
+      reading.stream_lists = false;  // tracking documents are objects, never lists
+      reader rd = reader::from_memory(in.view(), reading);
+      document_view doc;
+      while (rd.next(doc)) {
+        if (doc.problem != error_code::ok) {
+          tr.reject_record(rd.problem(doc), sink);
+        } else {
+          tr.track(doc, sink);
         }
-        if (!rd.ok()) failure = rd.error();
       }
+      if (!rd.ok()) failure = rd.error();
     }
     report_ = std::move(sink.report);
     if (failure) raise_read_failure(*failure);
@@ -787,9 +681,7 @@ class py_tracker {
 std::string input_layout(const py::object& data) {
   const input_bytes in(data);
   py::gil_scoped_release release;
-  const owned_fd fd(memory_file({}, in.data(), in.size()));
-  if (fd.get() < 0) return "unknown";
-  reader rd = open_memory_file(fd.get(), reader_options{});
+  reader rd = reader::from_memory(in.view());
   document_view doc;
   rd.next(doc);
   switch (rd.input_layout()) {
