@@ -864,6 +864,7 @@ reader reader::from_memory(std::string_view bytes, reader_options opts) {
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }
 const record_error& reader::error() const noexcept { return impl_->error; }
 reader::layout reader::input_layout() const noexcept { return impl_->kind; }
+bool reader::bulk_export() const noexcept { return impl_->bulk != nullptr; }
 std::uint64_t reader::bytes_read() const noexcept {
   return impl_->source ? impl_->source->raw_bytes_read() : 0;
 }

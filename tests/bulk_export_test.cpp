@@ -364,3 +364,24 @@ TEST(BulkExportText, LeadingIdSkipsNestedIds) {
   EXPECT_EQ(detail::gid_type("gid://shopify/LineItem/11"), "LineItem");
   EXPECT_EQ(detail::gid_type("450789469"), "");
 }
+
+// reader::bulk_export() says whether the reader stitches: the way a caller
+// (the Python module) tells an NDJSON input it may cut into parts from one
+// it must not.
+TEST(BulkExport, ReaderSaysWhenItStitches) {
+  const std::string exported = lines({order1, item11, order2});
+  const std::string plain = lines({order1, order2});
+  reader stitched = reader::from_memory(exported);
+  reader not_stitched = reader::from_memory(plain);
+  reader_options off;
+  off.stitch_bulk_exports = false;
+  reader asked_not_to = reader::from_memory(exported, off);
+  document_view doc;
+  EXPECT_FALSE(stitched.bulk_export());  // not told before the first document
+  ASSERT_TRUE(stitched.next(doc));
+  EXPECT_TRUE(stitched.bulk_export());
+  ASSERT_TRUE(not_stitched.next(doc));
+  EXPECT_FALSE(not_stitched.bulk_export());
+  ASSERT_TRUE(asked_not_to.next(doc));
+  EXPECT_FALSE(asked_not_to.bulk_export());
+}

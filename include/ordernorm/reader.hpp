@@ -166,6 +166,9 @@ class ORDERNORM_API reader {
   bool ok() const noexcept;
   const record_error& error() const noexcept;  // io_error or record_too_large
   layout input_layout() const noexcept;
+  // True once next() has found the input to be a Shopify bulk export, which
+  // it stitches (reader_options::stitch_bulk_exports).
+  bool bulk_export() const noexcept;
   // Bytes read from the file so far, for a progress display: for gzip or
   // zstd input the compressed bytes, to set against the file's size. Reading
   // runs ahead of the documents handed over by up to the read window.

@@ -47,7 +47,7 @@ def convert(data, source="auto", *, output="dicts", **options):
     orders: a list of dicts, or NDJSON ``bytes`` with ``output="ndjson"``.
     Rejected records are dropped here: use a :class:`Converter` to see them.
     ``options`` are :class:`Converter`'s (mapper, strict, limits, as_of,
-    money, timestamps)."""
+    money, timestamps, threads)."""
     if "as_of" in options:
         options["as_of"] = _as_of_text(options["as_of"])
     return Converter(source, **options).convert(data, output)

@@ -27,6 +27,7 @@ class Converter:
         as_of: str | None = None,
         money: Money = "str",
         timestamps: Timestamps = "str",
+        threads: int = 0,
     ) -> None: ...
     @overload
     def convert(
@@ -106,7 +107,9 @@ class Tracker:
     @property
     def shipments(self) -> int: ...
 
-def input_layout(data: Data) -> Literal["ndjson", "documents", "json_seq", "unknown"]: ...
+def input_layout(
+    data: Data,
+) -> Literal["ndjson", "bulk_export", "documents", "json_seq", "unknown"]: ...
 @overload
 def convert(
     data: Data,
@@ -121,6 +124,7 @@ def convert(
     as_of: str | datetime.datetime | None = None,
     money: Money = "str",
     timestamps: Timestamps = "str",
+    threads: int = 0,
 ) -> list[Order]: ...
 @overload
 def convert(
@@ -136,6 +140,7 @@ def convert(
     as_of: str | datetime.datetime | None = None,
     money: Money = "str",
     timestamps: Timestamps = "str",
+    threads: int = 0,
 ) -> bytes: ...
 def convert_file(
     path: str,

@@ -158,9 +158,7 @@ def _splittable(fs, path, size):
         if magic.startswith(_GZIP) or magic.startswith(_ZSTD):
             return False  # told by 4 bytes: a compressed file's head is not read
         head = magic + f.read(min(size, _HEAD_BYTES) - len(magic))
-    if b'"__parentId"' in head:
-        return False
-    return input_layout(head) == "ndjson"
+    return input_layout(head) == "ndjson"  # not "bulk_export": its children must meet their order
 
 
 def read_orders(urlpath, source="auto", blocksize="64MiB", *, rejects=False,

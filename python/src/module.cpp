@@ -83,6 +83,13 @@ input_limits parse_limits(std::int64_t max_record_bytes, std::int64_t max_depth,
   return l;
 }
 
+// 0: one per core, as the CLI's -j.
+unsigned parse_threads(int threads) {
+  if (threads < 0) throw py::value_error("threads must be 0 (one per core) or more");
+  if (threads > 0) return static_cast<unsigned>(threads);
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 enum class output_kind { dicts, ndjson };
 
 output_kind parse_output(const std::string& output) {
@@ -191,6 +198,99 @@ class ndjson_sink : public order_sink {
   position_map map_;
 };
 
+// NDJSON output on several threads. Plain NDJSON (not compressed, not a bulk
+// export, whose children must meet their order) is cut at line starts into
+// one part per thread; each part is read as those lines of the whole input
+// are read (reader_options::ndjson_continuation) and converted by a
+// converter of its own; the parts' texts are joined and their records
+// renumbered in input order: the bytes and reports of one thread.
+struct ndjson_run {
+  std::string ndjson;
+  run_report report;
+  std::optional<record_error> failure;
+};
+
+// Where each part starts: {0} when the input is not cut.
+std::vector<std::size_t> ndjson_part_starts(std::string_view bytes, const reader_options& reading,
+                                            unsigned threads) {
+  // Smaller parts would cost a thread more than they save.
+  constexpr std::size_t min_part_bytes = std::size_t{1} << 20;
+  const std::size_t parts = std::min<std::size_t>(threads, bytes.size() / min_part_bytes);
+  if (parts < 2) return {0};
+  const auto starts_with = [&](std::string_view magic) {
+    return bytes.substr(0, magic.size()) == magic;
+  };
+  if (starts_with("\x1f\x8b") || starts_with("\x28\xb5\x2f\xfd")) return {0};
+  reader probe = reader::from_memory(bytes, reading);
+  document_view first;
+  probe.next(first);
+  if (probe.input_layout() != reader::layout::ndjson || probe.bulk_export()) return {0};
+  std::vector<std::size_t> starts{0};
+  for (std::size_t k = 1; k < parts; ++k) {
+    const std::size_t from = k * (bytes.size() / parts);
+    const auto newline = bytes.find('\n', std::max(from, starts.back() + 1) - 1);
+    if (newline == std::string_view::npos || newline + 1 >= bytes.size()) break;
+    starts.push_back(newline + 1);
+  }
+  return starts;
+}
+
+ndjson_run convert_ndjson(std::string_view bytes, const reader_options& reading,
+                          const options& opts, position_map map, unsigned threads) {
+  const std::vector<std::size_t> starts = ndjson_part_starts(bytes, reading, threads);
+  std::vector<ndjson_sink> sinks;
+  std::vector<file_conversion> done(starts.size());
+  sinks.reserve(starts.size());
+  for (const std::size_t start : starts) sinks.emplace_back(position_map{map.base + start});
+  const auto convert_part = [&](std::size_t k) {
+    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : bytes.size();
+    reader_options part = reading;
+    if (starts.size() > 1) {
+      part.stitch_bulk_exports = false;  // the whole input is none
+      part.ndjson_continuation = part.ndjson_continuation || k > 0;
+    }
+    try {
+      converter conv(opts);
+      reader in = reader::from_memory(bytes.substr(starts[k], end - starts[k]), part);
+      done[k] = convert_documents(in, conv, sinks[k]);
+    } catch (const std::exception& e) {  // out of memory: this part fails, as a read would
+      done[k].failure = record_error{error_code::io_error, e.what(), "", 0};
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t k = 1; k < starts.size(); ++k) helpers.emplace_back(convert_part, k);
+  convert_part(0);
+  for (auto& t : helpers) t.join();
+
+  ndjson_run out;
+  std::size_t size = 0;
+  for (const auto& sink : sinks) size += sink.ndjson.size();
+  out.ndjson.reserve(size);
+  std::uint64_t records_before = 0;
+  for (std::size_t k = 0; k < sinks.size(); ++k) {
+    run_report& part = sinks[k].report;
+    out.ndjson += sinks[k].ndjson;
+    for (auto& r : part.rejects) {
+      r.where.index += records_before;
+      out.report.rejects.push_back(std::move(r));
+    }
+    for (auto& w : part.warnings) {
+      w.where.index += records_before;
+      out.report.warnings.push_back(std::move(w));
+    }
+    out.report.records += part.records;
+    out.report.converted += part.converted;
+    out.report.rejected += part.rejected;
+    records_before += part.records;
+    if (done[k].failure) {  // what came after a failed read is not reported
+      out.failure = done[k].failure;
+      out.failure->byte_offset = map.offset(starts[k] + out.failure->byte_offset);
+      break;
+    }
+  }
+  return out;
+}
+
 // A reject or a warning as the CLI's --rejects and --warnings files write it.
 py::dict report_entry(std::uint64_t record, std::uint64_t offset, const std::string& pointer,
                       std::string_view code, const std::string& message) {
@@ -235,8 +335,8 @@ class py_converter {
   py_converter(const std::string& source, const std::string& mapper_name, bool strict,
                std::int64_t max_record_bytes, std::int64_t max_depth, std::int64_t max_string_bytes,
                const std::optional<std::string>& as_of, const std::string& money,
-               const std::string& timestamps)
-      : style_(parse_style(money, timestamps)) {
+               const std::string& timestamps, int threads)
+      : style_(parse_style(money, timestamps)), threads_(parse_threads(threads)) {
     if (source != "auto") {
       opts_.from = platform_from_name(source);
       if (!opts_.from) {
@@ -264,19 +364,16 @@ class py_converter {
     reading.ndjson_continuation = ndjson_chunk;
     const position_map map{base_offset};
     if (kind == output_kind::dicts) return convert_to_dicts(in, reading, map);
-    ndjson_sink sink(map);
-    file_conversion done;
+    ndjson_run run;
     {
       py::gil_scoped_release release;
-      converter conv(opts_);
-      reader rd = reader::from_memory(in.view(), reading);
-      done = convert_documents(rd, conv, sink);
+      run = convert_ndjson(in.view(), reading, opts_, map, threads_);
     }
-    report_ = std::move(sink.report);
-    if (done.failure) raise_read_failure(*done.failure);
+    report_ = std::move(run.report);
+    if (run.failure) raise_read_failure(*run.failure);
     // One copy, into the bytes object; the text was built once, without the GIL.
-    return py::reinterpret_steal<py::object>(checked(PyBytes_FromStringAndSize(
-        sink.ndjson.data(), static_cast<Py_ssize_t>(sink.ndjson.size()))));
+    return py::reinterpret_steal<py::object>(checked(
+        PyBytes_FromStringAndSize(run.ndjson.data(), static_cast<Py_ssize_t>(run.ndjson.size()))));
   }
 
   py::list rejects() const { return report_list_rejects(report_.rejects); }
@@ -300,6 +397,7 @@ class py_converter {
 
   options opts_;
   output_style style_;
+  unsigned threads_;
   run_report report_;
   std::mutex busy_;
 };
@@ -684,6 +782,7 @@ std::string input_layout(const py::object& data) {
   reader rd = reader::from_memory(in.view());
   document_view doc;
   rd.next(doc);
+  if (rd.bulk_export()) return "bulk_export";
   switch (rd.input_layout()) {
     case reader::layout::ndjson:
       return "ndjson";
@@ -714,7 +813,7 @@ Converts platform order JSON to ordernorm's common Order model.
 
 Converter(source="auto", *, mapper="fast", strict=False, max_record_bytes=-1,
           max_depth=-1, max_string_bytes=-1, as_of=None, money="str",
-          timestamps="str")
+          timestamps="str", threads=0)
 
 source: "auto" (detect per document) or a platform name (shopify, malomo,
 magento, bigcommerce, woocommerce, sfcc, squarespace, ebay). The limits are
@@ -723,6 +822,10 @@ as_of: "now" for time-based shipment rules, an RFC 3339 text.
 money: "str" (exact text, as the CLI writes it) or "decimal" (decimal.Decimal).
 timestamps: "str" (RFC 3339, as the CLI writes it) or "datetime" (timezone-
 aware in UTC; a carrier's local time without an offset is a naive datetime).
+threads: threads that convert for output="ndjson" (0: one per core). Plain
+NDJSON input of a few MB or more is cut at line starts, a part per thread;
+the output is the same bytes whatever the number. Dicts are built on the
+calling thread, while one other thread converts ahead of it.
 
 Each convert() is one input: its records are numbered from 1, and .rejects,
 .warnings and the counts describe the last call. records == converted +
@@ -730,11 +833,11 @@ rejected always. Not for two threads at once: use one Converter per thread
 (ordernorm.convert makes one per call).)doc")
       .def(py::init<const std::string&, const std::string&, bool, std::int64_t, std::int64_t,
                     std::int64_t, const std::optional<std::string>&, const std::string&,
-                    const std::string&>(),
+                    const std::string&, int>(),
            py::arg("source") = "auto", py::kw_only(), py::arg("mapper") = "fast",
            py::arg("strict") = false, py::arg("max_record_bytes") = -1, py::arg("max_depth") = -1,
            py::arg("max_string_bytes") = -1, py::arg("as_of") = py::none(),
-           py::arg("money") = "str", py::arg("timestamps") = "str")
+           py::arg("money") = "str", py::arg("timestamps") = "str", py::arg("threads") = 0)
       .def("convert", &py_converter::convert, py::arg("data"), py::arg("output") = "dicts",
            py::kw_only(), py::arg("base_offset") = 0, py::arg("ndjson_chunk") = false,
            R"doc(
@@ -803,6 +906,6 @@ and duplicatesDropped). source: "auto", malomo, easypost, usps, ups, fedex, dhl.
       "The keys of an order's dict, in order, each with what it holds (text, bool, "
       "optional_bool, enum, money, timestamp, list, object): the model's reflection.");
   m.def("input_layout", &input_layout, py::arg("data"),
-        "How the reader lays out an input that starts with `data`: \"ndjson\", \"documents\", "
-        "\"json_seq\" or \"unknown\".");
+        "How the reader lays out an input that starts with `data`: \"ndjson\", \"bulk_export\" "
+        "(NDJSON whose lines it stitches), \"documents\", \"json_seq\" or \"unknown\".");
 }

@@ -154,6 +154,62 @@ def test_ndjson_chunk_positions():
     assert broken.rejects[0]["record"] == 1 and broken.rejects[0]["code"] == "invalid_json"
 
 
+def test_ndjson_on_threads_equals_the_cli(cli, tmp_path):
+    """output="ndjson" on several threads cuts plain NDJSON at line starts: the
+    same bytes, rejects (records numbered, offsets counted in the whole input)
+    and warnings as the CLI's, whatever the number of threads. The input is
+    large enough to be cut into four parts, with bad lines throughout: a
+    broken line that ends like a pretty document's first line (read as a
+    stream of documents were it the input's first), blank and CRLF lines."""
+    good = (SOURCE_DIR / "examples" / "shopify-orders.ndjson").read_bytes()
+    bad = (SOURCE_DIR / "examples" / "shopify-with-bad-record.ndjson").read_bytes()
+    blocks = [good, bad, b'{"id":1,"line_items":[\n', b"\n", good.replace(b"\n", b"\r\n")]
+    data = b"".join(blocks[i % len(blocks)] for i in range(6000))
+    assert len(data) > 4 << 20
+    path = tmp_path / "mixed.ndjson"
+    path.write_bytes(data)
+    out, cli_rejects, cli_warnings = run_cli(cli, "convert", [path], "-j", "1",
+                                             tmp_path=tmp_path)
+    assert len(cli_rejects) == 2400  # one bad record and one broken line per 5 blocks
+    for threads in (1, 2, 3, 4):
+        conv = ordernorm.Converter(threads=threads)
+        assert conv.convert(data, "ndjson") == out, threads
+        assert conv.rejects == without_input(cli_rejects), threads
+        assert conv.warnings == without_input(cli_warnings), threads
+        assert conv.records == conv.converted + conv.rejected
+
+
+def test_ndjson_threads_leave_bulk_exports_and_compressed_bytes_whole(tmp_path):
+    """A bulk export's children must meet their order, and compressed bytes
+    cannot be cut: on any number of threads they convert as on one."""
+    lines, n, late = [], 40000, 100
+    for i in range(n + late):
+        if i < n:
+            lines.append(b'{"id":"gid://shopify/Order/%d","name":"#%d"}' % (i, i))
+        if i >= late:  # each order's child comes 100 order lines later
+            j = i - late
+            lines.append(b'{"id":"gid://shopify/LineItem/%d","title":"%s","quantity":1,'
+                         b'"__parentId":"gid://shopify/Order/%d"}' % (j, b"x" * 60, j))
+    export = b"\n".join(lines) + b"\n"
+    assert len(export) > 4 << 20
+    conv = ordernorm.Converter(threads=4)
+    got = conv.convert(export, "ndjson")
+    assert (conv.converted, conv.rejected) == (n, 0)
+    orders = [json.loads(line) for line in got.splitlines()]
+    assert [o["remoteId"] for o in orders] == [str(i) for i in range(n)]
+    assert all(len(o["lineItems"]) == 1 for o in orders)
+    assert got == ordernorm.convert(export, output="ndjson", threads=1)
+    data = (SOURCE_DIR / "examples" / "shopify-orders.ndjson").read_bytes() * 3000
+    packed = gzip.compress(data)
+    assert ordernorm.convert(packed, output="ndjson", threads=4) == \
+        ordernorm.convert(data, output="ndjson", threads=1)
+
+
+def test_threads_must_not_be_negative():
+    with pytest.raises(ValueError, match="threads"):
+        ordernorm.Converter(threads=-1)
+
+
 @pytest.mark.parametrize("compress", ["none", "gz", "zst"])
 def test_convert_file_streams(tmp_path, compress):
     src = SOURCE_DIR / "examples" / "shopify-with-bad-record.ndjson"
