@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "json_names.hpp"
+#include "ordernorm/tracking.hpp"
 #include "ordernorm/writer.hpp"
 
 namespace ordernorm {
@@ -195,7 +196,7 @@ class definitions {
 };
 
 // What `ordernorm track` adds to each shipment: its derivation, written by
-// the CLI's shipment_printer (src/cli/main.cpp); tests/schema_test.py checks
+// write_json(shipment, derivation, ...) (json_writer.cpp); tests/schema_test.py checks
 // the CLI's output against this. Not required: write_json(shipment) has none
 // of them; dependentRequired says which come together.
 members derivation_properties() {
@@ -203,7 +204,8 @@ members derivation_properties() {
   const std::string note = object(
       {{"type", quoted("object")},
        {"properties", object({{"event", count},
-                              {"from", object({{"type", quoted("string")}})},
+                              {"from", object({{"type", quoted("string")},
+                                               {"enum", enum_values<status_origin>()}})},
                               {"counted", object({{"type", quoted("boolean")}})},
                               {"why", object({{"type", quoted("string")}})}})},
        {"required", array({quoted("event"), quoted("from"), quoted("counted"), quoted("why")})},

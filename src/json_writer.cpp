@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "json_names.hpp"
+#include "ordernorm/tracking.hpp"
 #include "ordernorm/writer.hpp"
 
 namespace ordernorm {
@@ -342,6 +343,36 @@ void write_json(const order& o, std::string& out) {
 void write_json(const shipment& s, std::string& out) {
   json_out w(out);
   write_struct(w, s, -1);
+}
+
+void write_json(const shipment& s, const derivation& why, bool explain, std::string& out) {
+  write_json(s, out);
+  out.pop_back();  // reopen the object for the derivation's keys
+  json_out w(out);
+  w.raw(",\"decidedBy\":");
+  if (why.deciding_event) {
+    w.raw(std::to_string(*why.deciding_event));
+  } else {
+    w.raw("null");
+  }
+  w.raw(",\"rule\":");
+  w.string(why.rule);
+  if (explain) {
+    w.raw(",\"explain\":[");
+    for (std::size_t i = 0; i < why.events.size(); ++i) {
+      const derivation::event_note& note = why.events[i];
+      w.raw(i == 0 ? "{\"event\":" : ",{\"event\":");
+      w.raw(std::to_string(i));
+      w.raw(",\"from\":");
+      w.string(to_string(note.origin));
+      w.raw(note.counted ? ",\"counted\":true,\"why\":" : ",\"counted\":false,\"why\":");
+      w.string(note.why);
+      w.raw('}');
+    }
+    w.raw("],\"duplicatesDropped\":");
+    w.raw(std::to_string(why.duplicates_dropped));
+  }
+  w.raw("}\n");
 }
 
 }  // namespace ordernorm

@@ -506,3 +506,35 @@ TEST(TrackingProperty, ManyDuplicatesStayLinear) {
 }
 
 }  // namespace
+
+// write_json(shipment, derivation, explain): the shipment's object with the
+// derivation's keys after its own, as `ordernorm track` prints it.
+TEST(TrackedShipmentJson, DerivationKeysFollowTheShipmentsOwn) {
+  shipment s;
+  s.tracking_code = "1Z999";
+  std::string plain;
+  write_json(s, plain);
+  ASSERT_EQ(plain.back(), '}');
+  const std::string body = plain.substr(0, plain.size() - 1);
+
+  derivation why;
+  why.deciding_event = 1;
+  why.rule = "a \"quoted\" rule";
+  why.events = {{status_origin::carrier_code, false, "superseded"},
+                {status_origin::own_field, true, "latest"}};
+  why.duplicates_dropped = 2;
+  std::string explained;
+  write_json(s, why, true, explained);
+  EXPECT_EQ(explained,
+            body + R"(,"decidedBy":1,"rule":"a \"quoted\" rule","explain":[)"
+                   R"({"event":0,"from":"carrier code","counted":false,"why":"superseded"},)"
+                   R"({"event":1,"from":"own status","counted":true,"why":"latest"}],)"
+                   R"("duplicatesDropped":2})"
+                   "\n");
+
+  derivation undecided;
+  undecided.rule = "no events";
+  std::string brief;
+  write_json(s, undecided, false, brief);
+  EXPECT_EQ(brief, body + R"(,"decidedBy":null,"rule":"no events"})" + "\n");
+}

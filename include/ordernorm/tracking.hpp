@@ -68,6 +68,12 @@ struct derive_options {
 
 // Where an event's status came from.
 enum class status_origin : std::uint8_t { own_field, carrier_code, description, none };
+// Its spelling in `ordernorm track --explain`'s "from" (to_string).
+template <>
+struct enum_names<status_origin> {
+  static constexpr std::string_view values[] = {"own status", "carrier code", "description",
+                                                "none"};
+};
 
 // Why the shipment has its status: the deciding event and, per event, how it
 // was read and whether it counted. For `ordernorm track --explain`.

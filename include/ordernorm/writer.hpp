@@ -23,6 +23,14 @@ ORDERNORM_API void write_json(const shipment& s, std::string& out);
 // The same for an owned order (convert_one.hpp): the same bytes as its views.
 ORDERNORM_API void write_json(const owned_order& o, std::string& out);
 
+struct derivation;  // tracking.hpp
+
+// Appends a shipment as `ordernorm track` prints it, newline included:
+// write_json's object with the derivation's "decidedBy" and "rule" and, with
+// `explain`, its "explain" notes and "duplicatesDropped".
+ORDERNORM_API void write_json(const shipment& s, const derivation& why, bool explain,
+                              std::string& out);
+
 // The root of json_schema(): an order as write_json writes it, or a shipment
 // as `ordernorm track` prints it (write_json's shipment plus its derivation:
 // decidedBy, rule and, with --explain, explain and duplicatesDropped).

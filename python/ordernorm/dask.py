@@ -170,9 +170,12 @@ def read_orders(urlpath, source="auto", blocksize="64MiB", *, rejects=False,
     With ``rejects=True`` returns an :class:`OrderBags` (orders, rejects,
     warnings, to_dataframe()) instead. ``options`` are
     :class:`ordernorm.Converter`'s (mapper, strict, limits, as_of, money,
-    timestamps)."""
+    timestamps; threads is 1 unless given)."""
     if "as_of" in options:
         options["as_of"] = _as_of_text(options["as_of"])
+    # One thread per partition: Dask runs partitions in parallel, a thread
+    # per core, and more per partition would only compete with them.
+    options.setdefault("threads", 1)
     Converter(source, **options)  # bad options fail here, not on a worker
     if isinstance(blocksize, str):
         blocksize = parse_bytes(blocksize)

@@ -169,16 +169,21 @@ struct run_report {
   std::uint64_t rejected = 0;
 };
 
-// NDJSON output, written as the orders come (dicts go through file_stream).
-class ndjson_sink : public order_sink {
+// One call's output, as the orders come: NDJSON text, or owned orders for
+// dicts built afterwards (on one thread; file_stream overlaps the two).
+class output_sink : public order_sink {
  public:
-  explicit ndjson_sink(position_map map) : map_(map) {}
+  output_sink(output_kind kind, position_map map) : kind_(kind), map_(map) {}
 
   void on_order(const order& o, const record_position&) override {
     ++report.records;
     ++report.converted;
-    write_json(o, ndjson);
-    ndjson.push_back('\n');
+    if (kind_ == output_kind::ndjson) {
+      write_json(o, ndjson);
+      ndjson.push_back('\n');
+    } else {
+      orders.add(o);
+    }
   }
   void on_reject(const record_error& e, const record_position& where) override {
     ++report.records;
@@ -193,8 +198,10 @@ class ndjson_sink : public order_sink {
 
   run_report report;
   std::string ndjson;
+  order_batch orders;
 
  private:
+  output_kind kind_;
   position_map map_;
 };
 
@@ -238,10 +245,12 @@ std::vector<std::size_t> ndjson_part_starts(std::string_view bytes, const reader
 ndjson_run convert_ndjson(std::string_view bytes, const reader_options& reading,
                           const options& opts, position_map map, unsigned threads) {
   const std::vector<std::size_t> starts = ndjson_part_starts(bytes, reading, threads);
-  std::vector<ndjson_sink> sinks;
+  std::vector<output_sink> sinks;
   std::vector<file_conversion> done(starts.size());
   sinks.reserve(starts.size());
-  for (const std::size_t start : starts) sinks.emplace_back(position_map{map.base + start});
+  for (const std::size_t start : starts) {
+    sinks.emplace_back(output_kind::ndjson, position_map{map.base + start});
+  }
   const auto convert_part = [&](std::size_t k) {
     const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : bytes.size();
     reader_options part = reading;
@@ -650,11 +659,25 @@ void file_stream::add_report(item& got) {
   for (auto& w : got.report.warnings) report_.warnings.push_back(std::move(w));
 }
 
-// Dicts need the GIL and the conversion does not: a thread converts the
-// bytes in batches while this one builds the dicts of the batches before,
-// so that the two overlap (on 2 cores, about the time of the slower).
+// Dicts need the GIL and the conversion does not: with more than one thread,
+// a thread converts the bytes in batches while this one builds the dicts of
+// the batches before, so that the two overlap (on 2 cores, about the time
+// of the slower).
 py::object py_converter::convert_to_dicts(const input_bytes& in, const reader_options& reading,
                                           const position_map& map) {
+  if (threads_ == 1) {  // convert, then build: one thread, as asked
+    output_sink sink(output_kind::dicts, map);
+    file_conversion done;
+    {
+      py::gil_scoped_release release;
+      converter conv(opts_);
+      reader rd = reader::from_memory(in.view(), reading);
+      done = convert_documents(rd, conv, sink);
+    }
+    report_ = std::move(sink.report);
+    if (done.failure) raise_read_failure(*done.failure);
+    return py::reinterpret_steal<py::object>(sink.orders.to_list(style_));
+  }
   py::list out;
   file_stream stream(in.view(), reading, opts_, style_, dict_batch, map);
   std::optional<record_error> failure;
@@ -741,7 +764,12 @@ class py_tracker {
       }
       ++report.converted;
       if (kind_ == output_kind::ndjson) {
-        write_tracked_json(s, why, explain_, ndjson);
+        if (why != nullptr) {
+          write_json(s, *why, explain_, ndjson);
+        } else {
+          write_json(s, ndjson);
+          ndjson.push_back('\n');
+        }
       } else {
         shipments.add(s, why, explain_);
       }
@@ -822,10 +850,11 @@ as_of: "now" for time-based shipment rules, an RFC 3339 text.
 money: "str" (exact text, as the CLI writes it) or "decimal" (decimal.Decimal).
 timestamps: "str" (RFC 3339, as the CLI writes it) or "datetime" (timezone-
 aware in UTC; a carrier's local time without an offset is a naive datetime).
-threads: threads that convert for output="ndjson" (0: one per core). Plain
-NDJSON input of a few MB or more is cut at line starts, a part per thread;
-the output is the same bytes whatever the number. Dicts are built on the
-calling thread, while one other thread converts ahead of it.
+threads: threads a call may use (0: one per core). For output="ndjson",
+plain NDJSON input of a few MB or more is cut at line starts, a part per
+thread; the output is the same bytes whatever the number. Dicts are built on
+the calling thread, while (threads > 1) another converts ahead of it.
+ordernorm.dask uses 1: Dask runs the partitions in parallel.
 
 Each convert() is one input: its records are numbered from 1, and .rejects,
 .warnings and the counts describe the last call. records == converted +

@@ -316,68 +316,7 @@ class order_batch {
 
 // ---------------------------------------------------------------------------
 // Tracked shipments: a shipment plus its derivation, as `ordernorm track`
-// prints it (src/cli/main.cpp).
-
-inline std::string_view origin_name(status_origin origin) {
-  switch (origin) {
-    case status_origin::own_field:
-      return "own status";
-    case status_origin::carrier_code:
-      return "carrier code";
-    case status_origin::description:
-      return "description";
-    case status_origin::none:
-      return "none";
-  }
-  return "none";
-}
-
-inline void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (u < 0x20) {
-      out += "\\u00";
-      out.push_back(hex[u >> 4]);
-      out.push_back(hex[u & 15]);
-    } else {
-      out.push_back(c);
-    }
-  }
-  out.push_back('"');
-}
-
-inline void write_tracked_json(const shipment& s, const derivation* why, bool explain,
-                               std::string& out) {
-  write_json(s, out);
-  out.pop_back();  // reopen the object for the derivation's keys
-  if (why != nullptr) {
-    out += ",\"decidedBy\":";
-    out += why->deciding_event ? std::to_string(*why->deciding_event) : std::string("null");
-    out += ",\"rule\":";
-    append_json_string(out, why->rule);
-    if (explain) {
-      out += ",\"explain\":[";
-      for (std::size_t i = 0; i < why->events.size(); ++i) {
-        const auto& note = why->events[i];
-        out += i == 0 ? "{\"event\":" : ",{\"event\":";
-        out += std::to_string(i);
-        out += ",\"from\":";
-        append_json_string(out, origin_name(note.origin));
-        out += note.counted ? ",\"counted\":true,\"why\":" : ",\"counted\":false,\"why\":";
-        append_json_string(out, note.why);
-        out += '}';
-      }
-      out += "],\"duplicatesDropped\":";
-      out += std::to_string(why->duplicates_dropped);
-    }
-  }
-  out += "}\n";
-}
+// prints it (write_json(shipment, derivation, ...) in writer.hpp).
 
 class shipment_batch {
  public:
@@ -416,7 +355,7 @@ class shipment_batch {
       for (std::size_t i = 0; i < why.events.size(); ++i) {
         py::dict n;
         n["event"] = i;
-        n["from"] = std::string(origin_name(why.events[i].origin));
+        n["from"] = std::string(to_string(why.events[i].origin));
         n["counted"] = why.events[i].counted;
         n["why"] = std::string(why.events[i].why);
         notes.append(std::move(n));

@@ -42,23 +42,26 @@ def python_side(paths, source, **options):
     return orders, rejects, warnings, ndjson
 
 
+# threads=1 converts and then builds the dicts; 2 overlaps the two.
+@pytest.mark.parametrize("threads", [1, 2])
 @pytest.mark.parametrize("platform", PLATFORMS)
-def test_golden_dicts_equal_cli(cli, tmp_path, platform):
+def test_golden_dicts_equal_cli(cli, tmp_path, platform, threads):
     paths = golden_inputs(platform)
     assert paths
     out, cli_rejects, cli_warnings = run_cli(cli, "convert", paths, "--from", platform,
                                              tmp_path=tmp_path)
-    orders, rejects, warnings, ndjson = python_side(paths, platform)
+    orders, rejects, warnings, ndjson = python_side(paths, platform, threads=threads)
     assert orders == [json.loads(line) for line in out.splitlines()]
     assert ndjson == out
     assert rejects == without_input(cli_rejects)
     assert warnings == without_input(cli_warnings)
 
 
-def test_examples_equal_cli_auto(cli, tmp_path):
+@pytest.mark.parametrize("threads", [1, 2])
+def test_examples_equal_cli_auto(cli, tmp_path, threads):
     paths = sorted((SOURCE_DIR / "examples").iterdir())
     out, cli_rejects, cli_warnings = run_cli(cli, "convert", paths, tmp_path=tmp_path)
-    orders, rejects, warnings, ndjson = python_side(paths, "auto")
+    orders, rejects, warnings, ndjson = python_side(paths, "auto", threads=threads)
     assert orders == [json.loads(line) for line in out.splitlines()]
     assert ndjson == out
     assert rejects == without_input(cli_rejects)

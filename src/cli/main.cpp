@@ -90,52 +90,18 @@ class order_printer final : public logged_output<order_output> {
   std::uint64_t orders_ = 0;
 };
 
-std::string_view origin_name(status_origin origin) {
-  switch (origin) {
-    case status_origin::own_field:
-      return "own status";
-    case status_origin::carrier_code:
-      return "carrier code";
-    case status_origin::description:
-      return "description";
-    case status_origin::none:
-      return "none";
-  }
-  return "none";
-}
-
 class shipment_printer final : public logged_output<shipment_output> {
  public:
   shipment_printer(output_file& out, record_log& log, progress& display, bool explain)
       : logged_output(log, display), out_(out), explain_(explain) {}
 
   void render(const shipment& s, const derivation* why, std::string& buf) const override {
-    write_json(s, buf);
-    buf.pop_back();  // reopen the object for the derivation's keys
     if (why != nullptr) {
-      if (why->deciding_event) {
-        fmt::format_to(std::back_inserter(buf), ",\"decidedBy\":{}", *why->deciding_event);
-      } else {
-        buf += ",\"decidedBy\":null";
-      }
-      buf += ",\"rule\":";
-      append_json_string(buf, why->rule);
-      if (explain_) {
-        buf += ",\"explain\":[";
-        for (std::size_t i = 0; i < why->events.size(); ++i) {
-          const auto& note = why->events[i];
-          fmt::format_to(std::back_inserter(buf), "{}{{\"event\":{},\"from\":", i == 0 ? "" : ",",
-                         i);
-          append_json_string(buf, origin_name(note.origin));
-          fmt::format_to(std::back_inserter(buf), ",\"counted\":{},\"why\":", note.counted);
-          append_json_string(buf, note.why);
-          buf += '}';
-        }
-        fmt::format_to(std::back_inserter(buf), "],\"duplicatesDropped\":{}",
-                       why->duplicates_dropped);
-      }
+      write_json(s, *why, explain_, buf);
+    } else {
+      write_json(s, buf);
+      buf.push_back('\n');
     }
-    buf += "}\n";
   }
   void on_shipment(const shipment& s, const derivation* why, const record_position&) override {
     render(s, why, out_.buffer());
