@@ -8,6 +8,7 @@
 #include "ordernorm/convert_file.hpp"  // convert_file: a whole file, as the CLI reads it
 #include "ordernorm/convert_one.hpp"   // convert_one, owned_order: one order, kept
 #include "ordernorm/error.hpp"         // error_code, result<T>, record_error
+#include "ordernorm/filter.hpp"        // order_filter, matches: Alloy's list filters
 #include "ordernorm/model.hpp"         // order, line_item, address, customer, shipment, ...
 #include "ordernorm/money.hpp"         // decimal (exact money), currency_minor_units
 #include "ordernorm/reader.hpp"        // reader: files and streams -> documents
