@@ -81,7 +81,8 @@ list(JOIN demangled "\n" all)
 foreach(wanted "ordernorm::converter::converter(" "ordernorm::converter::convert("
                "ordernorm::reader::next(" "ordernorm::tracker::tracker(" "ordernorm::convert_file("
                "ordernorm::convert_one" "ordernorm::write_json(" "typeinfo for ordernorm::order_sink"
-               "ordernorm::matches(" "ordernorm::add_filter_values")
+               "ordernorm::matches(" "ordernorm::add_filter_values" "ordernorm::write_csv("
+               "ordernorm::write_csv_header(" "ordernorm::write_csv_line_items(")
   string(FIND "\n${all}" "\n${wanted}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "${LIBRARY} does not export ${wanted}...")

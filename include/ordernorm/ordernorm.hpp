@@ -7,6 +7,7 @@
 #include "ordernorm/convert.hpp"       // converter, options, order_sink
 #include "ordernorm/convert_file.hpp"  // convert_file: a whole file, as the CLI reads it
 #include "ordernorm/convert_one.hpp"   // convert_one, owned_order: one order, kept
+#include "ordernorm/csv.hpp"           // write_csv: orders and line items as CSV
 #include "ordernorm/error.hpp"         // error_code, result<T>, record_error
 #include "ordernorm/filter.hpp"        // order_filter, matches: Alloy's list filters
 #include "ordernorm/model.hpp"         // order, line_item, address, customer, shipment, ...
