@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ordernorm/filter.hpp"
 #include "ordernorm/ordernorm.hpp"
 #include "pipeline.hpp"
 
@@ -66,18 +67,44 @@ inline void append_totals(std::string& out, const cli::totals& t) {
 class order_transcript final : public cli::order_output {
  public:
   std::string text;
+  const order_filter* filter = nullptr;  // the orders it leaves out are told as "filtered"
 
-  void render(const order& o, std::string& out) const override { write_json(o, out); }
-  void on_order(const order& o, const record_position& where) override {
-    std::string json;
-    render(o, json);
-    on_rendered(json, where);
+  bool csv = false;  // CSV rows and line items rather than JSON
+
+  bool render(const order& o, std::string& out, std::string& second) const override {
+    if (filter != nullptr && !matches(o, *filter)) return false;
+    if (csv) {
+      write_csv(o, out);
+      write_csv_line_items(o, second);
+    } else {
+      write_json(o, out);
+    }
+    return true;
   }
-  void on_rendered(std::string_view json, const record_position& where) override {
+  void on_order(const order& o, const record_position& where) override {
+    std::string json, second;
+    if (render(o, json, second)) {
+      on_rendered(json, second, where);
+    } else {
+      on_filtered(where);
+    }
+  }
+  void on_filtered(const record_position& where) override {
+    text += "filtered ";
+    append_position(text, where);
+    text += '\n';
+  }
+  void on_rendered(std::string_view json, std::string_view second,
+                   const record_position& where) override {
     text += "order ";
     append_position(text, where);
     text += json;
     text += '\n';
+    if (!second.empty()) {
+      text += "second ";
+      text += second;
+      text += '\n';
+    }
   }
   void on_reject(const record_error& e, const record_position& where) override {
     append_reject(text, e, where);
@@ -136,8 +163,11 @@ class shipment_transcript final : public cli::shipment_output {
 inline std::string convert_transcript(const std::vector<std::string>& inputs, unsigned jobs,
                                       const cli::pipeline_tuning& tuning,
                                       const options& converting = {},
-                                      const reader_options& reading = {}) {
+                                      const reader_options& reading = {},
+                                      const order_filter* filter = nullptr, bool csv = false) {
   order_transcript out;
+  out.filter = filter;
+  out.csv = csv;
   const cli::totals t = cli::convert_inputs(inputs, reading, converting, jobs, out, tuning);
   append_totals(out.text, t);
   return out.text;

@@ -62,11 +62,13 @@ std::vector<pipeline_tuning> tunings() {
 // transcript of one job.
 void expect_same_on_all_jobs(const std::vector<std::string>& inputs,
                              const ordernorm::options& converting = {},
-                             const ordernorm::reader_options& reading = {}) {
-  const std::string one = convert_transcript(inputs, 1, {}, converting, reading);
+                             const ordernorm::reader_options& reading = {},
+                             const ordernorm::order_filter* filter = nullptr, bool csv = false) {
+  const std::string one = convert_transcript(inputs, 1, {}, converting, reading, filter, csv);
   for (unsigned jobs : {2u, 7u}) {
     for (const pipeline_tuning& t : tunings()) {
-      const std::string many = convert_transcript(inputs, jobs, t, converting, reading);
+      const std::string many =
+          convert_transcript(inputs, jobs, t, converting, reading, filter, csv);
       ASSERT_TRUE(many == one) << first_difference(many, one) << "\n"
                                << jobs << " jobs, batches of " << t.batch_documents
                                << " documents / " << t.batch_bytes << " bytes";
@@ -217,6 +219,36 @@ TEST(Pipeline, EveryGoldenInput) {
   expect_same_on_all_jobs(inputs);
 }
 
+// Orders a filter leaves out are told in input order among the others,
+// rejects and warnings, wherever the batches end.
+TEST(Pipeline, FilteredOrdersAcrossBatchBoundaries) {
+  std::vector<std::string> inputs = files_in(source_dir / "examples", "");
+  for (const std::string& f : files_in(source_dir / "tests" / "golden", ".json")) {
+    inputs.push_back(f);
+  }
+  ordernorm::order_filter filter;
+  ASSERT_FALSE(ordernorm::add_filter_values(filter, ordernorm::filter_field::order_status,
+                                            "Active,Shipped,Unknown"));
+  const std::string one = convert_transcript(inputs, 1, {}, {}, {}, &filter);
+  ASSERT_NE(one.find("\nfiltered "), std::string::npos) << "the filter leaves some out";
+  ASSERT_NE(one.find("\norder "), std::string::npos) << "and keeps some";
+  expect_same_on_all_jobs(inputs, {}, {}, &filter);
+}
+
+// Two texts per order (CSV rows and line items), each in input order.
+TEST(Pipeline, CsvRowsAndLineItemsAcrossBatchBoundaries) {
+  std::vector<std::string> inputs = files_in(source_dir / "examples", "");
+  for (const std::string& f : files_in(source_dir / "tests" / "golden", ".json")) {
+    inputs.push_back(f);
+  }
+  const std::string one = convert_transcript(inputs, 1, {}, {}, {}, nullptr, true);
+  ASSERT_NE(one.find("\nsecond "), std::string::npos) << "some orders have line items";
+  expect_same_on_all_jobs(inputs, {}, {}, nullptr, true);
+  ordernorm::order_filter filter;
+  ASSERT_FALSE(ordernorm::add_filter_values(filter, ordernorm::filter_field::currency, "USD"));
+  expect_same_on_all_jobs(inputs, {}, {}, &filter, true);
+}
+
 TEST(Pipeline, BatchBoundariesInsideRunsOfRejects) {
   const mixed_dump mix = make_mix(160, 60);
   const std::string path = temp_path("mix.ndjson");
@@ -330,11 +362,12 @@ class stalled_output final : public ordernorm::cli::order_output {
   bool released = false;
   std::uint64_t orders = 0;
 
-  void render(const ordernorm::order& o, std::string& out) const override {
+  bool render(const ordernorm::order& o, std::string& out, std::string&) const override {
     ordernorm::write_json(o, out);
+    return true;
   }
   void on_order(const ordernorm::order&, const ordernorm::record_position&) override { ++orders; }
-  void on_rendered(std::string_view, const ordernorm::record_position&) override {
+  void on_rendered(std::string_view, std::string_view, const ordernorm::record_position&) override {
     std::unique_lock lock(mutex);
     released_cv.wait(lock, [this] { return released; });
     ++orders;
@@ -458,6 +491,43 @@ TEST(CliJobs, ByteIdenticalOnExamplesGoldenAndConformance) {
   }
   expect_cli_same_on_all_jobs("convert" + joined(inputs));
   expect_cli_same_on_all_jobs("convert --format json" + joined(inputs));
+}
+
+TEST(CliJobs, ByteIdenticalWithFilters) {
+  std::vector<std::string> inputs = files_in(source_dir / "examples", "");
+  for (const std::string& f : files_in(source_dir / "tests" / "golden", ".json")) {
+    inputs.push_back(f);
+  }
+  const std::string filters = " --fulfillment-status unfulfilled,partial --currency USD,EUR";
+  expect_cli_same_on_all_jobs("convert" + filters + joined(inputs));
+  // The array's separators, with orders left out before, between and after.
+  expect_cli_same_on_all_jobs("convert --format json --order-status Pending,Cancelled" +
+                              joined(inputs));
+  expect_cli_same_on_all_jobs("convert --created-after 2024-01-01 --updated-before 2026-01-01" +
+                              joined(inputs));
+}
+
+// Both CSV files, with and without a filter, on 1, 2 and 7 threads.
+TEST(CliJobs, ByteIdenticalCsvAndLineItems) {
+  std::vector<std::string> inputs = files_in(source_dir / "examples", "");
+  for (const std::string& f : files_in(source_dir / "tests" / "golden", ".json")) {
+    inputs.push_back(f);
+  }
+  const std::string items = temp_path("items.csv");
+  for (const std::string filter : {"", " --payment-status Paid"}) {
+    const std::string args = "convert --format csv --line-items " + items + filter + joined(inputs);
+    const cli_run one = run_cli(args, 1, true);
+    const std::string one_items = read_file(items);
+    ASSERT_GT(one_items.size(), 1000u) << args;
+    for (unsigned jobs : {2u, 7u}) {
+      const cli_run many = run_cli(args, jobs, true);
+      EXPECT_TRUE(many == one) << first_difference(many.out, one.out) << "\n" << args;
+      const std::string many_items = read_file(items);
+      EXPECT_TRUE(many_items == one_items) << first_difference(many_items, one_items) << "\n"
+                                           << args << " -j " << jobs;
+    }
+  }
+  fs::remove(items);
 }
 
 // A run of 2500 rejects: the CLI's batches (1024 documents at most) end

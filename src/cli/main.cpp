@@ -55,39 +55,82 @@ class logged_output : public Output {
   progress& display_;
 };
 
+// convert's output: NDJSON, one JSON array, or CSV (orders, and line items
+// to a second file when one is given). Orders a filter leaves out are
+// written nowhere, only counted.
 class order_printer final : public logged_output<order_output> {
  public:
-  order_printer(output_file& out, record_log& log, progress& display, bool json_array)
-      : logged_output(log, display), out_(out), json_array_(json_array) {}
+  // `filter`: the orders to write; null or empty, every one. `line_items`:
+  // the line items' CSV file (csv only), or null.
+  order_printer(output_file& out, output_file* line_items, record_log& log, progress& display,
+                output_format format, const order_filter* filter)
+      : logged_output(log, display),
+        out_(out),
+        line_items_(line_items),
+        format_(format),
+        filter_(filter != nullptr && !filter->empty() ? filter : nullptr) {
+    if (format_ == output_format::csv) {
+      write_csv_header(csv_table::orders, out_.buffer());
+      if (line_items_ != nullptr) write_csv_header(csv_table::line_items, line_items_->buffer());
+    }
+  }
 
-  void render(const order& o, std::string& buf) const override { write_json(o, buf); }
-  void on_order(const order& o, const record_position&) override {
-    render(o, begin_order());
+  bool render(const order& o, std::string& buf, std::string& second) const override {
+    if (!wanted(o)) return false;
+    if (format_ == output_format::csv) {
+      write_csv(o, buf);
+      if (line_items_ != nullptr) write_csv_line_items(o, second);
+    } else {
+      write_json(o, buf);
+    }
+    return true;
+  }
+  void on_order(const order& o, const record_position& where) override {
+    if (!wanted(o)) {
+      on_filtered(where);
+      return;
+    }
+    if (format_ == output_format::csv) {
+      write_csv(o, out_.buffer());
+      if (line_items_ != nullptr) write_csv_line_items(o, line_items_->buffer());
+    } else {
+      write_json(o, begin_order());
+    }
     end_order();
   }
-  void on_rendered(std::string_view text, const record_position&) override {
+  void on_rendered(std::string_view text, std::string_view second,
+                   const record_position&) override {
     begin_order() += text;
+    if (line_items_ != nullptr) line_items_->buffer() += second;
     end_order();
   }
+  void on_filtered(const record_position&) override { ++filtered_; }
   void finish() {
-    if (json_array_) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";
+    if (format_ == output_format::json) out_.buffer() += orders_ == 0 ? "[]\n" : "\n]\n";
   }
+  std::uint64_t filtered() const noexcept { return filtered_; }
 
  private:
+  bool wanted(const order& o) const noexcept { return filter_ == nullptr || matches(o, *filter_); }
   std::string& begin_order() {
     std::string& buf = out_.buffer();
-    if (json_array_) buf += orders_ == 0 ? "[\n" : ",\n";
+    if (format_ == output_format::json) buf += orders_ == 0 ? "[\n" : ",\n";
     return buf;
   }
   void end_order() {
-    if (!json_array_) out_.buffer().push_back('\n');
+    if (format_ == output_format::ndjson) out_.buffer().push_back('\n');
     ++orders_;
-    out_.maybe_flush();  // a write error sticks; the run's end reports it
+    // A write error sticks; the run's end reports it.
+    out_.maybe_flush();
+    if (line_items_ != nullptr) line_items_->maybe_flush();
   }
 
   output_file& out_;
-  bool json_array_;
+  output_file* line_items_;
+  output_format format_;
+  const order_filter* filter_;
   std::uint64_t orders_ = 0;
+  std::uint64_t filtered_ = 0;
 };
 
 class shipment_printer final : public logged_output<shipment_output> {
@@ -117,15 +160,17 @@ class shipment_printer final : public logged_output<shipment_output> {
   bool explain_;
 };
 
-// Checks and opens the outputs, runs `body(out, log, display)`, then puts
-// every output file in place when the run ends normally (exit 0 or 1) or
-// leaves every one as it was (exit 2). The summary comes last, after the
-// output is flushed and the progress line cleared.
+// Checks and opens the outputs, runs `body(out, line_items, log, display)`
+// (line_items: null without --line-items), then puts every output file in
+// place when the run ends normally (exit 0 or 1) or leaves every one as it
+// was (exit 2). The summary comes last, after the output is flushed and the
+// progress line cleared.
 template <class Body>
 int with_outputs(const cli_options& opts, Body body) {
   std::vector<named_output> named{{"-o", opts.output}};
   if (!opts.rejects.empty()) named.push_back({"--rejects", opts.rejects});
   if (!opts.warnings.empty()) named.push_back({"--warnings", opts.warnings});
+  if (!opts.line_items.empty()) named.push_back({"--line-items", opts.line_items});
   if (const auto refused = check_files(opts.inputs, named)) {
     fmt::print(stderr, "ordernorm: {}\n", *refused);
     return 2;
@@ -133,9 +178,10 @@ int with_outputs(const cli_options& opts, Body body) {
   output_file out;
   output_file rejects;
   output_file warnings;
+  output_file line_items;
   for (const auto& [file, path] :
        {std::pair{&out, &opts.output}, std::pair{&rejects, &opts.rejects},
-        std::pair{&warnings, &opts.warnings}}) {
+        std::pair{&warnings, &opts.warnings}, std::pair{&line_items, &opts.line_items}}) {
     if (path->empty()) continue;
     if (const auto failed = file->open(*path)) {
       fmt::print(stderr, "ordernorm: {}\n", *failed);
@@ -146,11 +192,12 @@ int with_outputs(const cli_options& opts, Body body) {
                  opts.warnings.empty() ? nullptr : &warnings, opts.quiet);
   progress display(opts.progress, opts.quiet, opts.inputs);
   log.set_progress(&display);
-  const auto [t, summary] = body(out, log, display);
+  const auto [t, summary] =
+      body(out, opts.line_items.empty() ? nullptr : &line_items, log, display);
   display.clear();  // before anything else goes to standard error
 
   bool failed = t.io_failed;
-  const auto files = {&out, &rejects, &warnings};
+  const auto files = {&out, &rejects, &warnings, &line_items};
   for (output_file* file : files) {
     if (const auto error = failed ? std::nullopt : file->finish()) {
       fmt::print(stderr, "ordernorm: {}\n", *error);
@@ -172,28 +219,35 @@ int with_outputs(const cli_options& opts, Body body) {
 }
 
 int run_convert(const cli_options& opts) {
-  return with_outputs(opts, [&](output_file& out, record_log& log, progress& display) {
-    order_printer sink(out, log, display, opts.json_array);
+  return with_outputs(opts, [&](output_file& out, output_file* line_items, record_log& log,
+                                progress& display) {
+    order_printer sink(out, line_items, log, display, opts.format, &opts.filter);
     const totals t = convert_inputs(opts.inputs, opts.reader, opts.convert, opts.jobs, sink);
     sink.finish();
+    // Filtered-out orders were converted: they are counted as such, and
+    // named only when a filter was given, so that the line is unchanged
+    // without one.
     return std::pair{
-        t, fmt::format("{}: {} converted, {} rejected", count_of(t.records, "record", "records"),
-                       t.records - t.rejected, t.rejected)};
+        t, fmt::format("{}: {} converted, {} rejected{}", count_of(t.records, "record", "records"),
+                       t.records - t.rejected, t.rejected,
+                       opts.filter.empty() ? std::string()
+                                           : fmt::format(", {} filtered out", sink.filtered()))};
   });
 }
 
 int run_track(const cli_options& opts) {
-  return with_outputs(opts, [&](output_file& out, record_log& log, progress& display) {
-    shipment_printer sink(out, log, display, opts.track.explain);
-    track_options track = opts.track;
-    track.explain = true;  // decidedBy and rule are always printed
-    reader_options reading = opts.reader;
-    reading.stream_lists = false;  // tracking documents are objects, never lists
-    const totals t = track_inputs(opts.inputs, reading, track, opts.jobs, sink);
-    return std::pair{
-        t, fmt::format("{}: {}, {} rejected", count_of(t.records, "document", "documents"),
-                       count_of(t.shipments, "shipment", "shipments"), t.rejected)};
-  });
+  return with_outputs(
+      opts, [&](output_file& out, output_file*, record_log& log, progress& display) {
+        shipment_printer sink(out, log, display, opts.track.explain);
+        track_options track = opts.track;
+        track.explain = true;  // decidedBy and rule are always printed
+        reader_options reading = opts.reader;
+        reading.stream_lists = false;  // tracking documents are objects, never lists
+        const totals t = track_inputs(opts.inputs, reading, track, opts.jobs, sink);
+        return std::pair{
+            t, fmt::format("{}: {}, {} rejected", count_of(t.records, "document", "documents"),
+                           count_of(t.shipments, "shipment", "shipments"), t.rejected)};
+      });
 }
 
 }  // namespace

@@ -32,7 +32,8 @@ ups (Track API), fedex (Track API), dhl (Shipment Tracking - Unified).
 )";
 
 constexpr std::string_view convert_help =
-    R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json]
+    R"(Usage: ordernorm convert [--from auto|PLATFORM] [--format ndjson|json|csv]
+                         [--line-items FILE] [FILTER...]
                          [--mapper fast|reference] [--as-of TIME] [--strict]
                          [--max-record-bytes N] [--max-depth N]
                          [--max-string-bytes N] [--progress WHEN] [-o FILE]
@@ -53,7 +54,15 @@ Options (a value can also be given as --option=VALUE):
                  woocommerce, sfcc, squarespace or ebay
   --as-of TIME   "now" for time-based shipment rules (a label never scanned
                  for 30 days is `expired`); none apply without it
-  --format F     ndjson (default): one order per line; json: one JSON array
+  --format F     ndjson (default): one order per line; json: one JSON array;
+                 csv: RFC 4180 CSV, a header row, then one row per order with
+                 its scalar fields (customer and addresses flattened into
+                 columns such as customer.email, shippingAddress.city; no
+                 line items or shipments), values spelled as in the JSON,
+                 null an empty field, CRLF line ends
+  --line-items FILE
+                 with --format csv: write the line items to FILE as CSV too,
+                 one row per line item, its order's id in column orderId
   --mapper M     fast (default) or reference (the simple mapper the fast one
                  is checked against; same output, slower)
   --strict       reject a record that is not valid JSON throughout as
@@ -92,13 +101,44 @@ Options (a value can also be given as --option=VALUE):
   -V, --version  the version
   --             the arguments after it are files, even if they start with -
 
-Files given to -o, --rejects and --warnings are written to a temporary file
+Filters (Alloy's list parameters): only the orders that match are written,
+to every output; the others are counted as filtered out in the summary. They
+are neither rejected nor lost from the counts: the exit status is the same.
+Filters given together must all match; a LIST is one value or several
+separated by commas, any of which matches (a flag given twice adds to its
+list). Values are spelled as in the output, letter case ignored.
+  --fulfillment-status LIST
+                 unknown, unfulfilled, partial, fulfilled
+  --order-status LIST
+                 Unknown, Pending, Active, OnHold, Shipped, Completed,
+                 Cancelled
+  --payment-status LIST
+                 Unknown, Pending, Authorized, PartiallyPaid, Paid,
+                 PartiallyRefunded, Refunded, Voided, Failed
+  --currency LIST
+                 three-letter currency codes, e.g. USD,EUR
+  --platform LIST
+                 shopify, malomo, magento, bigcommerce, woocommerce, sfcc,
+                 squarespace, ebay, unknown
+  --created-after TIME, --created-before TIME
+                 remoteCreatedAt at or after TIME (inclusive), or strictly
+                 before TIME (exclusive): consecutive ranges never overlap
+  --updated-after TIME, --updated-before TIME
+                 the same for remoteUpdatedAt
+                 TIME is RFC 3339 (2024-05-01T00:00:00Z, or with an offset
+                 such as +02:00), or a date or time without an offset,
+                 taken as UTC (2024-05-01 is its midnight). An order without
+                 the time matches no bound on it; a local time the platform
+                 gave without an offset is compared as written.
+
+Files given to -o, --rejects, --warnings and --line-items are written to a temporary file
 beside them and renamed into place when the run ends with status 0 or 1: a
 failed or interrupted run leaves them as they were. An output that names an
 input or another output is refused.
 
-Every input record ends up in the output or in the rejects. A summary line
-(records, converted, rejected, warnings by code) goes to standard error.
+Every input record ends up in the output or in the rejects (or is filtered
+out). A summary line (records, converted, rejected, filtered out when a
+filter is given, warnings by code) goes to standard error.
 
 Exit status: 0 all records converted; 1 some records rejected; 2 usage or
 I/O error (no output file written).
@@ -155,6 +195,30 @@ Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 )";
 
 constexpr std::size_t max_jobs = 1024;
+
+// The filter flags (include/ordernorm/filter.hpp, add_filter_values).
+struct filter_flag {
+  std::string_view name;
+  ordernorm::filter_field field;
+};
+constexpr filter_flag filter_flags[] = {
+    {"--fulfillment-status", ordernorm::filter_field::fulfillment_status},
+    {"--order-status", ordernorm::filter_field::order_status},
+    {"--payment-status", ordernorm::filter_field::payment_status},
+    {"--currency", ordernorm::filter_field::currency},
+    {"--platform", ordernorm::filter_field::platform},
+    {"--created-after", ordernorm::filter_field::created_after},
+    {"--created-before", ordernorm::filter_field::created_before},
+    {"--updated-after", ordernorm::filter_field::updated_after},
+    {"--updated-before", ordernorm::filter_field::updated_before},
+};
+
+std::optional<ordernorm::filter_field> filter_flag_named(std::string_view name) {
+  for (const filter_flag& flag : filter_flags) {
+    if (flag.name == name) return flag.field;
+  }
+  return std::nullopt;
+}
 
 int usage_error(std::string_view message, std::string_view command) {
   fmt::print(stderr, "ordernorm: {}\nTry 'ordernorm{}{} --help'.\n", message,
@@ -246,6 +310,10 @@ std::optional<std::string_view> nearest_option(std::string_view name, bool track
   };
   for (const std::string_view option : common) consider(option);
   consider(tracking ? "--explain" : "--format");
+  if (!tracking) {
+    consider("--line-items");
+    for (const filter_flag& flag : filter_flags) consider(flag.name);
+  }
   return best;
 }
 
@@ -254,6 +322,7 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
   const bool tracking = opts.tracking;
   const std::string_view command = tracking ? "track" : "convert";
   bool options_ended = false;
+  bool format_given = false;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (options_ended || arg.size() < 2 || arg[0] != '-') {  // "-" is standard input
@@ -310,10 +379,18 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       }
     } else if (name == "--format" && !tracking) {
       auto v = value();
-      if (!v || (*v != "ndjson" && *v != "json")) {
-        return usage_error("--format is ndjson or json", command);
+      if (!v || (*v != "ndjson" && *v != "json" && *v != "csv")) {
+        return usage_error("--format is ndjson, json or csv", command);
       }
-      opts.json_array = *v == "json";
+      const output_format format = *v == "json"  ? output_format::json
+                                   : *v == "csv" ? output_format::csv
+                                                 : output_format::ndjson;
+      // Two formats (--format csv --format json) is a mistake, not a choice.
+      if (format_given && format != opts.format) {
+        return usage_error("--format given twice with different formats", command);
+      }
+      format_given = true;
+      opts.format = format;
     } else if (name == "--mapper") {
       auto v = value();
       if (!v || (*v != "fast" && *v != "reference")) {
@@ -365,20 +442,31 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       const auto when = v ? progress_when_from_name(*v) : std::nullopt;
       if (!when) return usage_error("--progress is never, auto or always", command);
       opts.progress = *when;
+    } else if (const auto field = tracking ? std::nullopt : filter_flag_named(name)) {
+      auto v = value();
+      if (!v) return usage_error(fmt::format("{} needs a value", name), command);
+      if (const auto refused = ordernorm::add_filter_values(opts.filter, *field, *v)) {
+        return usage_error(fmt::format("{}: {}", name, *refused), command);
+      }
     } else if (name == "--explain" && tracking) {
       opts.track.explain = true;
-    } else if (name == "-o" || name == "--output" || name == "--rejects" || name == "--warnings") {
+    } else if (name == "-o" || name == "--output" || name == "--rejects" || name == "--warnings" ||
+               (name == "--line-items" && !tracking)) {
       auto v = value();
       if (!v || v->empty()) return usage_error(fmt::format("{} needs a file", name), command);
-      (name == "--rejects"    ? opts.rejects
-       : name == "--warnings" ? opts.warnings
-                              : opts.output) = *v;
+      (name == "--rejects"      ? opts.rejects
+       : name == "--warnings"   ? opts.warnings
+       : name == "--line-items" ? opts.line_items
+                                : opts.output) = *v;
     } else {
       const auto nearest = nearest_option(name, tracking);
       return usage_error(fmt::format("unknown option '{}'{}", arg,
                                      nearest ? fmt::format(" (did you mean {}?)", *nearest) : ""),
                          command);
     }
+  }
+  if (!opts.line_items.empty() && opts.format != output_format::csv) {
+    return usage_error("--line-items needs --format csv", command);
   }
   return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // The command line: help texts and option parsing for `convert` and `track`.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +11,9 @@
 
 namespace ordernorm::cli {
 
+// convert's output: one order per line, one JSON array, or CSV.
+enum class output_format : std::uint8_t { ndjson, json, csv };
+
 struct cli_options {
   bool tracking = false;  // `track` rather than `convert`
   // `schema`: print the JSON Schema of this root instead of converting.
@@ -17,13 +21,15 @@ struct cli_options {
   ordernorm::options convert;
   ordernorm::reader_options reader;
   ordernorm::track_options track;
-  bool json_array = false;
+  ordernorm::order_filter filter;  // convert: the orders to write (empty: all)
+  output_format format = output_format::ndjson;
   bool quiet = false;  // no warnings, no summary on standard error
   unsigned jobs = 0;   // -j: threads that convert; 0 until parsed (the number of cores)
   progress_when progress = progress_when::automatic;
   std::string output = "-";
   std::string rejects;              // empty: described on standard error
   std::string warnings;             // empty: described on standard error (unless quiet)
+  std::string line_items;           // convert --format csv: the line items' CSV; empty: none
   std::vector<std::string> inputs;  // empty: standard input
 };
 

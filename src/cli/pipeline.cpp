@@ -8,6 +8,7 @@
 #include <optional>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 #include <utility>
 
 namespace ordernorm::cli {
@@ -69,13 +70,14 @@ totals read_sequential(const std::vector<std::string>& inputs, const reader_opti
 
 // One thing a sink was told, kept to be told again in input order.
 struct event {
-  enum class kind : std::uint8_t { item, reject, warning };
+  enum class kind : std::uint8_t { item, filtered, reject, warning };
   kind what = kind::item;
   std::uint64_t record = 0;  // as the batch's engine numbered it, from 1
   std::uint64_t byte_offset = 0;
-  // item: where its text ends in batch::items; otherwise the index in
-  // batch::errors or batch::warnings.
+  // item: where its text ends in batch::items; reject, warning: the index
+  // in batch::errors or batch::warnings; filtered: nothing.
   std::size_t payload = 0;
+  std::size_t second_end = 0;  // an order item: where its text ends in batch::second_items
 };
 
 // A document in a batch: the reader's view, with `at` its offset in
@@ -101,7 +103,8 @@ struct batch {
   std::vector<slot> docs;
   std::vector<record_error> problems;
   // Filled by a worker.
-  std::string items;  // rendered orders or shipments, back to back
+  std::string items;         // rendered orders or shipments, back to back
+  std::string second_items;  // what rendered orders wrote to a second output
   std::vector<event> events;
   std::vector<record_error> errors;
   std::vector<record_warning> warnings;
@@ -116,7 +119,7 @@ struct batch {
     first_of_input = last_of_input = done = false;
     failure.reset();
     bytes_read = 0;
-    for (std::string* s : {&text, &items}) {
+    for (std::string* s : {&text, &items, &second_items}) {
       if (s->capacity() > kept_bytes) {
         std::string().swap(*s);
       } else {
@@ -152,7 +155,8 @@ class capture_base : public Sink {
 
  protected:
   void item_rendered(const record_position& where) {
-    into->events.push_back({event::kind::item, where.index, where.byte_offset, into->items.size()});
+    into->events.push_back({event::kind::item, where.index, where.byte_offset, into->items.size(),
+                            into->second_items.size()});
   }
 };
 
@@ -160,8 +164,11 @@ class order_capture final : public capture_base<order_sink> {
  public:
   explicit order_capture(const order_output& out) : out_(out) {}
   void on_order(const order& o, const record_position& where) override {
-    out_.render(o, into->items);
-    item_rendered(where);
+    if (out_.render(o, into->items, into->second_items)) {
+      item_rendered(where);
+    } else {
+      into->events.push_back({event::kind::filtered, where.index, where.byte_offset, 0, 0});
+    }
   }
 
  private:
@@ -322,13 +329,24 @@ class parallel_run {
       base = 0;
     }
     const std::string_view items = b.items;
+    const std::string_view second_items = b.second_items;
     std::size_t from = 0;
+    std::size_t second_from = 0;
     for (const event& e : b.events) {
       const record_position where{base + e.record, e.byte_offset};
       switch (e.what) {
         case event::kind::item:
-          out_.on_rendered(items.substr(from, e.payload - from), where);
+          if constexpr (std::is_same_v<Engine, converter>) {
+            out_.on_rendered(items.substr(from, e.payload - from),
+                             second_items.substr(second_from, e.second_end - second_from), where);
+          } else {
+            out_.on_rendered(items.substr(from, e.payload - from), where);
+          }
           from = e.payload;
+          second_from = e.second_end;
+          break;
+        case event::kind::filtered:
+          if constexpr (std::is_same_v<Engine, converter>) out_.on_filtered(where);
           break;
         case event::kind::reject:
           out_.on_reject(b.errors[e.payload], where);

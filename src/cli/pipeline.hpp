@@ -49,12 +49,19 @@ class input_events {
 // can do the first: render() into bytes, then on_rendered() in input order.
 class order_output : public order_sink, public input_events {
  public:
-  // Appends `o` as this output writes it. Called on several threads at once:
-  // reads nothing but its arguments and settings fixed before the run.
-  virtual void render(const order& o, std::string& out) const = 0;
+  // Appends `o` as this output writes it to `out`, and what it writes of
+  // `o` to a second output (convert --line-items) to `second`, and returns
+  // true; or, when this output leaves `o` out (a filter), appends nothing
+  // and returns false. Called on several threads at once: reads nothing but
+  // its arguments and settings fixed before the run.
+  virtual bool render(const order& o, std::string& out, std::string& second) const = 0;
   // Writes an order render() made, where on_order would have written it.
-  // on_order (one job) must write what render() then on_rendered() would.
-  virtual void on_rendered(std::string_view text, const record_position& where) = 0;
+  virtual void on_rendered(std::string_view text, std::string_view second,
+                           const record_position& where) = 0;
+  // An order render() left out, told where on_order would have seen it.
+  // on_order (one job) must do what render() then on_rendered() or
+  // on_filtered() would.
+  virtual void on_filtered(const record_position& /*where*/) {}
 };
 
 // The same for `track`'s shipments.
