@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "ordernorm/model.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -295,6 +296,27 @@ TEST(CliFilters, HelpDocumentsTheFilters) {
         "matches no bound"}) {
     EXPECT_NE(help.find(flag), std::string::npos) << flag;
   }
+}
+
+// The help lists the spellings by hand: every one the model has, so that a
+// status or platform added to the model is not missing there.
+template <class Enum>
+void expect_help_lists(const std::string& help, const std::string& flag) {
+  const std::size_t begin = help.find(flag + " LIST\n");
+  ASSERT_NE(begin, std::string::npos) << flag;
+  const std::size_t end = help.find("\n  --", begin + 1);
+  const std::string section = help.substr(begin, end - begin);
+  for (const std::string_view name : ordernorm::enum_names<Enum>::values) {
+    EXPECT_NE(section.find(std::string(name)), std::string::npos) << flag << ": " << name;
+  }
+}
+
+TEST(CliFilters, HelpListsEverySpelling) {
+  const std::string help = run("convert --help").out;
+  expect_help_lists<ordernorm::fulfillment_status>(help, "--fulfillment-status");
+  expect_help_lists<ordernorm::order_status>(help, "--order-status");
+  expect_help_lists<ordernorm::payment_status>(help, "--payment-status");
+  expect_help_lists<ordernorm::platform>(help, "--platform");
 }
 
 // --- CSV ------------------------------------------------------------------

@@ -131,10 +131,10 @@ list). Values are spelled as in the output, letter case ignored.
                  the time matches no bound on it; a local time the platform
                  gave without an offset is compared as written.
 
-Files given to -o, --rejects, --warnings and --line-items are written to a temporary file
-beside them and renamed into place when the run ends with status 0 or 1: a
-failed or interrupted run leaves them as they were. An output that names an
-input or another output is refused.
+Files given to -o, --rejects, --warnings and --line-items are written to a
+temporary file beside them and renamed into place when the run ends with
+status 0 or 1: a failed or interrupted run leaves them as they were. An
+output that names an input or another output is refused.
 
 Every input record ends up in the output or in the rejects (or is filtered
 out). A summary line (records, converted, rejected, filtered out when a
