@@ -30,6 +30,17 @@ namespace fuzz {
   std::abort();
 }
 
+// Bytes the reader takes for gzip or zstd (a frame or a skippable frame) by
+// their first bytes, and decompresses rather than reads as they are.
+inline bool looks_compressed(std::string_view input) {
+  const auto byte = [&](std::size_t i) {
+    return i < input.size() ? static_cast<unsigned>(input[i]) & 0xff : 256u;
+  };
+  return (byte(0) == 0x1f && byte(1) == 0x8b) ||
+         (byte(0) == 0x28 && byte(1) == 0xb5 && byte(2) == 0x2f && byte(3) == 0xfd) ||
+         ((byte(0) & 0xf0) == 0x50 && byte(1) == 0x2a && byte(2) == 0x4d && byte(3) == 0x18);
+}
+
 inline void check(bool ok, const char* what, std::string_view detail = {}) {
   if (!ok) fail(what, detail);
 }

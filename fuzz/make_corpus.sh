@@ -46,6 +46,8 @@ for p in "${platforms[@]}"; do
   all_inputs+=("${inputs[@]}")
 done
 for t in fuzz_convert fuzz_differential fuzz_splitter fuzz_pipeline fuzz_strict; do add "$t" "${all_inputs[@]}"; done
+# NDJSON in parts: NDJSON inputs (a pretty document is no NDJSON: not checked).
+add fuzz_ndjson_parts "$root"/examples/*.ndjson "$root"/tests/golden/*/*.jsonl "$root"/tests/golden/*/*.ndjson
 # The tracker: tracking responses (golden and public) and Malomo orders.
 add fuzz_track "$root"/tests/golden_tracking/*/*.json "$shared"/tracking/*.json \
   "$root"/tests/golden/malomo/*.json

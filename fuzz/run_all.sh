@@ -33,7 +33,7 @@ dict_for() {
     fuzz_derive) ;;
     fuzz_track) echo "$root/fuzz/dict/tracking.dict" ;;
     fuzz_convert | fuzz_differential | fuzz_splitter | fuzz_streamed_list | fuzz_pipeline \
-    | fuzz_strict | fuzz_bulk_export)
+    | fuzz_strict | fuzz_bulk_export | fuzz_ndjson_parts)
       echo "$build/dict/all.dict" ;;
     *) if [ -f "$root/fuzz/dict/${1#fuzz_}.dict" ]; then echo "$root/fuzz/dict/${1#fuzz_}.dict"; fi ;;
   esac
