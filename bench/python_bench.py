@@ -104,8 +104,14 @@ def main():
     def dicts():
         ordernorm.convert(read())
 
+    def dicts_one_thread():
+        ordernorm.convert(read(), threads=1)
+
     def ndjson():
         ordernorm.convert(read(), output="ndjson")
+
+    def ndjson_one_thread():
+        ordernorm.convert(read(), output="ndjson", threads=1)
 
     def stream():
         for _ in ordernorm.convert_file(path):
@@ -115,31 +121,35 @@ def main():
         for _ in ordernorm.convert_file(path, output="ndjson"):
             pass
 
+    # The caller's threads, each call on one thread of its own (threads=1).
     def dicts_serial_halves():
         for part in (first, second):
-            ordernorm.convert(part)
+            ordernorm.convert(part, threads=1)
 
     def dicts_two_threads():
-        in_threads(ordernorm.convert, (first, second))
+        in_threads(lambda p: ordernorm.convert(p, threads=1), (first, second))
 
     def ndjson_serial_halves():
         for part in (first, second):
-            ordernorm.convert(part, output="ndjson")
+            ordernorm.convert(part, output="ndjson", threads=1)
 
     def ndjson_two_threads():
-        in_threads(lambda p: ordernorm.convert(p, output="ndjson"), (first, second))
+        in_threads(lambda p: ordernorm.convert(p, output="ndjson", threads=1), (first, second))
 
     tools = [
         ("peer", "Python peer (json.loads + dict mapper, `python_mapper.py`, own process)", peer),
-        ("dicts", "`ordernorm.convert(data)` -> list of dicts", dicts),
-        ("ndjson", '`ordernorm.convert(data, output="ndjson")` -> bytes', ndjson),
+        ("dicts", "`ordernorm.convert(data)` -> list of dicts (threads=0: one per core)", dicts),
+        ("dicts_1t", "`ordernorm.convert(data, threads=1)` -> list of dicts", dicts_one_thread),
+        ("ndjson", '`ordernorm.convert(data, output="ndjson")` -> bytes (threads=0)', ndjson),
+        ("ndjson_1t", '`ordernorm.convert(data, output="ndjson", threads=1)` -> bytes',
+         ndjson_one_thread),
         ("stream", "`for o in ordernorm.convert_file(path)` (dicts, streamed)", stream),
         ("stream_ndjson", '`for chunk in ordernorm.convert_file(path, output="ndjson")` (bytes)',
          stream_ndjson),
-        ("dicts_halves", "dicts, the two halves one after the other (1 thread)",
+        ("dicts_halves", "dicts, the two halves one after the other (threads=1 each)",
          dicts_serial_halves),
         ("dicts_2t", "dicts, the two halves in 2 threads", dicts_two_threads),
-        ("ndjson_halves", "NDJSON, the two halves one after the other (1 thread)",
+        ("ndjson_halves", "NDJSON, the two halves one after the other (threads=1 each)",
          ndjson_serial_halves),
         ("ndjson_2t", "NDJSON, the two halves in 2 threads", ndjson_two_threads),
     ]
