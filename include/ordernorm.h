@@ -12,7 +12,8 @@
  *   ...
  *   ordernorm_converter* conv;
  *   if (ordernorm_converter_new(NULL, &conv, NULL, 0) != ORDERNORM_OK) return 1;
- *   ordernorm_callbacks cb = {0};
+ *   ordernorm_callbacks cb;
+ *   ordernorm_callbacks_init(&cb);
  *   cb.on_order = print;
  *   ordernorm_status s = ordernorm_convert_file(conv, "orders.ndjson.gz", &cb);
  *   if (s != ORDERNORM_OK) fprintf(stderr, "%s\n", ordernorm_converter_message(conv));
@@ -35,8 +36,9 @@
  *
  * Thread safety: a converter is used by one thread at a time; distinct
  * converters may run concurrently on different threads. ordernorm_version,
- * ordernorm_abi_version, ordernorm_status_name and
- * ordernorm_converter_options_init may be called from any thread.
+ * ordernorm_abi_version, ordernorm_status_name,
+ * ordernorm_converter_options_init and ordernorm_callbacks_init may be
+ * called from any thread.
  *
  * Re-entrancy: a callback must not call any function on the converter that
  * called it (it gets ORDERNORM_INVALID_ARGUMENT); other converters are
@@ -59,7 +61,7 @@
 
 /* Incremented whenever a declaration here changes incompatibly; compare with
  * ordernorm_abi_version() to catch a header and a library that disagree. */
-#define ORDERNORM_ABI_VERSION 1
+#define ORDERNORM_ABI_VERSION 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -161,9 +163,11 @@ typedef struct ordernorm_record_warning {
 /* Receives the conversion's results, in input order. A null callback (or a
  * null ordernorm_callbacks pointer) ignores that kind of result. A callback
  * that returns non-zero stops the conversion: no callback follows, and the
- * call returns ORDERNORM_STOPPED. */
+ * call returns ORDERNORM_STOPPED. Start from ordernorm_callbacks_init:
+ * struct_size lets the struct grow, as ordernorm_converter_options does. */
 typedef struct ordernorm_callbacks {
-  void* user; /* passed back to every callback */
+  size_t struct_size; /* sizeof(ordernorm_callbacks) */
+  void* user;         /* passed back to every callback */
   /* One normalized order as compact JSON: `size` bytes, followed by a NUL. */
   int (*on_order)(void* user, const char* json, size_t size, const ordernorm_position* at);
   int (*on_reject)(void* user, const ordernorm_record_error* error);
@@ -188,6 +192,8 @@ ORDERNORM_C_API const char* ordernorm_status_name(ordernorm_status status);
 
 /* Sets every member to its default and struct_size to sizeof *options. */
 ORDERNORM_C_API void ordernorm_converter_options_init(ordernorm_converter_options* options);
+/* Sets every member to NULL and struct_size to sizeof *callbacks. */
+ORDERNORM_C_API void ordernorm_callbacks_init(ordernorm_callbacks* callbacks);
 
 /* Creates a converter into *out (NULL options: every default). On failure
  * *out is NULL and, when message_size > 0, `message` receives why,

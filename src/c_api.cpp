@@ -189,6 +189,15 @@ struct ordernorm_converter {
   ordernorm_status run(ordernorm::reader& in, const ordernorm_callbacks* callbacks,
                        std::string_view name) {
     conv.reset_counts();
+    // As for the options: a struct from another header's layout is refused,
+    // never read by this one's.
+    if (callbacks != nullptr && callbacks->struct_size != sizeof(ordernorm_callbacks)) {
+      set_message("callbacks.struct_size is " + std::to_string(callbacks->struct_size) +
+                  ", this library's ordernorm_callbacks has " +
+                  std::to_string(sizeof(ordernorm_callbacks)) +
+                  " bytes (call ordernorm_callbacks_init)");
+      return ORDERNORM_INVALID_ARGUMENT;
+    }
     callback_sink sink(callbacks, json);
     ordernorm::document_view doc;
     while (!sink.stopped() && in.next(doc)) {
@@ -262,6 +271,12 @@ void ordernorm_converter_options_init(ordernorm_converter_options* options) {
   if (options == nullptr) return;
   *options = ordernorm_converter_options{};
   options->struct_size = sizeof *options;
+}
+
+void ordernorm_callbacks_init(ordernorm_callbacks* callbacks) {
+  if (callbacks == nullptr) return;
+  *callbacks = ordernorm_callbacks{};
+  callbacks->struct_size = sizeof *callbacks;
 }
 
 ordernorm_status ordernorm_converter_new(const ordernorm_converter_options* options,

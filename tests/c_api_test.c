@@ -93,7 +93,7 @@ static int on_order_reenter(void* user, const char* json, size_t size,
 
 static ordernorm_callbacks callbacks_for(seen* s) {
   ordernorm_callbacks cb;
-  memset(&cb, 0, sizeof cb);
+  ordernorm_callbacks_init(&cb);
   cb.user = s;
   cb.on_order = on_order;
   cb.on_reject = on_reject;
@@ -245,10 +245,25 @@ int main(void) {
   }
 
   {
+    /* Callbacks not made by ordernorm_callbacks_init (a zeroed struct, or
+     * another header's size) are refused with a message, never read. */
+    seen s;
+    ordernorm_callbacks cb;
+    memset(&s, 0, sizeof s);
+    cb = callbacks_for(&s);
+    cb.struct_size = 0;
+    CHECK(ordernorm_convert_bytes(conv, "{}", 2, &cb) == ORDERNORM_INVALID_ARGUMENT);
+    CHECK(strstr(ordernorm_converter_message(conv), "ordernorm_callbacks_init") != NULL);
+    cb.struct_size = sizeof cb + 8;
+    CHECK(ordernorm_convert_bytes(conv, "{}", 2, &cb) == ORDERNORM_INVALID_ARGUMENT);
+    CHECK(s.orders == 0 && s.rejects == 0);
+  }
+
+  {
     char path[1024];
     reentry r;
     ordernorm_callbacks cb;
-    memset(&cb, 0, sizeof cb);
+    ordernorm_callbacks_init(&cb);
     r.conv = conv;
     r.status = ORDERNORM_OK;
     cb.user = &r;

@@ -18,7 +18,8 @@ static int print_reject(void* user, const ordernorm_record_error* e) {
 
 int main(int argc, char** argv) {
   ordernorm_converter* conv;
-  ordernorm_callbacks cb = {0};
+  ordernorm_callbacks cb;
+  ordernorm_callbacks_init(&cb);
   ordernorm_status status;
   char why[256];
   if (ordernorm_converter_new(NULL, &conv, why, sizeof why) != ORDERNORM_OK) { /* auto-detect */

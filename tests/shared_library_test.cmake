@@ -68,7 +68,8 @@ endif()
 
 # And the API is there: the C interface whole, the C++ entry points.
 foreach(wanted ordernorm_version ordernorm_abi_version ordernorm_status_name
-               ordernorm_converter_options_init ordernorm_converter_new ordernorm_converter_free
+               ordernorm_converter_options_init ordernorm_callbacks_init ordernorm_converter_new
+               ordernorm_converter_free
                ordernorm_convert_bytes ordernorm_convert_file ordernorm_converter_counts
                ordernorm_converter_message)
   if(NOT wanted IN_LIST mangled)
