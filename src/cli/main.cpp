@@ -6,16 +6,21 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "options.hpp"
+#include "order_codec.hpp"
 #include "ordernorm/ordernorm.hpp"
 #include "output_files.hpp"
 #include "pipeline.hpp"
 #include "progress.hpp"
 #include "record_log.hpp"
+#include "store.hpp"
 
 namespace ordernorm::cli {
 namespace {
@@ -235,6 +240,117 @@ int run_convert(const cli_options& opts) {
   });
 }
 
+// `load`'s sink: each order into the store, on the calling thread in input
+// order. With -j N a worker renders an order as its binary image
+// (order_codec.hpp) and the calling thread stores the image's views.
+class store_loader final : public logged_output<order_output> {
+ public:
+  store_loader(store::order_store& db, record_log& log, progress& display)
+      : logged_output(log, display), db_(db) {}
+
+  void render(const order& o, std::string& buf) const override { store::encode_order(o, buf); }
+  void on_order(const order& o, const record_position&) override { put(o); }
+  void on_rendered(std::string_view image, const record_position&) override {
+    if (!store::decode_order(image, decoded_)) {
+      if (!failure_) failure_ = "an order's image did not decode (a bug)";
+      return;
+    }
+    put(decoded_);
+  }
+  // The first failure of the database, if any.
+  const std::optional<std::string>& failure() const { return failure_; }
+
+ private:
+  void put(const order& o) {
+    if (failure_) return;  // nothing more is stored after a failure
+    failure_ = db_.put(o);
+  }
+
+  store::order_store& db_;
+  order decoded_;
+  std::optional<std::string> failure_;
+};
+
+int run_load(const cli_options& opts) {
+  auto opened = store::open_store(opts.db, store::open_mode::load);
+  if (const auto* refused = std::get_if<std::string>(&opened)) {
+    fmt::print(stderr, "ordernorm: {}\n", *refused);
+    return 2;
+  }
+  store::order_store& db = *std::get<std::unique_ptr<store::order_store>>(opened);
+  return with_outputs(opts, [&](output_file&, record_log& log, progress& display) {
+    store_loader sink(db, log, display);
+    totals t = convert_inputs(opts.inputs, opts.reader, opts.convert, opts.jobs, sink);
+    const std::optional<std::string> failure = sink.failure() ? sink.failure() : db.finish();
+    if (failure) {
+      display.clear();
+      fmt::print(stderr, "ordernorm: {}\n", *failure);
+      t.io_failed = true;
+    }
+    const store::load_counts& c = db.counts();
+    return std::pair{
+        t,
+        fmt::format("{}: {} converted, {} rejected; stored {} new, {} replaced, {} unchanged, {} "
+                    "older skipped",
+                    count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
+                    c.inserted, c.replaced, c.unchanged, c.older)};
+  });
+}
+
+int run_orders(const cli_options& opts) {
+  auto opened = store::open_store(opts.db, store::open_mode::read);
+  if (const auto* refused = std::get_if<std::string>(&opened)) {
+    fmt::print(stderr, "ordernorm: {}\n", *refused);
+    return 2;
+  }
+  store::order_store& db = *std::get<std::unique_ptr<store::order_store>>(opened);
+  const orders_options& ask = opts.ask;
+  store::order_query q;
+  q.id = ask.id;
+  q.alternate_id = ask.alternate_id;
+  q.platform = ask.platform;
+  q.tracking_code = ask.tracking_code;
+  q.number = ask.number;
+  q.customer_email = ask.customer_email;
+  q.limit = ask.limit;
+  q.after = ask.after;
+
+  std::string buf;
+  bool write_failed = false;
+  std::uint64_t printed = 0;
+  auto flush = [&] {
+    if (!write_failed && std::fwrite(buf.data(), 1, buf.size(), stdout) != buf.size()) {
+      write_failed = true;
+    }
+    buf.clear();
+  };
+  store::order_store::page page;
+  const auto failed = db.find(
+      q,
+      [&](const owned_order& o) {
+        write_json(o, buf);
+        buf.push_back('\n');
+        ++printed;
+        if (buf.size() >= (std::size_t{1} << 20)) flush();
+        return !write_failed;
+      },
+      page);
+  flush();
+  if (std::fflush(stdout) != 0 || write_failed) {
+    fmt::print(stderr, "ordernorm: writing standard output failed\n");
+    return 2;
+  }
+  if (failed) {
+    fmt::print(stderr, "ordernorm: {}\n", *failed);
+    return 2;
+  }
+  if (page.more) {
+    fmt::print(stderr, "ordernorm: next page: --after {}\n", store::cursor_of(page.last_row));
+  }
+  const bool lookup = q.id || q.alternate_id || q.tracking_code || q.number;
+  return lookup && printed == 0 ? 1 : 0;
+}
+
 int run_track(const cli_options& opts) {
   return with_outputs(
       opts, [&](output_file& out, output_file*, record_log& log, progress& display) {
@@ -264,5 +380,7 @@ int main(int argc, char** argv) {
                ? 0
                : 2;
   }
+  if (opts.load) return ordernorm::cli::run_load(opts);
+  if (opts.orders) return ordernorm::cli::run_orders(opts);
   return opts.tracking ? ordernorm::cli::run_track(opts) : ordernorm::cli::run_convert(opts);
 }

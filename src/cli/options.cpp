@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline.hpp"
+#include "store.hpp"
 
 namespace ordernorm::cli {
 namespace {
@@ -22,7 +23,12 @@ Usage:
                                           (see: ordernorm track --help)
   ordernorm schema [--of order|shipment]  the JSON Schema (2020-12) of convert's
                                           orders (default) or track's shipments
-  ordernorm help [convert|track]          this text, or a command's
+  ordernorm load --db URL [options] [FILE...]
+                                          convert orders into a database
+                                          (see: ordernorm load --help)
+  ordernorm orders --db URL [lookups]     print stored orders as convert did
+                                          (see: ordernorm orders --help)
+  ordernorm help [COMMAND]                this text, or a command's
   ordernorm -V, --version, version        the version
 
 Order platforms: shopify, malomo, magento, bigcommerce, woocommerce, sfcc
@@ -194,6 +200,61 @@ convert; an output that names an input or another output is refused.
 Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 )";
 
+constexpr std::string_view load_help =
+    R"(Usage: ordernorm load --db URL [convert's input options] [--] [FILE...]
+
+Converts orders as `ordernorm convert` does (the same input options, -j,
+--rejects, --warnings, summary and exit status; no -o or --format) and
+stores them in the database at URL instead of printing them.
+
+URL: sqlite:PATH, or a PATH ending in .db or .sqlite. A new file gets the
+tables (orders, line_items, shipments, scan_events); a database made by
+another store schema version is refused.
+
+An order is keyed by its platform and remoteId. One not stored yet is
+added; one stored with an earlier remoteUpdatedAt is replaced, with its line
+items, shipments and scan events; one with the same remoteUpdatedAt is left
+unchanged, and one with an earlier (or no) remoteUpdatedAt is skipped and
+counted as older. When neither the stored nor the loaded order has a
+remoteUpdatedAt, the one loaded last is kept. Loading the same input twice
+changes nothing.
+
+Orders are committed in batches of 1000: a load that is interrupted (even
+killed) leaves the database consistent, holding whole orders only, and
+running the same load again completes it.
+
+The summary adds how many orders were stored new, replaced, unchanged and
+skipped as older.
+)";
+
+constexpr std::string_view orders_help =
+    R"(Usage: ordernorm orders --db URL [--id ID | --alternate-id ID [--platform P]
+                        | --tracking-code CODE | --number N --customer-email E]
+                        [--limit N] [--after CURSOR]
+
+Prints the stored orders that match, one per line, the same bytes
+`ordernorm convert` printed for them, in the order they were first loaded.
+Without a lookup, every stored order.
+
+Lookups (several combine with AND):
+  --id ID              ordernorm's id, e.g. shopify:450789469
+  --alternate-id ID    the platform's own order id (remoteId); when orders of
+                       several platforms have it, --platform is required
+  --platform P         only orders of platform P
+  --tracking-code C    the order with a shipment tracked as C
+  --number N --customer-email E
+                       the order numbered N of the customer with email E
+                       (both required; the email as stored)
+Paging:
+  --limit N            at most N orders; when more remain, the cursor of the
+                       next page is printed on standard error:
+                       "ordernorm: next page: --after CURSOR"
+  --after CURSOR       the orders after the page that printed CURSOR
+
+Exit status: 0 orders printed, or none stored; 1 a lookup matched no order;
+2 usage error or the database cannot be read.
+)";
+
 constexpr std::size_t max_jobs = 1024;
 
 // The filter flags (include/ordernorm/filter.hpp, add_filter_values).
@@ -320,7 +381,7 @@ std::optional<std::string_view> nearest_option(std::string_view name, bool track
 // The options of `convert` and `track` (argv after the command name).
 std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
   const bool tracking = opts.tracking;
-  const std::string_view command = tracking ? "track" : "convert";
+  const std::string_view command = tracking ? "track" : opts.load ? "load" : "convert";
   bool options_ended = false;
   bool format_given = false;
   for (int i = 0; i < argc; ++i) {
@@ -355,9 +416,17 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
                      name == "--explain" || name == "--strict")) {
       return usage_error(fmt::format("{} takes no value", name), command);
     }
+    if (opts.load && (name == "-o" || name == "--output" || name == "--format")) {
+      return usage_error(fmt::format("{} is not an option of load (orders go to --db)", name),
+                         command);
+    }
     if (name == "-h" || name == "--help") {
-      fmt::print("{}", tracking ? track_help : convert_help);
+      fmt::print("{}", tracking ? track_help : opts.load ? load_help : convert_help);
       return 0;
+    } else if (name == "--db" && opts.load) {
+      auto v = value();
+      if (!v || v->empty()) return usage_error("--db needs a URL", command);
+      opts.db = *v;
     } else if (name == "-V" || name == "--version") {
       return print_version();
     } else if (name == "-q" || name == "--quiet") {
@@ -471,6 +540,63 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
   return std::nullopt;
 }
 
+// `orders --db URL [lookups] [--limit N] [--after CURSOR]`.
+std::optional<int> parse_orders_options(int argc, char** argv, cli_options& opts) {
+  constexpr std::string_view command = "orders";
+  orders_options& ask = opts.ask;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view name = arg;
+    std::optional<std::string_view> attached;
+    if (const std::size_t eq = arg.find('=');
+        arg.starts_with("--") && eq != std::string_view::npos) {
+      name = arg.substr(0, eq);
+      attached = arg.substr(eq + 1);
+    }
+    if (name == "-h" || name == "--help") {
+      fmt::print("{}", orders_help);
+      return 0;
+    }
+    std::optional<std::string_view> v = attached;
+    if (!v && i + 1 < argc) v = std::string_view(argv[++i]);
+    if (!v || v->empty()) return usage_error(fmt::format("{} needs a value", name), command);
+    const std::string value(*v);
+    if (name == "--db") {
+      opts.db = value;
+    } else if (name == "--id") {
+      ask.id = value;
+    } else if (name == "--alternate-id") {
+      ask.alternate_id = value;
+    } else if (name == "--tracking-code") {
+      ask.tracking_code = value;
+    } else if (name == "--number") {
+      ask.number = value;
+    } else if (name == "--customer-email") {
+      ask.customer_email = value;
+    } else if (name == "--platform") {
+      ask.platform = ordernorm::platform_from_name(value);
+      if (!ask.platform) return usage_error(fmt::format("unknown platform '{}'", value), command);
+    } else if (name == "--limit") {
+      const auto n = parse_size(value, false);
+      if (!n) return usage_error("--limit needs a number of orders, 1 or more", command);
+      ask.limit = *n;
+    } else if (name == "--after") {
+      ask.after = store::parse_cursor(value);
+      if (!ask.after) {
+        return usage_error(
+            fmt::format("--after needs a cursor that a page printed, not '{}'", value), command);
+      }
+    } else {
+      return usage_error(fmt::format("unknown option '{}'", arg), command);
+    }
+  }
+  if (opts.db.empty()) return usage_error("--db URL is required", command);
+  if (ask.number.has_value() != ask.customer_email.has_value()) {
+    return usage_error("--number and --customer-email go together (both are required)", command);
+  }
+  return std::nullopt;
+}
+
 // `schema [--of order|shipment]`: nothing to read, so no other option.
 std::optional<int> parse_schema_options(int argc, char** argv, cli_options& opts) {
   opts.schema = ordernorm::schema_root::of_order;
@@ -505,16 +631,26 @@ std::optional<int> parse_command_line(int argc, char** argv, cli_options& opts) 
   const std::string_view command = argv[1];
   if (command == "-h" || command == "--help" || command == "help") {
     const std::string_view topic = argc > 2 ? argv[2] : "";
-    fmt::print("{}", topic == "convert" ? convert_help : topic == "track" ? track_help : main_help);
+    fmt::print("{}", topic == "convert"  ? convert_help
+                     : topic == "track"  ? track_help
+                     : topic == "load"   ? load_help
+                     : topic == "orders" ? orders_help
+                                         : main_help);
     return 0;
   }
   if (command == "-V" || command == "--version" || command == "version") return print_version();
   if (command == "schema") return parse_schema_options(argc - 2, argv + 2, opts);
-  if (command == "convert" || command == "track") {
+  if (command == "convert" || command == "track" || command == "load") {
     opts.tracking = command == "track";
+    opts.load = command == "load";
     const auto code = parse_options(argc - 2, argv + 2, opts);
     if (opts.jobs == 0) opts.jobs = default_jobs();
+    if (!code && opts.load && opts.db.empty()) return usage_error("--db URL is required", "load");
     return code;
+  }
+  if (command == "orders") {
+    opts.orders = true;
+    return parse_orders_options(argc - 2, argv + 2, opts);
   }
   if (command.starts_with("-")) {
     return usage_error(fmt::format("unknown option '{}'", command), "");

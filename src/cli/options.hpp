@@ -14,8 +14,24 @@ namespace ordernorm::cli {
 // convert's output: one order per line, one JSON array, or CSV.
 enum class output_format : std::uint8_t { ndjson, json, csv };
 
+// `orders`: the lookups (Malomo's) and the page.
+struct orders_options {
+  std::optional<std::string> id;
+  std::optional<std::string> alternate_id;
+  std::optional<ordernorm::platform> platform;
+  std::optional<std::string> tracking_code;
+  std::optional<std::string> number;
+  std::optional<std::string> customer_email;
+  std::optional<std::uint64_t> limit;
+  std::optional<std::int64_t> after;  // a cursor, parsed
+};
+
 struct cli_options {
   bool tracking = false;  // `track` rather than `convert`
+  bool load = false;      // `load`: convert's inputs into the store at `db`
+  bool orders = false;    // `orders`: print stored orders
+  std::string db;         // --db URL
+  orders_options ask;
   // `schema`: print the JSON Schema of this root instead of converting.
   std::optional<ordernorm::schema_root> schema;
   ordernorm::options convert;

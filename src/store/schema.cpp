@@ -1,0 +1,72 @@
+// The store's tables from the model's reflection (schema.hpp).
+#include "schema.hpp"
+
+namespace ordernorm::store {
+namespace {
+
+template <class T>
+void add_columns(schema& s, std::size_t table_index, const std::string& prefix);
+
+// A list member's element type becomes a child table of `parent`.
+template <class T>
+void add_table(schema& s, std::string name, std::size_t parent) {
+  table t;
+  t.name = std::move(name);
+  t.parent = parent;
+  if (s.tables.empty()) {
+    t.parent = 0;
+  } else {
+    const table& p = s.tables[parent];
+    if (p.keys.empty()) {
+      t.keys.push_back("order_row");  // orders' own key is row_id
+    } else {
+      // The parent's keys, its own "ordinal" named after it: a shipment's
+      // scan events are keyed (order_row, shipment_ordinal, ordinal).
+      t.keys = p.keys;
+      std::string singular = p.name;
+      if (!singular.empty() && singular.back() == 's') singular.pop_back();
+      t.keys.back() = singular + "_ordinal";
+    }
+    t.keys.push_back("ordinal");
+  }
+  s.tables.push_back(std::move(t));
+  add_columns<T>(s, s.tables.size() - 1, "");
+}
+
+template <class T>
+void add_columns(schema& s, std::size_t table_index, const std::string& prefix) {
+  hana::for_each(hana::accessors<T>(), [&](auto pair) {
+    using M = std::decay_t<decltype(hana::second(pair)(std::declval<const T&>()))>;
+    const std::string name = prefix + detail::member_name(hana::first(pair));
+    if constexpr (json_names::is_vector<M>::value) {
+      static_assert(detail::is_struct_v<typename M::value_type>, "a list of objects");
+      add_table<typename M::value_type>(s, name, table_index);
+    } else if constexpr (json_names::is_optional<M>::value) {
+      using V = typename M::value_type;
+      if constexpr (detail::is_struct_v<V>) {
+        s.tables[table_index].columns.push_back({"has_" + name, column_kind::presence, false});
+        add_columns<V>(s, table_index, name + "_");
+      } else {
+        s.tables[table_index].columns.push_back({name, detail::kind_of<V>(), true});
+      }
+    } else {
+      constexpr column_kind kind = detail::kind_of<M>();
+      // Every column of a sub-object is nullable: an absent one is all NULL.
+      s.tables[table_index].columns.push_back(
+          {name, kind, kind == column_kind::text || !prefix.empty()});
+    }
+  });
+}
+
+}  // namespace
+
+const schema& order_schema() {
+  static const schema built = [] {
+    schema s;
+    add_table<owned_order>(s, "orders", 0);
+    return s;
+  }();
+  return built;
+}
+
+}  // namespace ordernorm::store

@@ -1,0 +1,115 @@
+// The backend-neutral part of the store (store.hpp): URLs and their
+// redaction, the query's conditions, cursors, and opening a backend.
+#include "store.hpp"
+
+#include <cctype>
+#include <charconv>
+
+namespace ordernorm::store {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string redact_url(std::string_view url) {
+  std::string out(url);
+  // scheme://user:secret@host/...: the userinfo's password.
+  if (const std::size_t scheme_end = out.find("://"); scheme_end != std::string::npos) {
+    const std::size_t authority = scheme_end + 3;
+    const std::size_t authority_end = out.find_first_of("/?#", authority);
+    const std::size_t at =
+        out.rfind('@', authority_end == std::string::npos ? std::string::npos : authority_end - 1);
+    if (at != std::string::npos && at >= authority) {
+      const std::size_t colon = out.find(':', authority);
+      if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // password=secret, as a query parameter (?password=..&) or a key=value
+  // connection string (password='a b' host=...), any letter case.
+  constexpr std::string_view key = "password";
+  for (std::size_t i = 0; i + key.size() <= out.size(); ++i) {
+    if (!iequals(std::string_view(out).substr(i, key.size()), key)) continue;
+    std::size_t eq = i + key.size();
+    while (eq < out.size() && out[eq] == ' ') ++eq;
+    if (eq >= out.size() || out[eq] != '=') continue;
+    std::size_t begin = eq + 1;
+    while (begin < out.size() && out[begin] == ' ') ++begin;
+    std::size_t end = begin;
+    if (begin < out.size() && out[begin] == '\'') {
+      end = begin + 1;
+      while (end < out.size() && out[end] != '\'') end += out[end] == '\\' ? 2 : 1;
+      end = std::min(end + 1, out.size());
+    } else {
+      while (end < out.size() && out[end] != '&' && out[end] != ' ' && out[end] != '#') ++end;
+    }
+    out.replace(begin, end - begin, "***");
+    i = begin + 2;
+  }
+  return out;
+}
+
+std::variant<database_url, std::string> parse_database_url(std::string_view url) {
+  database_url parsed;
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    return "PostgreSQL is not supported yet (" + redact_url(url) + "); use sqlite:PATH";
+  }
+  if (url.starts_with("sqlite:")) {
+    url.remove_prefix(7);
+  } else if (!ends_with(url, ".db") && !ends_with(url, ".sqlite")) {
+    return "--db needs sqlite:PATH or a path ending in .db or .sqlite, not '" + redact_url(url) +
+           "'";
+  }
+  if (url.empty()) return std::string("--db sqlite: needs a path");
+  parsed.target = std::string(url);
+  return parsed;
+}
+
+std::vector<condition> where_conditions(const order_query& q) {
+  std::vector<condition> out;
+  if (q.id) out.push_back({"\"id\" = ?", {*q.id}});
+  if (q.alternate_id) out.push_back({"\"remote_id\" = ?", {*q.alternate_id}});
+  if (q.platform) out.push_back({"\"platform\" = ?", {std::string(to_string(*q.platform))}});
+  if (q.tracking_code) {
+    out.push_back(
+        {"\"row_id\" IN (SELECT \"order_row\" FROM \"shipments\" WHERE \"tracking_code\" = ?)",
+         {*q.tracking_code}});
+  }
+  if (q.number) out.push_back({"\"order_number\" = ?", {*q.number}});
+  if (q.customer_email) out.push_back({"\"customer_email\" = ?", {*q.customer_email}});
+  if (q.after) out.push_back({"\"row_id\" > ?", {*q.after}});
+  return out;
+}
+
+std::string cursor_of(std::int64_t row) { return std::to_string(row); }
+
+std::optional<std::int64_t> parse_cursor(std::string_view cursor) {
+  std::int64_t row = 0;
+  const auto [end, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), row);
+  if (ec != std::errc{} || end != cursor.data() + cursor.size() || row < 0) return std::nullopt;
+  return row;
+}
+
+std::variant<std::unique_ptr<order_store>, std::string> open_store(std::string_view url,
+                                                                   open_mode mode,
+                                                                   const store_options& opts) {
+  auto parsed = parse_database_url(url);
+  if (auto* error = std::get_if<std::string>(&parsed)) return std::move(*error);
+  const database_url& db = std::get<database_url>(parsed);
+  return open_sqlite_store(db.target, mode, opts);
+}
+
+}  // namespace ordernorm::store
