@@ -1,0 +1,588 @@
+// The store (issue 17): `ordernorm load --db` and `ordernorm orders --db` on
+// SQLite, run as a user runs them, each test in a temporary directory of its
+// own. Expectations are written by hand, or are what `convert` printed for
+// the same input (the store's promise: the same bytes back).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "generators.hpp"  // bench/
+#include "store.hpp"       // src/store/
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+using ordernorm::testing::read_file;
+
+namespace {
+
+const std::string cli = ORDERNORM_CLI;
+const fs::path source_dir = ORDERNORM_SOURCE_DIR;
+
+struct run_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// A fresh directory per test, removed after it.
+class Store : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           ("ordernorm_store_test_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path(name), std::ios::binary) << text;
+    return path(name);
+  }
+
+  // Runs the CLI with `args` (already quoted for the shell).
+  run_result run(const std::string& args) const {
+    const std::string err = path("stderr.txt");
+    run_result r;
+    std::FILE* pipe = ::popen((cli + " " + args + " 2>" + err).c_str(), "r");
+    if (pipe == nullptr) return r;
+    char buf[65536];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+    const int status = ::pclose(pipe);
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.err = read_file(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+std::string q(const std::string& s) {  // single-quoted for the shell
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Rows of a query on the database, each column as text ("NULL" for NULL).
+std::vector<std::vector<std::string>> query(const std::string& db, const std::string& sql) {
+  sqlite3* h = nullptr;
+  std::vector<std::vector<std::string>> rows;
+  if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << "cannot open " << db;
+    sqlite3_close(h);
+    return rows;
+  }
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    ADD_FAILURE() << sql << ": " << sqlite3_errmsg(h);
+  } else {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      auto& row = rows.emplace_back();
+      for (int i = 0; i < sqlite3_column_count(st); ++i) {
+        if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+          row.emplace_back("NULL");
+        } else {
+          const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+          row.emplace_back(p, static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+        }
+      }
+    }
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+  return rows;
+}
+
+std::string one(const std::string& db, const std::string& sql) {
+  const auto rows = query(db, sql);
+  return rows.size() == 1 && rows[0].size() == 1 ? rows[0][0] : "<not one value>";
+}
+
+// Every row of every table, in key order: the database's whole content.
+std::string content(const std::string& db) {
+  std::string out;
+  for (const char* sql :
+       {"SELECT * FROM orders ORDER BY row_id", "SELECT * FROM line_items ORDER BY 1, 2",
+        "SELECT * FROM shipments ORDER BY 1, 2", "SELECT * FROM scan_events ORDER BY 1, 2, 3"}) {
+    for (const auto& row : query(db, sql)) {
+      for (const auto& v : row) out += v + "\x1f";
+      out += "\n";
+    }
+    out += "--\n";
+  }
+  return out;
+}
+
+std::size_t count_lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// A hand-written Shopify order (convert --from shopify).
+std::string shopify_order(const std::string& id, const std::string& updated_at,
+                          const std::string& total, const std::vector<std::string>& skus,
+                          const std::string& email = "maya@example.com",
+                          const std::string& tracking = "TRK-1") {
+  // Built by appending: GCC 12 -O3 raises a false -Wrestrict on "literal" + std::string&&.
+  std::string items;
+  for (std::size_t i = 0; i < skus.size(); ++i) {
+    if (i != 0) items += ',';
+    items += "{\"id\":";
+    items += std::to_string(100 + i);
+    items += ",\"sku\":\"";
+    items += skus[i];
+    items += "\",\"title\":\"Tee\",\"quantity\":1,\"price\":\"5.00\"}";
+  }
+  return "{\"id\":" + id + ",\"order_number\":" + id +
+         ",\"updated_at\":" + (updated_at.empty() ? "null" : "\"" + updated_at + "\"") +
+         ",\"currency\":\"USD\",\"total_price\":\"" + total +
+         "\",\"customer\":{\"id\":7,\"email\":\"" + email + "\",\"first_name\":\"Maya\"}," +
+         "\"line_items\":[" + items + "],\"fulfillments\":[{\"tracking_number\":\"" + tracking +
+         "\",\"tracking_company\":\"UPS\"}]}\n";
+}
+
+// --- byte identity with convert ----------------------------------------
+
+// Every example and golden input: loaded alone, with one job and with
+// several, `orders` prints exactly what `convert` printed.
+TEST_F(Store, OrdersPrintsWhatConvertPrintedForEveryExampleAndGoldenInput) {
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::directory_iterator(source_dir / "examples")) inputs.push_back(e.path());
+  for (const auto& platform : fs::directory_iterator(source_dir / "tests" / "golden")) {
+    for (const auto& e : fs::directory_iterator(platform.path())) {
+      if (e.path().string().find(".expected.") == std::string::npos) inputs.push_back(e.path());
+    }
+  }
+  std::sort(inputs.begin(), inputs.end());
+  ASSERT_GT(inputs.size(), 100u);
+  std::size_t orders = 0;
+  for (const fs::path& input : inputs) {
+    const run_result converted = run("convert -q " + q(input.string()));
+    for (const char* jobs : {"1", "3"}) {
+      fs::remove(path("one.db"));
+      const run_result loaded = run(std::string("load -q -j ") + jobs + " --db " +
+                                    q(path("one.db")) + " " + q(input.string()));
+      ASSERT_EQ(loaded.status, converted.status) << input << "\n" << loaded.err;
+      const run_result listed = run("orders --db " + q(path("one.db")));
+      ASSERT_EQ(listed.status, 0) << input << listed.err;
+      EXPECT_EQ(listed.out, converted.out) << input << " -j " << jobs;
+    }
+    orders += count_lines(converted.out);
+  }
+  EXPECT_GT(orders, 100u);
+}
+
+// --- the upsert ------------------------------------------------------------
+
+TEST_F(Store, ReloadingTheSameDumpChangesNothing) {
+  const std::string dump =
+      write("dump.ndjson", shopify_order("1", "2024-01-01T00:00:00Z", "5.00", {"A"}) +
+                               shopify_order("2", "2024-01-02T00:00:00Z", "10.00", {"B", "C"}) +
+                               shopify_order("3", "", "7.00", {}));
+  const std::string db = path("o.db");
+  const run_result first = run("load --from shopify --db " + db + " " + dump);
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_NE(first.err.find("stored 3 new, 0 replaced, 0 unchanged, 0 older skipped"),
+            std::string::npos)
+      << first.err;
+  const std::string before = content(db);
+  const std::string listed = run("orders --db " + db).out;
+
+  const run_result again = run("load --from shopify --db " + db + " " + dump);
+  ASSERT_EQ(again.status, 0) << again.err;
+  // Order 3 has no remoteUpdatedAt: the last loaded wins, with the same values.
+  EXPECT_NE(again.err.find("stored 0 new, 1 replaced, 2 unchanged, 0 older skipped"),
+            std::string::npos)
+      << again.err;
+  EXPECT_EQ(content(db), before);
+  EXPECT_EQ(run("orders --db " + db).out, listed);
+  EXPECT_EQ(one(db, "SELECT count(*) FROM orders"), "3");
+  EXPECT_EQ(one(db, "SELECT count(*) FROM line_items"), "3");
+}
+
+TEST_F(Store, NewerRemoteUpdatedAtReplacesTheOrderAndAllItsChildren) {
+  const std::string db = path("o.db");
+  run("load --from shopify --db " + db + " " +
+      write("old.json", shopify_order("1", "2024-01-01T00:00:00Z", "10.00", {"A", "B"},
+                                      "maya@example.com", "OLD-TRK")));
+  run("load --from shopify --db " + db + " " +
+      write("other.json", shopify_order("2", "2024-01-01T00:00:00Z", "1.00", {"Z"})));
+  const run_result r = run("load --from shopify --db " + db + " " +
+                           write("new.json", shopify_order("1", "2024-03-01T12:00:00Z", "20.00",
+                                                           {"C"}, "maya@example.com", "NEW-TRK")));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("stored 0 new, 1 replaced, 0 unchanged, 0 older skipped"), std::string::npos)
+      << r.err;
+  // The order keeps its row (its place in the listing); its values and every
+  // child are the new ones, and nothing of the old children is left.
+  EXPECT_EQ(
+      query(db, "SELECT row_id, total_price, remote_updated_at FROM orders WHERE id = 'shopify:1'"),
+      (std::vector<std::vector<std::string>>{{"1", "20.00", "2024-03-01T12:00:00.000Z"}}));
+  EXPECT_EQ(query(db, "SELECT ordinal, sku FROM line_items WHERE order_row = 1"),
+            (std::vector<std::vector<std::string>>{{"0", "C"}}));
+  EXPECT_EQ(query(db, "SELECT tracking_code FROM shipments WHERE order_row = 1"),
+            (std::vector<std::vector<std::string>>{{"NEW-TRK"}}));
+  EXPECT_EQ(one(db, "SELECT count(*) FROM line_items"), "2");  // C, and order 2's Z
+  const run_result listed = run("orders --db " + db);
+  EXPECT_EQ(count_lines(listed.out), 2u);
+  EXPECT_EQ(listed.out.find("\"id\":\"shopify:1\""), 1u) << "still listed first";
+  EXPECT_NE(listed.out.find("\"totalPrice\":\"20.00\""), std::string::npos);
+  EXPECT_EQ(run("orders --db " + db + " --tracking-code OLD-TRK").status, 1);
+}
+
+TEST_F(Store, OlderRemoteUpdatedAtIsSkippedAndCounted) {
+  const std::string db = path("o.db");
+  run("load --from shopify --db " + db + " " +
+      write("new.json", shopify_order("1", "2024-03-01T00:00:00Z", "20.00", {"C"})));
+  const std::string before = content(db);
+  const run_result r =
+      run("load --from shopify --db " + db + " " +
+          write("old.ndjson", shopify_order("1", "2024-01-01T00:00:00Z", "10.00", {"A", "B"}) +
+                                  shopify_order("1", "", "11.00", {"A"})));
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Older, and without a remoteUpdatedAt (older than any time): both skipped.
+  EXPECT_NE(r.err.find("stored 0 new, 0 replaced, 0 unchanged, 2 older skipped"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(content(db), before);
+  EXPECT_EQ(one(db, "SELECT total_price FROM orders"), "20.00");
+}
+
+TEST_F(Store, SameRemoteUpdatedAtIsLeftUnchanged) {
+  const std::string db = path("o.db");
+  run("load --from shopify --db " + db + " " +
+      write("a.json", shopify_order("1", "2024-03-01T00:00:00Z", "20.00", {"C"})));
+  const run_result r =
+      run("load --from shopify --db " + db + " " +
+          write("b.json", shopify_order("1", "2024-03-01T00:00:00Z", "99.00", {"D"})));
+  EXPECT_NE(r.err.find("stored 0 new, 0 replaced, 1 unchanged, 0 older skipped"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(one(db, "SELECT total_price FROM orders"), "20.00");
+}
+
+TEST_F(Store, MoneyAndTimestampsAreStoredAsExactText) {
+  const std::string db = path("o.db");
+  run("load --db " + db + " " + q((source_dir / "examples" / "shopify-order.json").string()));
+  EXPECT_EQ(query(db,
+                  "SELECT typeof(total_price), total_price, typeof(remote_updated_at), "
+                  "remote_updated_at, platform, payment_status, payment_status_raw FROM orders"),
+            (std::vector<std::vector<std::string>>{
+                {"text", "87.45", "text", "2026-03-15T20:02:11.000Z", "shopify", "Paid", "paid"}}));
+  EXPECT_EQ(query(db, "SELECT price, quantity FROM line_items ORDER BY ordinal"),
+            (std::vector<std::vector<std::string>>{{"24.00", "2"}, {"36.00", "1"}}));
+  EXPECT_EQ(one(db, "SELECT billing_address_city FROM orders"), "Toronto");
+}
+
+// --- hostile values -----------------------------------------------------------
+
+TEST_F(Store, HostileValuesAreBoundAndReadBackByteIdentical) {
+  const std::string injection = "'); DROP TABLE orders; --";
+  // JSON-escaped in the input; what the store must hold is the unescaped text.
+  const std::string sku_json =
+      "\\\"quoted\\\" 'single' ; semi; " + injection + " \\u0001\\u001f\\t\\n\\r end";
+  const std::string sku = "\"quoted\" 'single' ; semi; " + injection + " \x01\x1f\t\n\r end";
+  const std::string huge(16u << 20, 'x');  // 16 MiB
+  std::string order =
+      "{\"id\":1,\"order_number\":\"1\",\"updated_at\":\"2024-01-01T00:00:00Z\",\"currency\":"
+      "\"USD\","
+      "\"customer\":{\"id\":7,\"email\":\"" +
+      injection +
+      "\",\"first_name\":\"Robert'); DROP TABLE "
+      "line_items;--\"},\"billing_address\":{\"address1\":\"" +
+      sku_json + "\",\"city\":\"" + huge + "\"},\"line_items\":[{\"id\":1,\"sku\":\"" + sku_json +
+      "\",\"title\":\"" + huge + "y\",\"quantity\":1,\"price\":\"1.00\"}]}";
+  const std::string input = write("hostile.json", order);
+  const std::string db = path("o.db");
+  const run_result converted = run("convert --from shopify --max-string-bytes 64M " + input);
+  ASSERT_EQ(converted.status, 0) << converted.err;
+  const run_result loaded =
+      run("load --from shopify --max-string-bytes 64M --db " + db + " " + input);
+  ASSERT_EQ(loaded.status, 0) << loaded.err;
+  EXPECT_EQ(one(db, "SELECT sku FROM line_items"), sku);
+  EXPECT_EQ(one(db, "SELECT length(title) FROM line_items"), std::to_string(huge.size() + 1));
+  EXPECT_EQ(one(db, "SELECT title = '" + huge + "y' FROM line_items"), "1");
+  EXPECT_EQ(one(db, "SELECT customer_email FROM orders"), injection);
+  EXPECT_EQ(one(db, "SELECT billing_address_address1 FROM orders"), sku);
+  const run_result listed = run("orders --db " + db);
+  EXPECT_EQ(listed.status, 0) << listed.err;
+  EXPECT_TRUE(listed.out == converted.out) << "orders differs from convert";
+  // Hostile lookups are values too: they match nothing and drop nothing.
+  EXPECT_EQ(run("orders --db " + db + " --id " + q(injection)).status, 1);
+  EXPECT_EQ(run("orders --db " + db + " --tracking-code " + q("x' OR '1'='1")).status, 1);
+  EXPECT_EQ(run("orders --db " + db + " --number 1 --customer-email " + q(injection)).out,
+            converted.out);
+  EXPECT_EQ(one(db, "SELECT count(*) FROM orders"), "1");
+  EXPECT_EQ(one(db, "SELECT count(*) FROM line_items"), "1");
+}
+
+// --- lookups -----------------------------------------------------------------
+
+class StoreLookups : public Store {
+ protected:
+  void SetUp() override {
+    Store::SetUp();
+    db_ = path("o.db");
+    const std::string shopify =
+        write("shopify.ndjson", shopify_order("1001", "2024-01-01T00:00:00Z", "5.00", {"A"},
+                                              "maya@example.com", "1Z-MAYA") +
+                                    shopify_order("1002", "2024-01-01T00:00:00Z", "6.00", {"B"},
+                                                  "sam@example.com", "1Z-SAM"));
+    const std::string woo = write(
+        "woo.json",
+        R"({"id":1001,"number":"1001","date_modified_gmt":"2024-01-01T00:00:00","currency":"USD","total":"5.00","line_items":[]})");
+    ASSERT_EQ(run("load --from shopify --db " + db_ + " " + shopify).status, 0);
+    ASSERT_EQ(run("load --from woocommerce --db " + db_ + " " + woo).status, 0);
+  }
+  std::vector<std::string> ids(const std::string& out) const {
+    std::vector<std::string> found;
+    static const std::regex id("^\\{\"id\":\"([^\"]+)\"");
+    std::size_t begin = 0;
+    while (begin < out.size()) {
+      const std::size_t end = out.find('\n', begin);
+      std::smatch m;
+      const std::string line = out.substr(begin, end - begin);
+      if (std::regex_search(line, m, id)) found.push_back(m[1]);
+      begin = end == std::string::npos ? out.size() : end + 1;
+    }
+    return found;
+  }
+  std::string db_;
+};
+
+TEST_F(StoreLookups, EveryOrderWithoutALookupInLoadOrder) {
+  const run_result r = run("orders --db " + db_);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(ids(r.out),
+            (std::vector<std::string>{"shopify:1001", "shopify:1002", "woocommerce:1001"}));
+}
+
+TEST_F(StoreLookups, ById) {
+  const run_result r = run("orders --db " + db_ + " --id shopify:1002");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(ids(r.out), (std::vector<std::string>{"shopify:1002"}));
+  EXPECT_EQ(run("orders --db " + db_ + " --id shopify:9999").status, 1);
+}
+
+TEST_F(StoreLookups, ByAlternateIdWithPlatform) {
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --alternate-id 1001 --platform woocommerce").out),
+            (std::vector<std::string>{"woocommerce:1001"}));
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --alternate-id 1002").out),
+            (std::vector<std::string>{"shopify:1002"}));
+}
+
+TEST_F(StoreLookups, AmbiguousAlternateIdWithoutPlatformIsAnErrorNamingThePlatforms) {
+  const run_result r = run("orders --db " + db_ + " --alternate-id 1001");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("several platforms (shopify, woocommerce): give --platform"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(StoreLookups, ByTrackingCode) {
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --tracking-code 1Z-SAM").out),
+            (std::vector<std::string>{"shopify:1002"}));
+  EXPECT_EQ(run("orders --db " + db_ + " --tracking-code 1Z-NOBODY").status, 1);
+}
+
+TEST_F(StoreLookups, ByNumberAndCustomerEmail) {
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --number 1001 --customer-email maya@example.com").out),
+            (std::vector<std::string>{"shopify:1001"}));
+  EXPECT_EQ(run("orders --db " + db_ + " --number 1001 --customer-email sam@example.com").status,
+            1);
+}
+
+TEST_F(StoreLookups, NumberWithoutCustomerEmailIsAUsageError) {
+  for (const char* args : {" --number 1001", " --customer-email maya@example.com"}) {
+    const run_result r = run("orders --db " + db_ + args);
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_NE(r.err.find("--number and --customer-email go together"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(StoreLookups, LimitAndAfterPageThroughEveryOrderOnce) {
+  const run_result first = run("orders --db " + db_ + " --limit 2");
+  EXPECT_EQ(first.status, 0);
+  EXPECT_EQ(ids(first.out), (std::vector<std::string>{"shopify:1001", "shopify:1002"}));
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(first.err, m, std::regex("ordernorm: next page: --after (\\S+)\n")))
+      << first.err;
+  const run_result second = run("orders --db " + db_ + " --limit 2 --after " + m[1].str());
+  EXPECT_EQ(ids(second.out), (std::vector<std::string>{"woocommerce:1001"}));
+  EXPECT_EQ(second.err.find("next page"), std::string::npos) << "no more pages";
+  EXPECT_EQ(first.out + second.out, run("orders --db " + db_).out);
+  // A page that ends exactly at the last order says nothing more remains.
+  EXPECT_EQ(run("orders --db " + db_ + " --limit 3").err.find("next page"), std::string::npos);
+  EXPECT_EQ(run("orders --db " + db_ + " --after bogus").status, 2);
+}
+
+// --- versions, URLs, passwords ----------------------------------------------
+
+TEST_F(Store, DatabaseOfAnotherSchemaVersionIsRefused) {
+  const std::string db = path("o.db");
+  const std::string input =
+      write("a.json", shopify_order("1", "2024-01-01T00:00:00Z", "1.00", {"A"}));
+  ASSERT_EQ(run("load --from shopify --db " + db + " " + input).status, 0);
+  query(db, "PRAGMA user_version = 99");
+  for (const std::string& command :
+       {"load --from shopify --db " + db + " " + input, "orders --db " + db}) {
+    const run_result r = run(command);
+    EXPECT_EQ(r.status, 2) << command;
+    EXPECT_NE(
+        r.err.find("made with store schema version 99; this ordernorm uses version " +
+                   std::to_string(ordernorm::store::schema_version) + " and does not migrate"),
+        std::string::npos)
+        << r.err;
+  }
+  EXPECT_EQ(one(db, "SELECT count(*) FROM orders"), "1") << "left as it was";
+
+  // The same version number with other tables (a model changed without a
+  // version bump) is refused too.
+  query(db, "PRAGMA user_version = " + std::to_string(ordernorm::store::schema_version));
+  query(db, "ALTER TABLE line_items ADD COLUMN extra TEXT");
+  const run_result altered = run("orders --db " + db);
+  EXPECT_EQ(altered.status, 2);
+  EXPECT_NE(altered.err.find("table line_items is not the one"), std::string::npos) << altered.err;
+
+  // Someone else's SQLite database.
+  const std::string other = path("other.db");
+  sqlite3* h = nullptr;
+  sqlite3_open(other.c_str(), &h);
+  sqlite3_exec(h, "CREATE TABLE notes (body TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(h);
+  const run_result foreign = run("load --from shopify --db " + other + " " + input);
+  EXPECT_EQ(foreign.status, 2);
+  EXPECT_NE(foreign.err.find("(not an ordernorm database)"), std::string::npos) << foreign.err;
+  EXPECT_EQ(run("orders --db " + path("missing.db")).status, 2);
+}
+
+TEST_F(Store, PasswordsAreRedactedFromUrls) {
+  using ordernorm::store::redact_url;
+  EXPECT_EQ(redact_url("postgresql://alice:s3cret@db.example.com:5432/orders"),
+            "postgresql://alice:***@db.example.com:5432/orders");
+  EXPECT_EQ(redact_url("postgres://alice:p@ss:w0rd@db/orders"), "postgres://alice:***@db/orders");
+  EXPECT_EQ(redact_url("postgresql://alice@db/orders"), "postgresql://alice@db/orders");
+  EXPECT_EQ(redact_url("postgresql://db/orders?user=alice&password=s3cret&sslmode=require"),
+            "postgresql://db/orders?user=alice&password=***&sslmode=require");
+  EXPECT_EQ(redact_url("host=db user=alice PASSWORD = 's3 cr\\'et' dbname=orders"),
+            "host=db user=alice PASSWORD = *** dbname=orders");
+  EXPECT_EQ(redact_url("sqlite:/tmp/orders.db"), "sqlite:/tmp/orders.db");
+
+  for (const std::string& command :
+       {std::string("load --db postgresql://alice:s3cret@localhost/orders -"),
+        std::string("orders --db 'postgres://alice:s3cret@localhost/orders?password=s3cret'"),
+        std::string("load --db 'mysql://alice:s3cret@localhost/orders' -")}) {
+    const run_result r = run(command + " </dev/null");
+    EXPECT_EQ(r.status, 2) << command;
+    EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("alice:***@localhost"), std::string::npos) << r.err;
+  }
+}
+
+TEST_F(Store, LoadNeedsDbAndRefusesOutputOptions) {
+  EXPECT_EQ(run("load -").status, 2);
+  EXPECT_NE(run("load --db " + path("o.db") + " -o x -").err.find("not an option of load"),
+            std::string::npos);
+  EXPECT_EQ(run("orders").status, 2);
+  EXPECT_EQ(run("orders --db " + path("o.db") + " --platform nowhere").status, 2);
+}
+
+// Rejects and exit codes as for convert.
+TEST_F(Store, LoadReportsRejectsAsConvertDoes) {
+  const std::string input = (source_dir / "examples" / "shopify-with-bad-record.ndjson").string();
+  const run_result converted = run("convert --rejects " + path("c.rejects") + " " + q(input));
+  const run_result loaded =
+      run("load --db " + path("o.db") + " --rejects " + path("l.rejects") + " " + q(input));
+  EXPECT_EQ(converted.status, 1);
+  EXPECT_EQ(loaded.status, 1);
+  EXPECT_EQ(read_file(path("l.rejects")), read_file(path("c.rejects")));
+  EXPECT_EQ(run("orders --db " + path("o.db")).out, converted.out);
+}
+
+// --- crash safety ------------------------------------------------------------
+
+// A mixed dump from the benchmarks' generators (every platform in turn).
+std::string mixed_dump(std::size_t orders) {
+  std::vector<std::unique_ptr<ordernorm_bench::order_generator>> gens;
+  for (const auto& g : ordernorm_bench::generators()) gens.push_back(g.make(20261207));
+  std::string out;
+  for (std::size_t i = 0; i < orders; ++i) {
+    gens[i % gens.size()]->append_order(out);
+    out += '\n';
+  }
+  return out;
+}
+
+pid_t start_load(const std::string& db, const std::string& dump) {
+  std::fflush(nullptr);  // nothing buffered is written twice
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    ::execl(cli.c_str(), cli.c_str(), "load", "-q", "-j", "2", "--db", db.c_str(), dump.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+// SIGKILL a load at seeded random moments (fractions of a clean load's
+// time), each on a new database: each time the database is consistent and
+// holds a prefix of the clean load's orders, whole; then re-running the
+// same load completes it, to exactly what a clean load holds.
+TEST_F(Store, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
+  const std::string dump = write("dump.ndjson", mixed_dump(10000));
+  const std::string clean = path("clean.db");
+  const auto began = std::chrono::steady_clock::now();
+  ASSERT_EQ(run("load -q --db " + clean + " " + dump).status, 0);
+  const auto took = std::chrono::steady_clock::now() - began;
+  const std::string expected = run("orders --db " + clean).out;
+  const std::string expected_content = content(clean);
+  ASSERT_GT(count_lines(expected), 9000u);
+
+  std::mt19937 rng(17);
+  std::uniform_real_distribution<double> at(0.05, 0.95);
+  std::size_t partial = 0;
+  for (int kill = 0; kill < 5; ++kill) {
+    const std::string db = path("killed" + std::to_string(kill) + ".db");
+    const pid_t pid = start_load(db, dump);
+    std::this_thread::sleep_for(
+        std::chrono::duration_cast<std::chrono::microseconds>(took * at(rng)));
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    if (fs::exists(db)) {
+      EXPECT_EQ(one(db, "PRAGMA integrity_check"), "ok") << "kill " << kill;
+      EXPECT_TRUE(query(db, "PRAGMA foreign_key_check").empty()) << "kill " << kill;
+      const run_result listed = run("orders --db " + db);
+      ASSERT_EQ(listed.status, 0) << listed.err;
+      EXPECT_EQ(expected.compare(0, listed.out.size(), listed.out), 0)
+          << "kill " << kill << ": not a prefix of whole orders";
+      if (listed.out.size() < expected.size()) ++partial;
+    }
+    const run_result rerun = run("load --db " + db + " " + dump);
+    ASSERT_EQ(rerun.status, 0) << rerun.err;
+    EXPECT_EQ(run("orders --db " + db).out, expected) << "kill " << kill;
+    EXPECT_EQ(content(db), expected_content) << "kill " << kill;
+  }
+  EXPECT_GT(partial, 0u) << "no kill landed before the load's end";
+}
+
+}  // namespace
