@@ -585,4 +585,40 @@ TEST_F(Store, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
   EXPECT_GT(partial, 0u) << "no kill landed before the load's end";
 }
 
+// README's three-line example runs as written (the CLI and the examples
+// where the README has them) and `orders` prints the line `convert` printed.
+TEST_F(Store, ReadmeExampleRunsAsWritten) {
+  const std::string readme = read_file(source_dir / "README.md");
+  const std::size_t section = readme.find("### Into a database: `load` and `orders`");
+  ASSERT_NE(section, std::string::npos);
+  const std::size_t begin = readme.find("```sh\n", section) + 6;
+  const std::string block = readme.substr(begin, readme.find("```", begin) - begin);
+  std::vector<std::string> lines;
+  for (std::size_t at = 0; at < block.size();) {
+    const std::size_t end = block.find('\n', at);
+    lines.push_back(block.substr(at, end - at));
+    at = end + 1;
+  }
+  ASSERT_EQ(lines.size(), 3u) << block;
+  std::string script = "cd " + q(dir_.string());
+  for (std::string line : lines) {
+    line = std::regex_replace(line, std::regex("\\./build/src/ordernorm"), cli);
+    line =
+        std::regex_replace(line, std::regex("examples/"), (source_dir / "examples").string() + "/");
+    script += " && " + line;
+  }
+  std::FILE* pipe = ::popen((script + " 2>/dev/null").c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+  EXPECT_EQ(::pclose(pipe), 0) << script;
+  const std::string converted = read_file(dir_ / "orders.ndjson");
+  ASSERT_EQ(count_lines(converted), 3u);
+  EXPECT_EQ(
+      out, converted.substr(converted.find('\n') + 1,
+                            converted.find('\n', converted.find('\n') + 1) - converted.find('\n')));
+}
+
 }  // namespace
