@@ -473,6 +473,39 @@ TEST_F(Store, DatabaseOfAnotherSchemaVersionIsRefused) {
   EXPECT_EQ(run("orders --db " + path("missing.db")).status, 2);
 }
 
+// The tables are generated from the model: a member added to the model
+// changes them, and a database of the old shape must then be refused by
+// its version, not by a mismatch found later. This pins the generated
+// statements to the version: when it fails, raise
+// ordernorm::store::schema_version (src/store/store.hpp) and record the
+// statements' new hash and the new version here.
+TEST_F(Store, SchemaVersionIsRaisedWhenTheGeneratedTablesChange) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (const std::string& statement : ordernorm::store::sqlite_schema_statements()) {
+    for (const char c : statement + "\n") {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+  }
+  EXPECT_EQ(std::make_pair(hash, ordernorm::store::schema_version),
+            std::make_pair(std::uint64_t{6806761376971924316u}, 1))
+      << hash;
+  // What the shape is, by hand: children keyed by their parent's key and
+  // their ordinal; sub-objects flattened with a presence flag; no REAL.
+  const auto statements = ordernorm::store::sqlite_schema_statements();
+  ASSERT_GE(statements.size(), 4u);
+  EXPECT_TRUE(statements[3].starts_with(
+      "CREATE TABLE \"scan_events\" (\"order_row\" INTEGER NOT NULL, \"shipment_ordinal\" "
+      "INTEGER NOT NULL, \"ordinal\" INTEGER NOT NULL, \"scanned_at\" TEXT, \"status\" TEXT "
+      "NOT NULL"))
+      << statements[3];
+  EXPECT_NE(
+      statements[0].find(", \"has_customer\" INTEGER NOT NULL, \"customer_customer_id\" TEXT"),
+      std::string::npos);
+  for (const std::string& statement : statements) {
+    EXPECT_EQ(statement.find("REAL"), std::string::npos) << statement;
+  }
+}
+
 TEST_F(Store, PasswordsAreRedactedFromUrls) {
   using ordernorm::store::redact_url;
   EXPECT_EQ(redact_url("postgresql://alice:s3cret@db.example.com:5432/orders"),
