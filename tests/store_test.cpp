@@ -470,6 +470,8 @@ TEST_F(Store, DatabaseOfAnotherSchemaVersionIsRefused) {
   const run_result foreign = run("load --from shopify --db " + other + " " + input);
   EXPECT_EQ(foreign.status, 2);
   EXPECT_NE(foreign.err.find("(not an ordernorm database)"), std::string::npos) << foreign.err;
+  EXPECT_EQ(one(other, "PRAGMA journal_mode"), "delete") << "someone else's database untouched";
+  EXPECT_EQ(one(other, "SELECT group_concat(name) FROM sqlite_master"), "notes");
   EXPECT_EQ(run("orders --db " + path("missing.db")).status, 2);
 }
 

@@ -125,14 +125,23 @@ class sqlite_store final : public order_store {
 
   std::optional<std::string> open(open_mode mode) {
     sqlite3_busy_timeout(db_, 10000);
-    if (mode == open_mode::load) {
-      if (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL")) return error_;
-    }
     if (!exec(mode == open_mode::load ? "BEGIN IMMEDIATE" : "BEGIN")) return error_;
     auto refused = check_schema(mode);
     if (!refused && !exec("COMMIT")) refused = error_;
-    if (refused) exec("ROLLBACK");
-    return refused;
+    if (refused) {
+      exec("ROLLBACK");
+      return refused;
+    }
+    // Only once the database is known to be ours: WAL (readers go on while
+    // a load writes; a killed load's last batch is rolled back on the next
+    // open) and a sync at checkpoints rather than at every commit (a crash
+    // of the process loses nothing committed; a power loss at most the last
+    // batches, never consistency).
+    if (mode == open_mode::load &&
+        (!exec("PRAGMA journal_mode=WAL") || !exec("PRAGMA synchronous=NORMAL"))) {
+      return error_;
+    }
+    return std::nullopt;
   }
 
   std::optional<std::string> put(const order& o) override {
@@ -399,7 +408,6 @@ class sqlite_store final : public order_store {
       insert_order_.reset();
       return false;
     }
-    // Children deleted deepest first (scan events before their shipments).
     for (auto t = s.tables.rbegin(); t + 1 != s.tables.rend(); ++t) {
       child_statements& c = children_[t->name];
       std::string cols, child_marks;
