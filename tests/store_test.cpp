@@ -539,6 +539,21 @@ TEST_F(Store, LoadNeedsDbAndRefusesOutputOptions) {
   EXPECT_EQ(run("orders --db " + path("o.db") + " --platform nowhere").status, 2);
 }
 
+// convert's filter flags work on load: what they leave out is not stored.
+TEST_F(Store, LoadStoresOnlyWhatConvertsFilterKeeps) {
+  const std::string input =
+      write("two.ndjson", shopify_order("1", "2024-01-01T00:00:00Z", "1.00", {"A"}) +
+                              shopify_order("2", "2024-05-01T00:00:00Z", "2.00", {"B"}));
+  const run_result r = run("load --from shopify --updated-after 2024-03-01T00:00:00Z --db " +
+                           path("o.db") + " " + input);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("2 records: 2 converted, 0 rejected, 1 filtered out; stored 1 new"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(one(path("o.db"), "SELECT group_concat(id) FROM orders"), "shopify:2");
+  EXPECT_EQ(run("load --db " + path("o.db") + " --line-items x.csv -").status, 2);
+}
+
 // Rejects and exit codes as for convert.
 TEST_F(Store, LoadReportsRejectsAsConvertDoes) {
   const std::string input = (source_dir / "examples" / "shopify-with-bad-record.ndjson").string();

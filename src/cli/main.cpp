@@ -243,32 +243,49 @@ int run_convert(const cli_options& opts) {
 // `load`'s sink: each order into the store, on the calling thread in input
 // order. With -j N a worker renders an order as its binary image
 // (order_codec.hpp) and the calling thread stores the image's views.
+// Orders convert's filter flags leave out are not stored, only counted.
 class store_loader final : public logged_output<order_output> {
  public:
-  store_loader(store::order_store& db, record_log& log, progress& display)
-      : logged_output(log, display), db_(db) {}
+  store_loader(store::order_store& db, record_log& log, progress& display,
+               const order_filter& filter)
+      : logged_output(log, display), db_(db), filter_(filter.empty() ? nullptr : &filter) {}
 
-  void render(const order& o, std::string& buf) const override { store::encode_order(o, buf); }
-  void on_order(const order& o, const record_position&) override { put(o); }
-  void on_rendered(std::string_view image, const record_position&) override {
+  bool render(const order& o, std::string& buf, std::string&) const override {
+    if (!wanted(o)) return false;
+    store::encode_order(o, buf);
+    return true;
+  }
+  void on_order(const order& o, const record_position& where) override {
+    if (!wanted(o)) {
+      on_filtered(where);
+      return;
+    }
+    put(o);
+  }
+  void on_rendered(std::string_view image, std::string_view, const record_position&) override {
     if (!store::decode_order(image, decoded_)) {
       if (!failure_) failure_ = "an order's image did not decode (a bug)";
       return;
     }
     put(decoded_);
   }
+  void on_filtered(const record_position&) override { ++filtered_; }
   // The first failure of the database, if any.
   const std::optional<std::string>& failure() const { return failure_; }
+  std::uint64_t filtered() const noexcept { return filtered_; }
 
  private:
+  bool wanted(const order& o) const noexcept { return filter_ == nullptr || matches(o, *filter_); }
   void put(const order& o) {
     if (failure_) return;  // nothing more is stored after a failure
     failure_ = db_.put(o);
   }
 
   store::order_store& db_;
+  const order_filter* filter_;
   order decoded_;
   std::optional<std::string> failure_;
+  std::uint64_t filtered_ = 0;
 };
 
 int run_load(const cli_options& opts) {
@@ -278,8 +295,8 @@ int run_load(const cli_options& opts) {
     return 2;
   }
   store::order_store& db = *std::get<std::unique_ptr<store::order_store>>(opened);
-  return with_outputs(opts, [&](output_file&, record_log& log, progress& display) {
-    store_loader sink(db, log, display);
+  return with_outputs(opts, [&](output_file&, output_file*, record_log& log, progress& display) {
+    store_loader sink(db, log, display, opts.filter);
     totals t = convert_inputs(opts.inputs, opts.reader, opts.convert, opts.jobs, sink);
     const std::optional<std::string> failure = sink.failure() ? sink.failure() : db.finish();
     if (failure) {
@@ -289,11 +306,12 @@ int run_load(const cli_options& opts) {
     }
     const store::load_counts& c = db.counts();
     return std::pair{
-        t,
-        fmt::format("{}: {} converted, {} rejected; stored {} new, {} replaced, {} unchanged, {} "
-                    "older skipped",
-                    count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
-                    c.inserted, c.replaced, c.unchanged, c.older)};
+        t, fmt::format("{}: {} converted, {} rejected{}; stored {} new, {} replaced, {} "
+                       "unchanged, {} older skipped",
+                       count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
+                       opts.filter.empty() ? std::string()
+                                           : fmt::format(", {} filtered out", sink.filtered()),
+                       c.inserted, c.replaced, c.unchanged, c.older)};
   });
 }
 

@@ -203,9 +203,10 @@ Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 constexpr std::string_view load_help =
     R"(Usage: ordernorm load --db URL [convert's input options] [--] [FILE...]
 
-Converts orders as `ordernorm convert` does (the same input options, -j,
---rejects, --warnings, summary and exit status; no -o or --format) and
-stores them in the database at URL instead of printing them.
+Converts orders as `ordernorm convert` does (the same input options and
+filter flags, -j, --rejects, --warnings, summary and exit status; no -o,
+--format or --line-items) and stores them in the database at URL instead of
+printing them. Orders a filter leaves out are not stored.
 
 URL: sqlite:PATH, or a PATH ending in .db or .sqlite. A new file gets the
 tables (orders, line_items, shipments, scan_events); a database made by
@@ -416,7 +417,8 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
                      name == "--explain" || name == "--strict")) {
       return usage_error(fmt::format("{} takes no value", name), command);
     }
-    if (opts.load && (name == "-o" || name == "--output" || name == "--format")) {
+    if (opts.load &&
+        (name == "-o" || name == "--output" || name == "--format" || name == "--line-items")) {
       return usage_error(fmt::format("{} is not an option of load (orders go to --db)", name),
                          command);
     }
