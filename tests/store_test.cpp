@@ -417,6 +417,26 @@ TEST_F(StoreLookups, NumberWithoutCustomerEmailIsAUsageError) {
   }
 }
 
+TEST_F(StoreLookups, FiltersCombineWithLookups) {
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --platform woocommerce").out),
+            (std::vector<std::string>{"woocommerce:1001"}));
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --currency usd --alternate-id 1002").out),
+            (std::vector<std::string>{"shopify:1002"}));
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --updated-before 2024-01-01T00:00:00Z").out),
+            (std::vector<std::string>{}));
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --updated-after 2024-01-01T00:00:00Z").out).size(),
+            3u);
+  const run_result two =
+      run("orders --db " + db_ + " --platform shopify,woocommerce --alternate-id 1001");
+  EXPECT_EQ(two.status, 2);
+  EXPECT_NE(two.err.find("(shopify, woocommerce): give --platform"), std::string::npos) << two.err;
+  EXPECT_EQ(ids(run("orders --db " + db_ + " --platform shopify,ebay --alternate-id 1001").out),
+            (std::vector<std::string>{"shopify:1001"}));
+  const run_result typo = run("orders --db " + db_ + " --order-status Pendng");
+  EXPECT_EQ(typo.status, 2);
+  EXPECT_NE(typo.err.find("Pending"), std::string::npos) << typo.err;
+}
+
 TEST_F(StoreLookups, LimitAndAfterPageThroughEveryOrderOnce) {
   const run_result first = run("orders --db " + db_ + " --limit 2");
   EXPECT_EQ(first.status, 0);
@@ -591,6 +611,28 @@ pid_t start_load(const std::string& db, const std::string& dump) {
     ::_exit(127);
   }
   return pid;
+}
+
+// orders with convert's filter flags prints what convert with the same
+// flags printed, on a generated dump of every platform.
+TEST_F(Store, FilteredOrdersAreWhatConvertFilteredPrinted) {
+  const std::string dump = write("dump.ndjson", mixed_dump(1500));
+  const std::string db = path("o.db");
+  ASSERT_EQ(run("load -q --db " + db + " " + dump).status, 0);
+  std::size_t matched = 0;
+  for (const char* filter :
+       {"--fulfillment-status fulfilled,partial", "--order-status Cancelled,Completed",
+        "--payment-status Paid --currency eur,USD", "--platform magento,ebay",
+        "--created-after 2024-03-01T00:00:00Z --created-before 2024-09-01T00:00:00+02:00",
+        "--updated-after 2024-06-01T00:00:00Z", "--updated-before 2024-06-01T00:00:00Z"}) {
+    const run_result converted = run(std::string("convert -q ") + filter + " " + dump);
+    const run_result listed = run("orders --db " + db + " " + filter);
+    ASSERT_EQ(listed.status, 0) << filter << listed.err;
+    EXPECT_TRUE(listed.out == converted.out)
+        << filter << ": " << count_lines(listed.out) << " vs " << count_lines(converted.out);
+    matched += count_lines(converted.out);
+  }
+  EXPECT_GT(matched, 100u);
 }
 
 // SIGKILL a load at seeded random moments (fractions of a clean load's

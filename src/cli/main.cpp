@@ -326,7 +326,7 @@ int run_orders(const cli_options& opts) {
   store::order_query q;
   q.id = ask.id;
   q.alternate_id = ask.alternate_id;
-  q.platform = ask.platform;
+  q.filter = opts.filter;
   q.tracking_code = ask.tracking_code;
   q.number = ask.number;
   q.customer_email = ask.customer_email;

@@ -231,21 +231,24 @@ skipped as older.
 constexpr std::string_view orders_help =
     R"(Usage: ordernorm orders --db URL [--id ID | --alternate-id ID [--platform P]
                         | --tracking-code CODE | --number N --customer-email E]
-                        [--limit N] [--after CURSOR]
+                        [FILTER...] [--limit N] [--after CURSOR]
 
 Prints the stored orders that match, one per line, the same bytes
 `ordernorm convert` printed for them, in the order they were first loaded.
 Without a lookup, every stored order.
 
-Lookups (several combine with AND):
+Lookups (several combine with AND, and with the filters):
   --id ID              ordernorm's id, e.g. shopify:450789469
   --alternate-id ID    the platform's own order id (remoteId); when orders of
                        several platforms have it, --platform is required
-  --platform P         only orders of platform P
   --tracking-code C    the order with a shipment tracked as C
   --number N --customer-email E
                        the order numbered N of the customer with email E
                        (both required; the email as stored)
+Filters: convert's (see ordernorm convert --help), with the same rules:
+  --fulfillment-status, --order-status, --payment-status, --currency,
+  --platform (lists: S1,S2), --created-after/--created-before,
+  --updated-after/--updated-before
 Paging:
   --limit N            at most N orders; when more remain, the cursor of the
                        next page is printed on standard error:
@@ -575,9 +578,10 @@ std::optional<int> parse_orders_options(int argc, char** argv, cli_options& opts
       ask.number = value;
     } else if (name == "--customer-email") {
       ask.customer_email = value;
-    } else if (name == "--platform") {
-      ask.platform = ordernorm::platform_from_name(value);
-      if (!ask.platform) return usage_error(fmt::format("unknown platform '{}'", value), command);
+    } else if (const auto field = filter_flag_named(name)) {
+      if (const auto refused = ordernorm::add_filter_values(opts.filter, *field, value)) {
+        return usage_error(fmt::format("{}: {}", name, *refused), command);
+      }
     } else if (name == "--limit") {
       const auto n = parse_size(value, false);
       if (!n) return usage_error("--limit needs a number of orders, 1 or more", command);

@@ -14,11 +14,11 @@ namespace ordernorm::cli {
 // convert's output: one order per line, one JSON array, or CSV.
 enum class output_format : std::uint8_t { ndjson, json, csv };
 
-// `orders`: the lookups (Malomo's) and the page.
+// `orders`: the lookups (Malomo's) and the page; its filter is
+// cli_options::filter, as convert's.
 struct orders_options {
   std::optional<std::string> id;
   std::optional<std::string> alternate_id;
-  std::optional<ordernorm::platform> platform;
   std::optional<std::string> tracking_code;
   std::optional<std::string> number;
   std::optional<std::string> customer_email;

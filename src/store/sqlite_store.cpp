@@ -254,15 +254,20 @@ class sqlite_store final : public order_store {
   std::optional<std::string> find_in_snapshot(const order_query& q,
                                               const std::function<bool(const owned_order&)>& each,
                                               page& result) {
-    if (q.alternate_id && !q.platform) {
+    if (q.alternate_id && q.filter.platforms.size() != 1) {
+      // Which platforms hold it, among those the filter allows.
+      order_query among;
+      among.filter.platforms = q.filter.platforms;
+      std::string sql = "SELECT DISTINCT \"platform\" FROM \"orders\" WHERE \"remote_id\" = ?";
+      const std::vector<condition> allowed = where_conditions(among);
+      for (const condition& c : allowed) sql += " AND " + c.sql;
       statement platforms;
-      if (!prepare(
-              "SELECT DISTINCT \"platform\" FROM \"orders\" WHERE \"remote_id\" = ? ORDER BY 1",
-              platforms)) {
-        return error_;
-      }
+      if (!prepare(sql + " ORDER BY 1", platforms)) return error_;
       binder b{platforms.get()};
       b.text(*q.alternate_id);
+      for (const condition& c : allowed) {
+        for (const auto& p : c.params) b.copy(std::get<std::string>(p));
+      }
       std::vector<std::string> names;
       while (sqlite3_step(platforms.get()) == SQLITE_ROW) {
         names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(platforms.get(), 0)));

@@ -82,7 +82,45 @@ std::vector<condition> where_conditions(const order_query& q) {
   std::vector<condition> out;
   if (q.id) out.push_back({"\"id\" = ?", {*q.id}});
   if (q.alternate_id) out.push_back({"\"remote_id\" = ?", {*q.alternate_id}});
-  if (q.platform) out.push_back({"\"platform\" = ?", {std::string(to_string(*q.platform))}});
+  // The filter, as matches() applies it: spellings for enums; currencies
+  // ignoring ASCII case; times compared by their reading (the first 23
+  // characters, without the "Z"), after inclusive, before exclusive.
+  const order_filter& f = q.filter;
+  auto any_of = [&out](std::string_view column, const auto& values, auto spelling) {
+    if (values.empty()) return;
+    condition c{std::string(column) + " IN (", {}};
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      c.sql += i == 0 ? "?" : ", ?";
+      c.params.emplace_back(spelling(values[i]));
+    }
+    c.sql += ")";
+    out.push_back(std::move(c));
+  };
+  auto spelled = [](auto e) { return std::string(to_string(e)); };
+  any_of("\"fulfillment_status\"", f.fulfillment_statuses, spelled);
+  any_of("\"order_status\"", f.order_statuses, spelled);
+  any_of("\"payment_status\"", f.payment_statuses, spelled);
+  any_of("\"platform\"", f.platforms, spelled);
+  any_of("upper(\"currency\")", f.currencies, [](const std::string& c) {
+    std::string upper = c;
+    for (char& ch : upper) {
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    }
+    return upper;
+  });
+  auto bound = [&out](std::string_view column, std::string_view op,
+                      const std::optional<timestamp>& t) {
+    if (!t) return;
+    char buf[timestamp::max_chars];
+    timestamp reading = *t;
+    reading.local = true;  // its reading, without the "Z"
+    out.push_back({"substr(" + std::string(column) + ", 1, 23) " + std::string(op) + " ?",
+                   {std::string(reading.format(buf))}});
+  };
+  bound("\"remote_created_at\"", ">=", f.created_after);
+  bound("\"remote_created_at\"", "<", f.created_before);
+  bound("\"remote_updated_at\"", ">=", f.updated_after);
+  bound("\"remote_updated_at\"", "<", f.updated_before);
   if (q.tracking_code) {
     out.push_back(
         {"\"row_id\" IN (SELECT \"order_row\" FROM \"shipments\" WHERE \"tracking_code\" = ?)",

@@ -30,6 +30,7 @@
 #include <variant>
 #include <vector>
 
+#include "ordernorm/filter.hpp"
 #include "ordernorm/model.hpp"
 
 namespace ordernorm::store {
@@ -58,13 +59,12 @@ struct load_counts {
   std::uint64_t older = 0;  // skipped: the stored order is newer
 };
 
-// What `orders` asks for: lookups (Malomo's), combined with AND, then a page.
-// Filters (statuses, currency, created/updated ranges) are further
-// conditions of the same kind (where_conditions).
+// What `orders` asks for: lookups (Malomo's) and convert's filter (Alloy's,
+// filter.hpp, the same rules as matches()), combined with AND, then a page.
 struct order_query {
-  std::optional<std::string> id;            // ordernorm's id, "shopify:450789469"
-  std::optional<std::string> alternate_id;  // remoteId
-  std::optional<ordernorm::platform> platform;
+  std::optional<std::string> id;             // ordernorm's id, "shopify:450789469"
+  std::optional<std::string> alternate_id;   // remoteId
+  order_filter filter;                       // statuses, platforms, currency, time ranges
   std::optional<std::string> tracking_code;  // any of the order's shipments
   std::optional<std::string> number;         // orderNumber, with customer_email
   std::optional<std::string> customer_email;
