@@ -11,6 +11,10 @@
 #                      time, with a message
 #   fuzz_whole_tree    ORDERNORM_BUILD_FUZZERS with clang compiles and links
 #                      every target of the tree with the sanitizers
+#   postgres_without_libpq  without libpq, ORDERNORM_POSTGRES (on by default)
+#                      is refused with the package to install, and
+#                      -DORDERNORM_POSTGRES=OFF configures the tests without
+#                      the PostgreSQL ones
 # A mode whose compiler is not installed prints "SKIPPED: ..." (the test's
 # SKIP_REGULAR_EXPRESSION).
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -143,6 +147,36 @@ elseif(MODE STREQUAL "fuzz_whole_tree")
   endif()
   message("ORDERNORM_BUILD_FUZZERS with clang: ${n} translation units and every executable "
           "with the sanitizers")
+
+elseif(MODE STREQUAL "postgres_without_libpq")
+  # As a user without libpq-dev would: find_package(PostgreSQL) finds nothing.
+  configure("${WORK_DIR}/on" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+            -DCMAKE_DISABLE_FIND_PACKAGE_PostgreSQL=ON)
+  if(configure_rc EQUAL 0)
+    message(FATAL_ERROR "configured without libpq:\n${configure_out}")
+  endif()
+  # CMake wraps long messages: compared with the line breaks made spaces.
+  string(REGEX REPLACE "[ \n]+" " " flat "${configure_out}")
+  if(NOT flat MATCHES "ORDERNORM_POSTGRES=ON \\(the default\\) needs libpq: apt-get install libpq-dev")
+    message(FATAL_ERROR "refused without saying why:\n${configure_out}")
+  endif()
+  configure("${WORK_DIR}/off" "-DCMAKE_CXX_COMPILER=${CXX_COMPILER}"
+            -DCMAKE_DISABLE_FIND_PACKAGE_PostgreSQL=ON -DORDERNORM_POSTGRES=OFF
+            -DORDERNORM_BUILD_TESTS=ON)
+  expect_configured()
+  targets_of("${WORK_DIR}/off" targets)
+  if(NOT targets MATCHES "money_test")
+    message(FATAL_ERROR "ORDERNORM_BUILD_TESTS=ON builds no tests:\n${targets}")
+  endif()
+  # (The work directory's name says postgres: target names are matched.)
+  if(targets MATCHES "postgres_harness_test")
+    message(FATAL_ERROR "ORDERNORM_POSTGRES=OFF still builds a PostgreSQL test:\n${targets}")
+  endif()
+  file(READ "${WORK_DIR}/off/tests/CTestTestfile.cmake" ctest_file)
+  if(ctest_file MATCHES "Postgres\\.Cluster")
+    message(FATAL_ERROR "ORDERNORM_POSTGRES=OFF still starts a PostgreSQL cluster")
+  endif()
+  message("without libpq: refused with the package to install; ORDERNORM_POSTGRES=OFF configures")
 
 else()
   message(FATAL_ERROR "unknown MODE ${MODE}")
