@@ -29,6 +29,11 @@ usage() {
 mode=$1
 state=$2
 bindir=$3
+# Absolute paths, and a working directory every user can enter (the server's
+# user may not enter the caller's).
+case $state in /*) ;; *) state=$(pwd)/$state ;; esac
+case $bindir in /*) ;; *) bindir=$(pwd)/$bindir ;; esac
+cd /
 
 # Nothing from the caller's environment may point the server or the clients
 # elsewhere (PGPORT would even rename the socket).
@@ -40,17 +45,27 @@ fail() {
   exit 1
 }
 
-if [ "$(id -u)" -eq 0 ]; then
-  run_user=${ORDERNORM_PG_USER:-postgres}
-  id "$run_user" >/dev/null 2>&1 ||
-    fail "running as root, and there is no user '$run_user' to run PostgreSQL as" \
-      "(apt-get install postgresql-15 makes 'postgres'; or set ORDERNORM_PG_USER)"
-  command -v runuser >/dev/null 2>&1 || fail "running as root needs runuser (util-linux)"
-  as_server() { runuser -u "$run_user" -- "$@"; }
-else
-  run_user=$(id -un)
-  as_server() { "$@"; }
-fi
+# as_server COMMAND...: runs COMMAND as the server's user, which must exist
+# (checked when first needed: a cleanup with nothing to stop needs no user).
+run_user=
+as_server() {
+  if [ -z "$run_user" ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      run_user=${ORDERNORM_PG_USER:-postgres}
+      id "$run_user" >/dev/null 2>&1 ||
+        fail "running as root, and there is no user '$run_user' to run PostgreSQL as" \
+          "(apt-get install postgresql-15 makes 'postgres'; or set ORDERNORM_PG_USER)"
+      command -v runuser >/dev/null 2>&1 || fail "running as root needs runuser (util-linux)"
+    else
+      run_user=$(id -un)
+    fi
+  fi
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u "$run_user" -- "$@"
+  else
+    "$@"
+  fi
+}
 
 # Stops and removes the cluster whose directory is named in STATE_DIR/cluster.
 remove_cluster() {
@@ -62,6 +77,7 @@ remove_cluster() {
   esac
   if [ -f "$dir/data/postmaster.pid" ]; then
     pid=$(head -n 1 "$dir/data/postmaster.pid")
+    as_server true  # the user exists (a message, not hidden below)
     if ! as_server "$bindir/pg_ctl" stop -D "$dir/data" -m immediate -w -t 60 >/dev/null 2>&1; then
       # The server we started, by its id, if pg_ctl could not stop it.
       if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
@@ -95,6 +111,7 @@ done
 mkdir -p "$state"
 rm -f "$state/url" "$state/password" "$state/url.tmp"
 remove_cluster
+as_server true  # the server's user exists, before anything is made
 
 # A private directory: the data directory, the socket, the log. Owned by the
 # server's user, mode 700 (root, the client as root, can still reach it).
