@@ -11,8 +11,10 @@ The dump is made once by the project's generator (ordernorm_gen --platform
 shopify --bytes 100M --seed 42, as bench/peers/run.sh makes it) into
 BUILD/python-bench/; an ordernorm_gen from BUILD/bench/ is used if there,
 else bench/gen_orders.cpp is compiled (it needs only fmt). Nothing is
-committed. Every figure includes reading the file (the peer reads it too);
-the tools take turns within each round, and the median of the rounds is
+committed. Every figure includes reading the file (the peer reads it too),
+but the "already in memory" rows, which time the call alone on bytes in
+hand, and the read alone, the floor of the bytes rows; the tools take turns
+within each round, and the median of the rounds is
 printed, as markdown, with the load average before and after.
 """
 import argparse
@@ -95,7 +97,6 @@ def main():
     n_orders = len(orders)
     del orders
     first, second = halves(data)
-    del data
 
     def peer():
         subprocess.run([sys.executable, str(HERE / "peers" / "python_mapper.py"), str(path)],
@@ -103,6 +104,16 @@ def main():
 
     def dicts():
         ordernorm.convert(read())
+
+    def read_alone():
+        read()
+
+    # Bytes already in memory (an HTTP body, a message): the call alone.
+    def dicts_in_memory():
+        ordernorm.convert(data)
+
+    def ndjson_in_memory():
+        ordernorm.convert(data, output="ndjson")
 
     def dicts_one_thread():
         ordernorm.convert(read(), threads=1)
@@ -138,6 +149,12 @@ def main():
 
     tools = [
         ("peer", "Python peer (json.loads + dict mapper, `python_mapper.py`, own process)", peer),
+        ("read", "reading the file into bytes alone (`f.read()`: part of every row below "
+         "but the in-memory and convert_file ones)", read_alone),
+        ("dicts_mem", "`ordernorm.convert(data)`, data already in memory (threads=0)",
+         dicts_in_memory),
+        ("ndjson_mem", '`ordernorm.convert(data, output="ndjson")`, data already in memory '
+         "(threads=0)", ndjson_in_memory),
         ("dicts", "`ordernorm.convert(data)` -> list of dicts (threads=0: one per core)", dicts),
         ("dicts_1t", "`ordernorm.convert(data, threads=1)` -> list of dicts", dicts_one_thread),
         ("ndjson", '`ordernorm.convert(data, output="ndjson")` -> bytes (threads=0)', ndjson),
