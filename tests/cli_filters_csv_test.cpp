@@ -20,7 +20,10 @@
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using ordernorm::testing::command_result;
 using ordernorm::testing::read_file;
+using ordernorm::testing::run_shell;
+using ordernorm::testing::scratch_dir;
 
 namespace {
 
@@ -38,58 +41,10 @@ const std::string examples = (source_dir / "examples").string();
 const std::string four_orders =
     examples + "/shopify-order.json " + examples + "/shopify-orders.ndjson";
 
-struct result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// A directory of its own for one test, removed with it.
-class scratch_dir {
- public:
-  scratch_dir() {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            (std::string("ordernorm_filters_csv_") + test->test_suite_name() + "_" + test->name() +
-             "_" + std::to_string(::getpid()));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~scratch_dir() { fs::remove_all(path_); }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& entry : fs::directory_iterator(path_)) {
-      out.push_back(entry.path().filename().string());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
+using result = command_result;
 
 // `ordernorm <args>`, standard output and standard error apart.
-result run(const std::string& args) {
-  const std::string err =
-      (fs::temp_directory_path() / ("ordernorm_filters_csv_err_" + std::to_string(::getpid())))
-          .string();
-  result r;
-  std::FILE* pipe = ::popen((cli + " " + args + " 2>" + err).c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = read_file(err);
-  fs::remove(err);
-  return r;
-}
+result run(const std::string& args) { return run_shell(cli + " " + args); }
 
 void write_text(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;

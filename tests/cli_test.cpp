@@ -20,32 +20,18 @@
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using ordernorm::testing::command_result;
 using ordernorm::testing::read_file;
+using ordernorm::testing::run_shell;
+using ordernorm::testing::scratch_dir;
 
 namespace {
 
 const std::string cli = ORDERNORM_CLI;
 const fs::path source_dir = ORDERNORM_SOURCE_DIR;
 
-struct run_result {
-  int status = -1;
-  std::string out;
-};
-
-// Runs a shell command line, reading its standard output.
-run_result run_command(const std::string& command) {
-  run_result r;
-  std::FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-run_result run(const std::string& args) { return run_command(cli + " " + args); }
+// `ordernorm <args>`: its status, standard output and standard error.
+command_result run(const std::string& args) { return run_shell(cli + " " + args); }
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() / ("ordernorm_cli_test_" + name)).string();
@@ -60,8 +46,8 @@ std::size_t count_lines(const std::string& s) {
 const std::string examples = (source_dir / "examples").string();
 
 TEST(Cli, ConvertsTheExamplesAndExitsZero) {
-  const run_result r = run("convert " + examples + "/shopify-order.json " + examples +
-                           "/shopify-orders.ndjson 2>/dev/null");
+  const command_result r = run("convert " + examples + "/shopify-order.json " + examples +
+                               "/shopify-orders.ndjson 2>/dev/null");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(r.out), 4u);
   EXPECT_NE(r.out.find("\"orderNumber\":\"1042\""), std::string::npos);
@@ -69,8 +55,9 @@ TEST(Cli, ConvertsTheExamplesAndExitsZero) {
 
 TEST(Cli, RejectedRecordGivesExitOneAndARejectsLine) {
   const std::string rejects = temp_path("rejects.ndjson");
-  const run_result r = run("convert " + examples + "/shopify-with-bad-record.ndjson --rejects " +
-                           rejects + " 2>/dev/null");
+  const command_result r =
+      run("convert " + examples + "/shopify-with-bad-record.ndjson --rejects " + rejects +
+          " 2>/dev/null");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(count_lines(r.out), 1u) << "the good record still converts";
   EXPECT_EQ(read_file(rejects),
@@ -82,7 +69,7 @@ TEST(Cli, RejectedRecordGivesExitOneAndARejectsLine) {
 }
 
 TEST(Cli, RejectsGoToStandardErrorWithoutARejectsFile) {
-  const run_result r =
+  const command_result r =
       run("convert " + examples + "/shopify-with-bad-record.ndjson 2>&1 >/dev/null");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("record 1 (byte 133) at /total_price: invalid_money"), std::string::npos)
@@ -91,7 +78,7 @@ TEST(Cli, RejectsGoToStandardErrorWithoutARejectsFile) {
 }
 
 TEST(Cli, MissingInputFileIsExitTwo) {
-  const run_result r = run("convert /nonexistent/orders.json 2>&1");
+  const command_result r = run("convert /nonexistent/orders.json 2>&1");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("cannot open"), std::string::npos) << r.out;
 }
@@ -103,7 +90,7 @@ TEST(Cli, UnknownOptionIsExitTwo) {
 }
 
 TEST(Cli, JsonFormatWritesOneArray) {
-  const run_result r =
+  const command_result r =
       run("convert --format json " + examples + "/shopify-orders.ndjson 2>/dev/null");
   EXPECT_EQ(r.status, 0);
   ASSERT_FALSE(r.out.empty());
@@ -114,30 +101,30 @@ TEST(Cli, JsonFormatWritesOneArray) {
 }
 
 TEST(Cli, ReadsStandardInput) {
-  const run_result r = run("convert < " + examples + "/shopify-orders.ndjson 2>/dev/null");
+  const command_result r = run("convert < " + examples + "/shopify-orders.ndjson 2>/dev/null");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(r.out), 3u);
-  const run_result dash = run("convert - < " + examples + "/shopify-orders.ndjson 2>/dev/null");
+  const command_result dash = run("convert - < " + examples + "/shopify-orders.ndjson 2>/dev/null");
   EXPECT_EQ(dash.out, r.out);
 }
 
 TEST(Cli, SameInputGivesTheSameBytes) {
   const std::string args = "convert " + examples + "/shopify-order.json " + examples +
                            "/shopify-orders.ndjson 2>/dev/null";
-  const run_result first = run(args);
-  const run_result second = run(args);
+  const command_result first = run(args);
+  const command_result second = run(args);
   EXPECT_EQ(first.out, second.out);
-  const run_result reference =
+  const command_result reference =
       run("convert --mapper reference " + examples + "/shopify-order.json " + examples +
           "/shopify-orders.ndjson 2>/dev/null");
   EXPECT_EQ(reference.out, first.out);
 }
 
 TEST(Cli, HelpExplainsTheOptions) {
-  const run_result main_help = run("--help");
+  const command_result main_help = run("--help");
   EXPECT_EQ(main_help.status, 0);
   EXPECT_NE(main_help.out.find("ordernorm convert"), std::string::npos);
-  const run_result help = run("convert --help");
+  const command_result help = run("convert --help");
   EXPECT_EQ(help.status, 0);
   for (const char* word : {"--from", "--format", "--rejects", "-o FILE", "Exit status"}) {
     EXPECT_NE(help.out.find(word), std::string::npos) << word;
@@ -146,7 +133,8 @@ TEST(Cli, HelpExplainsTheOptions) {
 
 TEST(Cli, WritesToAnOutputFile) {
   const std::string out = temp_path("out.ndjson");
-  const run_result r = run("convert -o " + out + " " + examples + "/shopify-orders.ndjson 2>&1");
+  const command_result r =
+      run("convert -o " + out + " " + examples + "/shopify-orders.ndjson 2>&1");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(read_file(out)), 3u);
   fs::remove(out);
@@ -155,12 +143,12 @@ TEST(Cli, WritesToAnOutputFile) {
 TEST(Cli, TrackPrintsEachShipmentWithTheEventThatDecided) {
   const std::string input =
       (source_dir / "tests" / "golden" / "malomo" / "seed_order_delivered.json").string();
-  const run_result r = run("track " + input + " 2>/dev/null");
+  const command_result r = run("track " + input + " 2>/dev/null");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(r.out), 1u);
   EXPECT_NE(r.out.find("\"status\":\"delivered\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"decidedBy\":3,\"rule\":\"delivered\"}"), std::string::npos) << r.out;
-  const run_result explained = run("track --explain " + input + " 2>/dev/null");
+  const command_result explained = run("track --explain " + input + " 2>/dev/null");
   EXPECT_NE(explained.out.find("\"explain\":[{\"event\":0,\"from\":\"own status\""),
             std::string::npos)
       << explained.out;
@@ -189,12 +177,12 @@ TEST(Cli, LimitFlagsSetTheLimitsAndNameTheirCodes) {
                       << R"({"id":2,"x":[[[[1]]]]})"
                       << "\n"
                       << R"({"id":3,"note":")" << std::string(3000, 'n') << "\"}\n";
-  const run_result defaults = run("convert --from shopify " + file + " 2>/dev/null");
+  const command_result defaults = run("convert --from shopify " + file + " 2>/dev/null");
   EXPECT_EQ(defaults.status, 0);
   EXPECT_EQ(count_lines(defaults.out), 3u);
 
   const std::string rejects = temp_path("limits_rejects.ndjson");
-  const run_result limited =
+  const command_result limited =
       run("convert --max-string-bytes 4 --max-depth 3 "
           "--max-record-bytes 2K --rejects " +
           rejects + " " + file + " 2>/dev/null");
@@ -216,7 +204,7 @@ TEST(Cli, LimitFlagsSetTheLimitsAndNameTheirCodes) {
                           "--max-record-bytes", "--max-record-bytes -5"}) {
     EXPECT_EQ(run(std::string("convert ") + bad + " " + file + " 2>/dev/null").status, 2) << bad;
   }
-  const run_result help = run("convert --help");
+  const command_result help = run("convert --help");
   for (const char* flag : {"--max-record-bytes", "--max-depth", "--max-string-bytes"}) {
     EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
   }
@@ -228,52 +216,7 @@ TEST(Cli, LimitFlagsSetTheLimitsAndNameTheirCodes) {
 // Issue 13: outputs that never destroy data, warnings that can be routed and
 // silenced, and the usual command-line conventions.
 
-struct both_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs a shell command line with standard output and standard error apart.
-// `command` names the CLI itself (see `cli`), so that it can set a umask or
-// change directory first.
-both_result run_sh(const std::string& command) {
-  const std::string err = temp_path("stderr_" + std::to_string(::getpid()));
-  const run_result r = run_command("(" + command + ") 2>" + err);
-  both_result b{r.status, r.out, read_file(err)};
-  fs::remove(err);
-  return b;
-}
-
-both_result run_both(const std::string& args) { return run_sh(cli + " " + args); }
-
-// A directory of its own for one test, removed with it.
-class scratch_dir {
- public:
-  scratch_dir() {
-    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() /
-            (std::string("ordernorm_cli_") + test->test_suite_name() + "_" + test->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~scratch_dir() { fs::remove_all(path_); }
-  scratch_dir(const scratch_dir&) = delete;
-  scratch_dir& operator=(const scratch_dir&) = delete;
-
-  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-  const fs::path& path() const { return path_; }
-  // The names in the directory, sorted: no temporary file may be left over.
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path_)) out.push_back(e.path().filename());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  fs::path path_;
-};
+command_result run_both(const std::string& args) { return run_shell(cli + " " + args); }
 
 void write_text(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
@@ -307,7 +250,7 @@ TEST(SafeOutput, OutputNamingAnInputIsRefusedAndNothingTouched) {
   fs::create_symlink(input, dir / "link.ndjson");
   for (const std::string& output : {input, dir / "./shopify-orders.ndjson", dir / "link.ndjson"}) {
     for (const char* option : {"-o", "--rejects", "--warnings"}) {
-      const both_result r = run_both("convert " + input + " " + option + " " + output);
+      const command_result r = run_both("convert " + input + " " + option + " " + output);
       EXPECT_EQ(r.status, 2) << option << " " << output;
       EXPECT_EQ(r.out, "") << option << " " << output;
       EXPECT_NE(r.err.find("is the input " + input + ": refusing to overwrite an input"),
@@ -320,11 +263,11 @@ TEST(SafeOutput, OutputNamingAnInputIsRefusedAndNothingTouched) {
 
   // Standard output appended to the input would never end; standard input
   // is an input too.
-  const both_result appended = run_sh(cli + " convert " + input + " >> " + input);
+  const command_result appended = run_shell(cli + " convert " + input + " >> " + input);
   EXPECT_EQ(appended.status, 2);
   EXPECT_NE(appended.err.find("-o - (standard output) is the input"), std::string::npos)
       << appended.err;
-  const both_result from_stdin = run_sh(cli + " convert -o " + input + " < " + input);
+  const command_result from_stdin = run_shell(cli + " convert -o " + input + " < " + input);
   EXPECT_EQ(from_stdin.status, 2);
   EXPECT_EQ(read_file(input), before);
 }
@@ -334,7 +277,7 @@ TEST(SafeOutput, SameFileForOutputAndRejectsIsRefused) {
   const std::string input = examples + "/shopify-with-bad-record.ndjson";
   const std::string f = dir / "f.ndjson";
   // Not there yet: told apart by path.
-  const both_result fresh = run_both("convert " + input + " -o " + f + " --rejects " + f);
+  const command_result fresh = run_both("convert " + input + " -o " + f + " --rejects " + f);
   EXPECT_EQ(fresh.status, 2);
   EXPECT_EQ(fresh.err, "ordernorm: -o " + f + " and --rejects " + f +
                            " are the same file: refusing to write both into it\n");
@@ -351,12 +294,12 @@ TEST(SafeOutput, SameFileForOutputAndRejectsIsRefused) {
   EXPECT_EQ(dir.names(), (names{"f.ndjson"}));
 
   // Standard output twice would interleave too.
-  const both_result stdout_twice = run_both("convert " + input + " --rejects -");
+  const command_result stdout_twice = run_both("convert " + input + " --rejects -");
   EXPECT_EQ(stdout_twice.status, 2);
   EXPECT_EQ(stdout_twice.out, "");
 
   // A device is no file to protect: /dev/null takes both.
-  const both_result discarded =
+  const command_result discarded =
       run_both("convert " + input + " -o /dev/null --rejects /dev/null --warnings /dev/null");
   EXPECT_EQ(discarded.status, 1) << discarded.err;
 }
@@ -369,7 +312,7 @@ TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
   write_text(rejects, "yesterday's rejects\n");
   // Reading /proc/self/mem at offset 0 fails (EIO) after the first input
   // has converted: a read error in the middle of the run.
-  const both_result read_error =
+  const command_result read_error =
       run_both("convert " + examples + "/shopify-with-bad-record.ndjson " + "/proc/self/mem -o " +
                out + " --rejects " + rejects);
   EXPECT_EQ(read_error.status, 2);
@@ -385,8 +328,8 @@ TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
 
   // A write error on one output keeps the others as they were, even one
   // finished before it.
-  const both_result full = run_both("convert " + examples + "/shopify-with-bad-record.ndjson -o " +
-                                    out + " --rejects /dev/full");
+  const command_result full = run_both(
+      "convert " + examples + "/shopify-with-bad-record.ndjson -o " + out + " --rejects /dev/full");
   EXPECT_EQ(full.status, 2);
   EXPECT_NE(full.err.find("cannot write /dev/full: No space left on device"), std::string::npos)
       << full.err;
@@ -395,7 +338,7 @@ TEST(SafeOutput, FailedRunKeepsTheExistingOutputFile) {
   EXPECT_EQ(dir.names(), (names{"out.ndjson", "rejects.ndjson"}));
 
   // An output that cannot be opened stops the run before any input is read.
-  const both_result no_dir =
+  const command_result no_dir =
       run_both("convert " + examples + "/shopify-orders.ndjson -o " + dir / "no/such/dir.ndjson");
   EXPECT_EQ(no_dir.status, 2);
   EXPECT_EQ(no_dir.out, "");
@@ -409,9 +352,9 @@ TEST(SafeOutput, RunWithRejectsReplacesTheFilesKeepingTheirMode) {
   write_text(out, "old\n");
   fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   // Exit 1 (some rejected) is a normal end: both files are replaced.
-  const both_result r =
-      run_sh("umask 022 && " + cli + " convert " + examples +
-             "/shopify-with-bad-record.ndjson -o " + out + " --rejects " + rejects);
+  const command_result r =
+      run_shell("umask 022 && " + cli + " convert " + examples +
+                "/shopify-with-bad-record.ndjson -o " + out + " --rejects " + rejects);
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_EQ(count_lines(read_file(out)), 1u);
   EXPECT_NE(read_file(out).find("\"platform\":\"shopify\""), std::string::npos);
@@ -470,7 +413,7 @@ TEST(Warnings, WarningsFileHoldsEveryWarningWithItsCode) {
   const std::string input = dir / "ebay.ndjson";
   write_text(input, ebay_with_warnings);
   const std::string warnings = dir / "warnings.ndjson";
-  const both_result r = run_both("convert " + input + " --warnings " + warnings);
+  const command_result r = run_both("convert " + input + " --warnings " + warnings);
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(r.out), 2u) << "both orders convert";
   const std::string in = R"({"input":")" + input + R"(",)";
@@ -503,7 +446,7 @@ TEST(Warnings, WithoutAFileWarningsGoToStandardErrorWithTheirCode) {
   scratch_dir dir;
   const std::string input = dir / "ebay.ndjson";
   write_text(input, ebay_with_warnings);
-  const both_result r = run_both("convert " + input);
+  const command_result r = run_both("convert " + input);
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.err.find("ordernorm: " + input +
                        ": record 1 (byte 0) at /fulfillmentHrefs/0: warning: unexpanded_link: "
@@ -527,7 +470,7 @@ TEST(Warnings, EachPlatformsWarningsNameTheirCode) {
   };
   for (const auto& [file, code] : cases) {
     const std::string warnings = dir / "warnings.ndjson";
-    const both_result r =
+    const command_result r =
         run_both("convert -q -o /dev/null --warnings " + warnings + " " + (golden / file).string());
     EXPECT_NE(r.status, 2) << file << ": " << r.err;
     const std::string log = read_file(warnings);
@@ -551,7 +494,7 @@ TEST(Warnings, TrackerWarningsNameTheirCode) {
              R"("GMTOffset":"-06:00"}]})"
              "\n");
   const std::string warnings = dir / "warnings.ndjson";
-  const both_result r = run_both("track --from usps --warnings " + warnings + " " + input);
+  const command_result r = run_both("track --from usps --warnings " + warnings + " " + input);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(count_lines(r.out), 2u);
   const std::string log = read_file(warnings);
@@ -572,7 +515,7 @@ TEST(Warnings, QuietStillReportsRejectsOnStderr) {
   const std::string input = dir / "ebay.ndjson";
   write_text(input, ebay_with_warnings);
   const std::string bad = examples + "/shopify-with-bad-record.ndjson";
-  const both_result quiet = run_both("convert --quiet " + input + " " + bad);
+  const command_result quiet = run_both("convert --quiet " + input + " " + bad);
   EXPECT_EQ(quiet.status, 1);
   EXPECT_EQ(count_lines(quiet.out), 3u);
   EXPECT_EQ(quiet.err, "ordernorm: " + bad +
@@ -584,15 +527,15 @@ TEST(Warnings, QuietStillReportsRejectsOnStderr) {
   // a warnings file still gets every warning.
   const std::string rejects = dir / "rejects.ndjson";
   const std::string warnings = dir / "warnings.ndjson";
-  const both_result silent = run_both("convert -q --rejects " + rejects + " --warnings " +
-                                      warnings + " " + input + " " + bad);
+  const command_result silent = run_both("convert -q --rejects " + rejects + " --warnings " +
+                                         warnings + " " + input + " " + bad);
   EXPECT_EQ(silent.status, 1);
   EXPECT_EQ(silent.err, "");
   EXPECT_EQ(count_lines(read_file(rejects)), 1u);
   EXPECT_EQ(count_lines(read_file(warnings)), 4u);
 
   // Errors are never quiet.
-  const both_result missing = run_both("convert -q " + dir / "missing.json");
+  const command_result missing = run_both("convert -q " + dir / "missing.json");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("No such file or directory"), std::string::npos);
 }
@@ -602,13 +545,13 @@ TEST(Warnings, TrackTakesTheSameOutputsAndQuiet) {
   const std::string input = dir / "delivered.json";
   fs::copy_file(source_dir / "tests" / "golden" / "malomo" / "seed_order_delivered.json", input);
   const std::string before = read_file(input);
-  const both_result refused = run_both("track " + input + " --warnings=" + input);
+  const command_result refused = run_both("track " + input + " --warnings=" + input);
   EXPECT_EQ(refused.status, 2);
   EXPECT_EQ(read_file(input), before);
 
   const std::string out = dir / "shipments.ndjson";
   const std::string warnings = dir / "warnings.ndjson";
-  const both_result quiet =
+  const command_result quiet =
       run_both("track -q -o " + out + " --warnings " + warnings + " " + input);
   EXPECT_EQ(quiet.status, 0);
   EXPECT_EQ(quiet.err, "");
@@ -647,8 +590,8 @@ TEST(Summary, CountsWarningsByCodeMostFrequentFirst) {
   scratch_dir dir;
   const std::string input = dir / "ebay.ndjson";
   write_text(input, ebay_with_warnings);
-  const both_result r = run_both("convert --warnings " + dir / "w.ndjson" + " " + input + " " +
-                                 examples + "/shopify-with-bad-record.ndjson");
+  const command_result r = run_both("convert --warnings " + dir / "w.ndjson" + " " + input + " " +
+                                    examples + "/shopify-with-bad-record.ndjson");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err.substr(r.err.rfind("ordernorm: ")),
             "ordernorm: 4 records: 3 converted, 1 rejected; 4 warnings (3 unexpanded_link, 1 "
@@ -656,7 +599,7 @@ TEST(Summary, CountsWarningsByCodeMostFrequentFirst) {
 }
 
 TEST(Summary, ComesAfterTheOutputIsFlushed) {
-  const run_result r = run("convert --format json " + examples + "/shopify-orders.ndjson 2>&1");
+  const command_result r = run("convert --format json " + examples + "/shopify-orders.ndjson 2>&1");
   EXPECT_EQ(r.status, 0);
   const std::string summary = "]\nordernorm: 3 records: 3 converted, 0 rejected\n";
   ASSERT_GE(r.out.size(), summary.size());
@@ -666,11 +609,11 @@ TEST(Summary, ComesAfterTheOutputIsFlushed) {
 TEST(Conventions, OptEqualsValue) {
   scratch_dir dir;
   const std::string input = examples + "/shopify-with-bad-record.ndjson";
-  const both_result spaced = run_both(
+  const command_result spaced = run_both(
       "convert --from shopify --format json --max-depth 64 "
       "--rejects " +
       dir / "a.ndjson" + " " + input);
-  const both_result equals = run_both(
+  const command_result equals = run_both(
       "convert --from=shopify --format=json --max-depth=64 "
       "--rejects=" +
       dir / "b.ndjson" + " " + input);
@@ -681,13 +624,14 @@ TEST(Conventions, OptEqualsValue) {
   EXPECT_EQ(read_file(dir / "b.ndjson"), read_file(dir / "a.ndjson"));
   EXPECT_EQ(count_lines(read_file(dir / "b.ndjson")), 1u);
 
-  const both_result output = run_both("convert --output=" + dir / "c.ndjson" + " -o" +
-                                      dir / "d.ndjson" + " " + examples + "/shopify-orders.ndjson");
+  const command_result output =
+      run_both("convert --output=" + dir / "c.ndjson" + " -o" + dir / "d.ndjson" + " " + examples +
+               "/shopify-orders.ndjson");
   EXPECT_EQ(output.status, 0);
   EXPECT_FALSE(fs::exists(dir / "c.ndjson")) << "the last -o wins";
   EXPECT_EQ(count_lines(read_file(dir / "d.ndjson")), 3u) << "-oFILE, as getopt reads it";
 
-  const both_result flag_value = run_both("track --explain=yes " + input);
+  const command_result flag_value = run_both("track --explain=yes " + input);
   EXPECT_EQ(flag_value.status, 2);
   EXPECT_NE(flag_value.err.find("--explain takes no value"), std::string::npos) << flag_value.err;
   EXPECT_EQ(run_both("convert --from= " + input).status, 2);
@@ -698,18 +642,19 @@ TEST(Conventions, DoubleDashEndsOptions) {
   scratch_dir dir;
   fs::copy_file(examples + "/shopify-orders.ndjson", dir / "-2024-orders.ndjson");
   const std::string in_dir = "cd " + dir.path().string() + " && " + cli;
-  const both_result without = run_sh(in_dir + " convert -2024-orders.ndjson");
+  const command_result without = run_shell(in_dir + " convert -2024-orders.ndjson");
   EXPECT_EQ(without.status, 2);
   EXPECT_NE(without.err.find("unknown option '-2024-orders.ndjson'"), std::string::npos);
-  const both_result with = run_sh(in_dir + " convert -q -- -2024-orders.ndjson");
+  const command_result with = run_shell(in_dir + " convert -q -- -2024-orders.ndjson");
   EXPECT_EQ(with.status, 0) << with.err;
   EXPECT_EQ(count_lines(with.out), 3u);
-  const both_result options_after = run_sh(in_dir + " convert -- --help < -2024-orders.ndjson");
+  const command_result options_after =
+      run_shell(in_dir + " convert -- --help < -2024-orders.ndjson");
   EXPECT_EQ(options_after.status, 2) << "--help after -- is a file";
   EXPECT_NE(options_after.err.find("cannot open --help: No such file or directory"),
             std::string::npos)
       << options_after.err;
-  const both_result dash = run_sh(in_dir + " convert -- - < -2024-orders.ndjson");
+  const command_result dash = run_shell(in_dir + " convert -- - < -2024-orders.ndjson");
   EXPECT_EQ(dash.status, 0) << "- is still standard input";
   EXPECT_EQ(dash.out, with.out);
 }
@@ -718,7 +663,7 @@ TEST(Conventions, VersionEverywhere) {
   const std::string expected = std::string("ordernorm ") + ORDERNORM_VERSION + "\n";
   for (const char* args : {"-V", "--version", "version", "convert --version", "convert -V",
                            "track --version", "track -V", "convert --from shopify -V"}) {
-    const both_result r = run_both(args);
+    const command_result r = run_both(args);
     EXPECT_EQ(r.status, 0) << args;
     EXPECT_EQ(r.out, expected) << args;
     EXPECT_EQ(r.err, "") << args;
@@ -726,44 +671,44 @@ TEST(Conventions, VersionEverywhere) {
 }
 
 TEST(Conventions, UnknownOptionSuggestsHelp) {
-  const both_result top = run_both("--bogus");
+  const command_result top = run_both("--bogus");
   EXPECT_EQ(top.status, 2);
   EXPECT_EQ(top.err, "ordernorm: unknown option '--bogus'\nTry 'ordernorm --help'.\n");
-  const both_result command = run_both("frobnicate");
+  const command_result command = run_both("frobnicate");
   EXPECT_EQ(command.status, 2);
   EXPECT_EQ(command.err, "ordernorm: unknown command 'frobnicate'\nTry 'ordernorm --help'.\n");
-  const both_result convert = run_both("convert --bogus");
+  const command_result convert = run_both("convert --bogus");
   EXPECT_EQ(convert.status, 2);
   EXPECT_EQ(convert.err, "ordernorm: unknown option '--bogus'\nTry 'ordernorm convert --help'.\n");
-  const both_result typo = run_both("convert --frm=shopify");
+  const command_result typo = run_both("convert --frm=shopify");
   EXPECT_EQ(typo.status, 2);
   EXPECT_EQ(typo.err,
             "ordernorm: unknown option '--frm=shopify' (did you mean --from?)\n"
             "Try 'ordernorm convert --help'.\n");
   EXPECT_NE(run_both("track --explian").err.find("(did you mean --explain?)"), std::string::npos);
-  const both_result track = run_both("track --format json");
+  const command_result track = run_both("track --format json");
   EXPECT_EQ(track.status, 2);
   EXPECT_EQ(track.err, "ordernorm: unknown option '--format'\nTry 'ordernorm track --help'.\n");
 }
 
 TEST(Conventions, MissingFileSaysNoSuchFile) {
-  const both_result r =
+  const command_result r =
       run_both("convert " + examples + "/shopify-orders.ndjson /nonexistent/orders.json");
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(r.err, "ordernorm: cannot open /nonexistent/orders.json: No such file or directory\n");
   EXPECT_EQ(r.out, "") << "inputs are checked before any is read";
-  const both_result track = run_both("track /nonexistent/shipments.json");
+  const command_result track = run_both("track /nonexistent/shipments.json");
   EXPECT_EQ(track.status, 2);
   EXPECT_EQ(track.err,
             "ordernorm: cannot open /nonexistent/shipments.json: No such file or directory\n");
-  const both_result directory = run_both("convert " + examples);
+  const command_result directory = run_both("convert " + examples);
   EXPECT_EQ(directory.status, 2);
   EXPECT_EQ(directory.err, "ordernorm: cannot read " + examples + ": Is a directory\n");
 }
 
 TEST(Conventions, HelpShowsEveryOption) {
   for (const char* command : {"convert", "track"}) {
-    const both_result help = run_both(std::string(command) + " --help");
+    const command_result help = run_both(std::string(command) + " --help");
     EXPECT_EQ(help.status, 0);
     for (const char* word : {"-o FILE", "--rejects FILE", "--warnings FILE", "-q, --quiet",
                              "-V, --version", "--option=VALUE", "  --  "}) {
@@ -771,7 +716,7 @@ TEST(Conventions, HelpShowsEveryOption) {
     }
     EXPECT_EQ(run_both(std::string("help ") + command).out, help.out);
   }
-  const both_result main_help = run_both("--help");
+  const command_result main_help = run_both("--help");
   for (const char* word : {"ordernorm -V, --version, version", "ordernorm help"}) {
     EXPECT_NE(main_help.out.find(word), std::string::npos) << word;
   }
@@ -826,7 +771,7 @@ TEST(CliInput, ConvertsAGzipFile) {
   const std::string plain = temp_path("input.ndjson");
   std::ofstream(plain, std::ios::binary) << read_file(examples + "/shopify-orders.ndjson");
   ASSERT_EQ(std::system(("gzip -c " + plain + " > " + plain + ".gz").c_str()), 0);
-  const run_result r = run("convert " + plain + ".gz 2>&1");
+  const command_result r = run("convert " + plain + ".gz 2>&1");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, run("convert " + plain + " 2>&1").out);
   EXPECT_NE(r.out.find("records: 3 converted"), std::string::npos) << r.out;
@@ -837,7 +782,7 @@ TEST(CliInput, ConvertsAGzipFile) {
 TEST(CliInput, ConvertsZstdFromStandardInput) {
   const std::string packed = temp_path("input.zst");
   std::ofstream(packed, std::ios::binary) << zstd_stored(cli_input_orders());
-  const run_result r = run("convert - < " + packed + " 2>/dev/null");
+  const command_result r = run("convert - < " + packed + " 2>/dev/null");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(count_lines(r.out), 3u) << r.out;
   // Through a pipe, as `cat x.zst | ordernorm convert -`.
@@ -855,7 +800,7 @@ TEST(CliInput, ConvertsZstdFromStandardInput) {
 TEST(CliInput, JqPrettyPrintedStreamGivesOneOrderPerDocument) {
   const std::string file = temp_path("pretty-stream.json");
   std::ofstream(file, std::ios::binary) << cli_input_orders();
-  const run_result r = run("convert " + file + " 2>&1 >/dev/null");
+  const command_result r = run("convert " + file + " 2>&1 >/dev/null");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("3 records: 3 converted, 0 rejected"), std::string::npos) << r.out;
   // The same as RS-delimited texts (jq --seq).
@@ -877,7 +822,7 @@ TEST(CliInput, TruncatedCompressedInputExitsTwoWithTheOffset) {
   const std::string whole = zstd_stored(cli_input_orders());
   const std::string cut = whole.substr(0, whole.size() - 10);
   std::ofstream(packed, std::ios::binary) << cut;
-  const run_result r = run("convert " + packed + " 2>&1 >/dev/null");
+  const command_result r = run("convert " + packed + " 2>&1 >/dev/null");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.out.find("truncated zstd input"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("compressed byte " + std::to_string(cut.size())), std::string::npos)

@@ -24,32 +24,12 @@ const fs::path source_dir = ORDERNORM_SOURCE_DIR;
 const std::string examples = (source_dir / "examples").string();
 const std::string clear = "\r\033[K";
 
-struct result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using result = ordernorm::testing::command_result;
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() /
           ("ordernorm_progress_test_" + std::to_string(::getpid()) + "_" + name))
       .string();
-}
-
-// Runs a shell command line; standard output and standard error apart.
-result run_sh(const std::string& command) {
-  const std::string err = temp_path("stderr");
-  result r;
-  std::FILE* pipe = ::popen(("(" + command + ") 2>" + err).c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = ::pclose(pipe);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = read_file(err);
-  fs::remove(err);
-  return r;
 }
 
 // ctest runs these at the default -j and again at -j 1 (ORDERNORM_TEST_JOBS,
@@ -62,7 +42,9 @@ std::string with_jobs(const std::string& args) {
   return args.substr(0, command_end) + " -j " + jobs + args.substr(command_end);
 }
 
-result run(const std::string& args) { return run_sh(cli + " " + with_jobs(args)); }
+result run(const std::string& args) {
+  return ordernorm::testing::run_shell(cli + " " + with_jobs(args));
+}
 
 // About 2.4 MB of Shopify orders, each a little different (distinct ids
 // and an unmapped note), so that gzip cannot shrink them to nothing.
@@ -142,8 +124,8 @@ TEST(Progress, AlwaysDrawsALineThenClearsItBeforeTheSummary) {
   fs::remove(out_always);
 
   // From a pipe there is no total to show.
-  const result piped =
-      run_sh("cat " + input + " | " + cli + " " + with_jobs("convert --progress always"));
+  const result piped = ordernorm::testing::run_shell("cat " + input + " | " + cli + " " +
+                                                     with_jobs("convert --progress always"));
   EXPECT_EQ(piped.out, never.out);
   expect_progress_then(piped.err, never.err);
   EXPECT_EQ(piped.err.find(" of "), std::string::npos) << piped.err;
@@ -233,8 +215,10 @@ TEST(Progress, OnTwoThreadsChangesNoOutputOfOneThreadWithout) {
   std::ofstream(input, std::ios::binary) << text;
   for (const char* command : {"convert", "track"}) {
     const std::string c = command;
-    const result one = run_sh(cli + " " + c + " --progress never -j 1 " + input);
-    const result two = run_sh(cli + " " + c + " --progress always -j 2 " + input);
+    const result one =
+        ordernorm::testing::run_shell(cli + " " + c + " --progress never -j 1 " + input);
+    const result two =
+        ordernorm::testing::run_shell(cli + " " + c + " --progress always -j 2 " + input);
     EXPECT_EQ(two.status, one.status) << c;
     EXPECT_EQ(two.out, one.out) << c;
     EXPECT_NE(two.err.find(clear), std::string::npos) << c << ": a progress line was drawn";
@@ -244,10 +228,10 @@ TEST(Progress, OnTwoThreadsChangesNoOutputOfOneThreadWithout) {
     const std::string rej1 = temp_path("one.rejects");
     const std::string out2 = temp_path("two.out");
     const std::string rej2 = temp_path("two.rejects");
-    const result files1 = run_sh(cli + " " + c + " --progress never -j 1 -o " + out1 +
-                                 " --rejects " + rej1 + " " + input);
-    const result files2 = run_sh(cli + " " + c + " --progress always -j 2 -o " + out2 +
-                                 " --rejects " + rej2 + " " + input);
+    const result files1 = ordernorm::testing::run_shell(
+        cli + " " + c + " --progress never -j 1 -o " + out1 + " --rejects " + rej1 + " " + input);
+    const result files2 = ordernorm::testing::run_shell(
+        cli + " " + c + " --progress always -j 2 -o " + out2 + " --rejects " + rej2 + " " + input);
     EXPECT_EQ(files2.status, files1.status) << c;
     EXPECT_EQ(files1.out, "");
     EXPECT_EQ(files2.out, "");

@@ -2,8 +2,11 @@
 // comes out.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -169,6 +172,65 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
+}
+
+// What a shell command line did: its exit status (-1 when it did not exit
+// normally), and what it wrote to standard output and standard error.
+struct command_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// A directory of its own in the temporary directory, removed with the
+// object: for the tests that run the CLI on files.
+class scratch_dir {
+ public:
+  scratch_dir()
+      : path_(std::filesystem::temp_directory_path() /
+              ("ordernorm_dir_" + std::to_string(::getpid()) + "_" + std::to_string(count_++))) {
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~scratch_dir() {
+    std::error_code ignored;  // a test that made a file unremovable must not throw here
+    std::filesystem::remove_all(path_, ignored);
+  }
+  scratch_dir(const scratch_dir&) = delete;
+  scratch_dir& operator=(const scratch_dir&) = delete;
+
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+  // The names in the directory, sorted: no temporary file may be left over.
+  std::vector<std::string> names() const {
+    std::vector<std::string> out;
+    for (const auto& entry : std::filesystem::directory_iterator(path_)) {
+      out.push_back(entry.path().filename().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  static inline int count_ = 0;
+  std::filesystem::path path_;
+};
+
+// Runs `command` with /bin/sh, its standard output and standard error read
+// apart (a redirection inside `command` applies first).
+inline command_result run_shell(const std::string& command) {
+  command_result r;
+  const scratch_dir dir;
+  const std::string err = dir / "stderr";
+  std::FILE* pipe = ::popen(("(" + command + ") 2>" + err).c_str(), "r");
+  if (pipe == nullptr) return r;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
+  const int status = ::pclose(pipe);
+  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = read_file(err);
+  return r;
 }
 
 // The real public payloads (../shared/, `-DORDERNORM_SHARED_DIR=...`) are not
