@@ -65,7 +65,9 @@ std::string redact_url(std::string_view url) {
 std::variant<database_url, std::string> parse_database_url(std::string_view url) {
   database_url parsed;
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return "PostgreSQL is not supported yet (" + redact_url(url) + "); use sqlite:PATH";
+    parsed.backend = database_url::kind::postgres;
+    parsed.target = std::string(url);
+    return parsed;
   }
   if (url.starts_with("sqlite:")) {
     url.remove_prefix(7);
@@ -147,6 +149,14 @@ std::variant<std::unique_ptr<order_store>, std::string> open_store(std::string_v
   auto parsed = parse_database_url(url);
   if (auto* error = std::get_if<std::string>(&parsed)) return std::move(*error);
   const database_url& db = std::get<database_url>(parsed);
+  if (db.backend == database_url::kind::postgres) {
+#ifdef ORDERNORM_HAVE_POSTGRES
+    return open_postgres_store(db.target, mode, opts);
+#else
+    return "this ordernorm was built without PostgreSQL (" + redact_url(db.target) +
+           "): configure with -DORDERNORM_POSTGRES=ON (needs libpq-dev), or use sqlite:PATH";
+#endif
+  }
   return open_sqlite_store(db.target, mode, opts);
 }
 

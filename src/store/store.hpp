@@ -1,8 +1,8 @@
 // The store: orders kept in a database, for `ordernorm load` and
 // `ordernorm orders` (issue 17). Private to the CLI (not part of the
 // library's API). One interface, order_store; one backend per translation
-// unit (sqlite_store.cpp; PostgreSQL later: COPY into staging tables, then a
-// set-based upsert, behind the same interface). The tables come from the
+// unit (sqlite_store.cpp; postgres_store.cpp: COPY into staging tables, then
+// a set-based upsert, behind the same interface). The tables come from the
 // model's reflection (schema.hpp).
 //
 // Upsert rule, keyed on (platform, remoteId):
@@ -35,9 +35,9 @@
 
 namespace ordernorm::store {
 
-// Where the orders are. `sqlite:PATH`, or a PATH ending in .db or .sqlite.
-// (postgresql://, postgres:// are recognised and refused until that
-// backend exists.)
+// Where the orders are. `sqlite:PATH`, or a PATH ending in .db or .sqlite;
+// `postgresql://...` or `postgres://...` (libpq's URI form), refused when
+// built without ORDERNORM_POSTGRES.
 struct database_url {
   enum class kind : std::uint8_t { sqlite, postgres };
   kind backend = kind::sqlite;
@@ -130,7 +130,8 @@ std::variant<std::unique_ptr<order_store>, std::string> open_store(std::string_v
                                                                    open_mode mode,
                                                                    const store_options& opts = {});
 
-// The version of the tables' shape (PRAGMA user_version in SQLite): raised
+// The version of the tables' shape (PRAGMA user_version in SQLite, the
+// table ordernorm_schema in PostgreSQL): raised
 // whenever the generated tables change. A database of another version is
 // refused: load into a new one.
 inline constexpr int schema_version = 1;
@@ -141,5 +142,13 @@ std::variant<std::unique_ptr<order_store>, std::string> open_sqlite_store(
 
 // The CREATE statements of the SQLite tables and indexes, as executed.
 std::vector<std::string> sqlite_schema_statements();
+
+// The PostgreSQL backend (postgres_store.cpp, built with ORDERNORM_POSTGRES).
+// `url` is given to libpq as it is.
+std::variant<std::unique_ptr<order_store>, std::string> open_postgres_store(
+    const std::string& url, open_mode mode, const store_options& opts);
+
+// The CREATE statements of the PostgreSQL tables and indexes, as executed.
+std::vector<std::string> postgres_schema_statements();
 
 }  // namespace ordernorm::store
