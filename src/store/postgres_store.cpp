@@ -44,8 +44,6 @@
 namespace ordernorm::store {
 namespace {
 
-std::string ident(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
 std::string_view pg_type(column_kind kind) {
   switch (kind) {
     case column_kind::integer:
@@ -80,38 +78,10 @@ std::string_view pg_data_type(column_kind kind) {
   }
 }
 
+const sql_dialect dialect{pg_type, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT"};
+
 std::string create_table(const schema& s, const table& t) {
-  std::string sql = "CREATE TABLE " + ident(t.name) + " (";
-  if (t.keys.empty()) {
-    sql += "\"row_id\" BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
-  } else {
-    for (std::size_t i = 0; i < t.keys.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + ident(t.keys[i]) + " BIGINT NOT NULL";
-    }
-  }
-  for (const column& c : t.columns) {
-    sql += ", " + ident(c.name) + " " + std::string(pg_type(c.kind));
-    if (!c.nullable) sql += " NOT NULL";
-  }
-  if (!t.keys.empty()) {
-    sql += ", PRIMARY KEY (";
-    for (std::size_t i = 0; i < t.keys.size(); ++i) sql += (i == 0 ? "" : ", ") + ident(t.keys[i]);
-    sql += "), FOREIGN KEY (";
-    const table& parent = s.tables[t.parent];
-    for (std::size_t i = 0; i + 1 < t.keys.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + ident(t.keys[i]);
-    }
-    sql += ") REFERENCES " + ident(parent.name) + " (";
-    if (parent.keys.empty()) {
-      sql += "\"row_id\"";
-    } else {
-      for (std::size_t i = 0; i < parent.keys.size(); ++i) {
-        sql += (i == 0 ? "" : ", ") + ident(parent.keys[i]);
-      }
-    }
-    sql += ")";
-  }
-  return sql + ")";
+  return store::create_table(s, t, dialect);
 }
 
 // The staging table of `t`: the batch's sequence number ("seq") in place of
@@ -119,10 +89,12 @@ std::string create_table(const schema& s, const table& t) {
 std::string stage_name(const table& t) { return "ordernorm_stage_" + t.name; }
 
 std::string create_stage(const table& t) {
-  std::string sql = "CREATE TEMP TABLE " + ident(stage_name(t)) + " (\"seq\" BIGINT NOT NULL";
-  for (std::size_t i = 1; i < t.keys.size(); ++i) sql += ", " + ident(t.keys[i]) + " BIGINT";
+  std::string sql =
+      "CREATE TEMP TABLE " + sql_identifier(stage_name(t)) + " (\"seq\" BIGINT NOT NULL";
+  for (std::size_t i = 1; i < t.keys.size(); ++i)
+    sql += ", " + sql_identifier(t.keys[i]) + " BIGINT";
   for (const column& c : t.columns)
-    sql += ", " + ident(c.name) + " " + std::string(pg_type(c.kind));
+    sql += ", " + sql_identifier(c.name) + " " + std::string(pg_type(c.kind));
   return sql + ")";
 }
 
@@ -444,12 +416,12 @@ class postgres_store final : public order_store {
     const table& orders = s.tables[0];
     std::string cols, sets, staged_cols;
     for (std::size_t i = 0; i < orders.columns.size(); ++i) {
-      const std::string c = ident(orders.columns[i].name);
+      const std::string c = sql_identifier(orders.columns[i].name);
       cols += (i == 0 ? "" : ", ") + c;
       staged_cols += std::string(i == 0 ? "" : ", ") + "s." + c;
       sets += (i == 0 ? "" : ", ") + c + " = s." + c;
     }
-    const std::string stage = ident(stage_name(orders));
+    const std::string stage = sql_identifier(stage_name(orders));
     std::string sql = "TRUNCATE \"ordernorm_verdict\";\n";
     // The verdict per staged order, store.hpp's rule: no stored order,
     // inserted ('i'); a stored one without a time, replaced ('r'); no new
@@ -469,7 +441,7 @@ class postgres_store final : public order_store {
            " s JOIN \"ordernorm_verdict\" v USING (\"seq\") WHERE v.\"verdict\" = 'r' AND "
            "o.\"row_id\" = v.\"row_id\";\n";
     for (auto t = s.tables.rbegin(); t + 1 != s.tables.rend(); ++t) {
-      sql += "DELETE FROM " + ident(t->name) +
+      sql += "DELETE FROM " + sql_identifier(t->name) +
              " c USING \"ordernorm_verdict\" v WHERE v.\"verdict\" = 'r' AND c.\"order_row\" = "
              "v.\"row_id\";\n";
     }
@@ -483,15 +455,15 @@ class postgres_store final : public order_store {
       const table& t = s.tables[i];
       std::string child_cols = "\"order_row\"", child_values = "v.\"row_id\"";
       for (std::size_t k = 1; k < t.keys.size(); ++k) {
-        child_cols += ", " + ident(t.keys[k]);
-        child_values += ", c." + ident(t.keys[k]);
+        child_cols += ", " + sql_identifier(t.keys[k]);
+        child_values += ", c." + sql_identifier(t.keys[k]);
       }
       for (const column& c : t.columns) {
-        child_cols += ", " + ident(c.name);
-        child_values += ", c." + ident(c.name);
+        child_cols += ", " + sql_identifier(c.name);
+        child_values += ", c." + sql_identifier(c.name);
       }
-      sql += "INSERT INTO " + ident(t.name) + " (" + child_cols + ") SELECT " + child_values +
-             " FROM " + ident(stage_name(t)) +
+      sql += "INSERT INTO " + sql_identifier(t.name) + " (" + child_cols + ") SELECT " +
+             child_values + " FROM " + sql_identifier(stage_name(t)) +
              " c JOIN \"ordernorm_verdict\" v USING (\"seq\") WHERE v.\"verdict\" IN ('i', "
              "'r');\n";
     }
@@ -502,7 +474,7 @@ class postgres_store final : public order_store {
     upsert_sql_ = std::move(sql);
     std::string truncate;
     for (const table& t : s.tables)
-      truncate += (truncate.empty() ? "" : ", ") + ident(stage_name(t));
+      truncate += (truncate.empty() ? "" : ", ") + sql_identifier(stage_name(t));
     truncate_sql_ = "TRUNCATE " + truncate;
     staging_ready_ = true;
     return true;
@@ -524,7 +496,7 @@ class postgres_store final : public order_store {
     const schema& s = order_schema();
     for (std::size_t i = 0; i < s.tables.size(); ++i) {
       if (stages_[i].empty()) continue;
-      if (!copy_in("COPY " + ident(stage_name(s.tables[i])) + " FROM STDIN", stages_[i])) {
+      if (!copy_in("COPY " + sql_identifier(stage_name(s.tables[i])) + " FROM STDIN", stages_[i])) {
         return false;
       }
       stages_[i].clear();
@@ -605,7 +577,7 @@ class postgres_store final : public order_store {
     }
     const schema& s = order_schema();
     std::string base = "SELECT \"row_id\"";
-    for (const column& c : s.tables[0].columns) base += ", " + ident(c.name);
+    for (const column& c : s.tables[0].columns) base += ", " + sql_identifier(c.name);
     base += " FROM \"orders\" WHERE \"row_id\" > $1";
     int next = 2;
     params p;
@@ -687,12 +659,12 @@ class postgres_store final : public order_store {
       std::string sql = "SELECT ";
       std::string order;
       for (std::size_t k = 0; k < t.keys.size(); ++k) {
-        sql += (k == 0 ? "" : ", ") + ident(t.keys[k]);
-        order += (k == 0 ? "" : ", ") + ident(t.keys[k]);
+        sql += (k == 0 ? "" : ", ") + sql_identifier(t.keys[k]);
+        order += (k == 0 ? "" : ", ") + sql_identifier(t.keys[k]);
       }
-      for (const column& c : t.columns) sql += ", " + ident(c.name);
-      sql +=
-          " FROM " + ident(t.name) + " WHERE \"order_row\" = ANY($1::BIGINT[]) ORDER BY " + order;
+      for (const column& c : t.columns) sql += ", " + sql_identifier(c.name);
+      sql += " FROM " + sql_identifier(t.name) +
+             " WHERE \"order_row\" = ANY($1::BIGINT[]) ORDER BY " + order;
       child_rows& c = out[t.name];
       c.res = query(sql, params{{row_list}});
       if (!ok(c.res, "reading an order's " + t.name)) return false;

@@ -80,6 +80,21 @@ struct schema {
 // Built once, from the reflection.
 const schema& order_schema();
 
+// `name` as a quoted SQL identifier (the schema's names need no escaping).
+std::string sql_identifier(std::string_view name);
+
+// How a backend spells the tables: a column kind's SQL type, and the key
+// columns' (the orders' own row key, and the children's keys).
+struct sql_dialect {
+  std::string_view (*type_of)(column_kind);
+  std::string_view row_id;    // orders' "row_id" column: its type and constraint
+  std::string_view key_type;  // a child's key column, NOT NULL
+};
+
+// The CREATE TABLE statement of `t` in `dialect`: its keys, its columns,
+// and, for a child, its primary key and the foreign key to its parent.
+std::string create_table(const schema& s, const table& t, const sql_dialect& dialect);
+
 namespace detail {
 
 template <class T>

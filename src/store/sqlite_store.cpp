@@ -16,8 +16,6 @@
 namespace ordernorm::store {
 namespace {
 
-std::string ident(std::string_view name) { return "\"" + std::string(name) + "\""; }
-
 std::string_view sql_type(column_kind kind) {
   switch (kind) {
     case column_kind::integer:
@@ -29,38 +27,10 @@ std::string_view sql_type(column_kind kind) {
   }
 }
 
+const sql_dialect dialect{sql_type, "INTEGER PRIMARY KEY", "INTEGER"};
+
 std::string create_table(const schema& s, const table& t) {
-  std::string sql = "CREATE TABLE " + ident(t.name) + " (";
-  if (t.keys.empty()) {
-    sql += "\"row_id\" INTEGER PRIMARY KEY";
-  } else {
-    for (std::size_t i = 0; i < t.keys.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + ident(t.keys[i]) + " INTEGER NOT NULL";
-    }
-  }
-  for (const column& c : t.columns) {
-    sql += ", " + ident(c.name) + " " + std::string(sql_type(c.kind));
-    if (!c.nullable) sql += " NOT NULL";
-  }
-  if (!t.keys.empty()) {
-    sql += ", PRIMARY KEY (";
-    for (std::size_t i = 0; i < t.keys.size(); ++i) sql += (i == 0 ? "" : ", ") + ident(t.keys[i]);
-    sql += "), FOREIGN KEY (";
-    const table& parent = s.tables[t.parent];
-    for (std::size_t i = 0; i + 1 < t.keys.size(); ++i) {
-      sql += (i == 0 ? "" : ", ") + ident(t.keys[i]);
-    }
-    sql += ") REFERENCES " + ident(parent.name) + " (";
-    if (parent.keys.empty()) {
-      sql += "\"row_id\"";
-    } else {
-      for (std::size_t i = 0; i < parent.keys.size(); ++i) {
-        sql += (i == 0 ? "" : ", ") + ident(parent.keys[i]);
-      }
-    }
-    sql += ")";
-  }
-  return sql + ")";
+  return store::create_table(s, t, dialect);
 }
 
 // RAII for a prepared statement.
@@ -281,7 +251,7 @@ class sqlite_store final : public order_store {
     }
     const schema& s = order_schema();
     std::string sql = "SELECT \"row_id\"";
-    for (const column& c : s.tables[0].columns) sql += ", " + ident(c.name);
+    for (const column& c : s.tables[0].columns) sql += ", " + sql_identifier(c.name);
     sql += " FROM \"orders\"";
     const std::vector<condition> conditions = where_conditions(q);
     for (std::size_t i = 0; i < conditions.size(); ++i) {
@@ -398,9 +368,9 @@ class sqlite_store final : public order_store {
     const table& orders = s.tables[0];
     std::string names, marks, sets;
     for (std::size_t i = 0; i < orders.columns.size(); ++i) {
-      names += (i == 0 ? "" : ", ") + ident(orders.columns[i].name);
+      names += (i == 0 ? "" : ", ") + sql_identifier(orders.columns[i].name);
       marks += i == 0 ? "?" : ", ?";
-      sets += (i == 0 ? "" : ", ") + ident(orders.columns[i].name) + " = ?";
+      sets += (i == 0 ? "" : ", ") + sql_identifier(orders.columns[i].name) + " = ?";
     }
     select_existing_ = std::make_unique<statement>();
     insert_order_ = std::make_unique<statement>();
@@ -417,16 +387,18 @@ class sqlite_store final : public order_store {
       child_statements& c = children_[t->name];
       std::string cols, child_marks;
       for (std::size_t i = 0; i < t->keys.size(); ++i) {
-        cols += (i == 0 ? "" : ", ") + ident(t->keys[i]);
+        cols += (i == 0 ? "" : ", ") + sql_identifier(t->keys[i]);
         child_marks += i == 0 ? "?" : ", ?";
       }
       for (const column& col : t->columns) {
-        cols += ", " + ident(col.name);
+        cols += ", " + sql_identifier(col.name);
         child_marks += ", ?";
       }
-      if (!prepare("INSERT INTO " + ident(t->name) + " (" + cols + ") VALUES (" + child_marks + ")",
+      if (!prepare("INSERT INTO " + sql_identifier(t->name) + " (" + cols + ") VALUES (" +
+                       child_marks + ")",
                    c.insert) ||
-          !prepare("DELETE FROM " + ident(t->name) + " WHERE \"order_row\" = ?", c.remove)) {
+          !prepare("DELETE FROM " + sql_identifier(t->name) + " WHERE \"order_row\" = ?",
+                   c.remove)) {
         insert_order_.reset();
         return false;
       }
@@ -440,10 +412,10 @@ class sqlite_store final : public order_store {
     for (std::size_t i = 1; i < s.tables.size(); ++i) {
       const table& t = s.tables[i];
       std::string sql = "SELECT \"ordinal\"";
-      for (const column& col : t.columns) sql += ", " + ident(col.name);
-      sql += " FROM " + ident(t.name) + " WHERE ";
+      for (const column& col : t.columns) sql += ", " + sql_identifier(col.name);
+      sql += " FROM " + sql_identifier(t.name) + " WHERE ";
       for (std::size_t k = 0; k + 1 < t.keys.size(); ++k) {
-        sql += (k == 0 ? "" : " AND ") + ident(t.keys[k]) + " = ?";
+        sql += (k == 0 ? "" : " AND ") + sql_identifier(t.keys[k]) + " = ?";
       }
       sql += " ORDER BY \"ordinal\"";
       if (!prepare(sql, children_[t.name].select)) return false;
