@@ -29,33 +29,23 @@
 #include "generators.hpp"  // bench/
 #include "postgres_support.hpp"
 #include "store.hpp"  // src/store/
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using ordernorm::testing::count_lines;
+using ordernorm::testing::mixed_dump;
 using ordernorm::testing::postgres_password;
 using ordernorm::testing::postgres_url;
 using ordernorm::testing::read_file;
+using ordernorm::testing::shell_quoted;
+using ordernorm::testing::start_load;
 
 namespace {
 
-const std::string cli = ORDERNORM_CLI;
 const fs::path source_dir = ORDERNORM_SOURCE_DIR;
 
-struct run_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string q(const std::string& s) {  // single-quoted for the shell
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-std::size_t count_lines(const std::string& s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
-}
+using run_result = ordernorm::testing::command_result;
 
 struct conn_deleter {
   void operator()(PGconn* c) const { PQfinish(c); }
@@ -200,23 +190,14 @@ class PgStore : public ::testing::Test {
   // Runs the CLI with `args` (already quoted for the shell); the password
   // must never reach its output or its messages.
   run_result run(const std::string& args) const {
-    const std::string err = path("stderr.txt");
-    run_result r;
-    std::FILE* pipe = ::popen((cli + " " + args + " 2>" + err).c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = ::pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = read_file(err);
+    const run_result r = ordernorm::testing::run_cli(args);
     const std::string password = postgres_password();
     EXPECT_EQ(r.err.find(password), std::string::npos) << "the password in a message: " << args;
     EXPECT_EQ(r.out.find(password), std::string::npos) << "the password in the output: " << args;
     return r;
   }
 
-  std::string db() const { return q(url_); }
+  std::string db() const { return shell_quoted(url_); }
 
   fs::path dir_;
   std::string admin_url_;
@@ -238,11 +219,11 @@ TEST_F(PgStore, OrdersPrintsWhatConvertPrintedForEveryExampleAndGoldenInput) {
   ASSERT_GT(inputs.size(), 100u);
   std::size_t orders = 0;
   for (const fs::path& input : inputs) {
-    const run_result converted = run("convert -q " + q(input.string()));
+    const run_result converted = run("convert -q " + shell_quoted(input.string()));
     for (const char* jobs : {"1", "3"}) {
       reset();
-      const run_result loaded =
-          run(std::string("load -q -j ") + jobs + " --db " + db() + " " + q(input.string()));
+      const run_result loaded = run(std::string("load -q -j ") + jobs + " --db " + db() + " " +
+                                    shell_quoted(input.string()));
       ASSERT_EQ(loaded.status, converted.status) << input << "\n" << loaded.err;
       const run_result listed = run("orders --db " + db());
       ASSERT_EQ(listed.status, 0) << input << listed.err;
@@ -256,10 +237,10 @@ TEST_F(PgStore, OrdersPrintsWhatConvertPrintedForEveryExampleAndGoldenInput) {
 // --- types ---------------------------------------------------------------
 
 TEST_F(PgStore, MoneyIsNumericKeepingItsScaleAndTimestampsAreTextAsWritten) {
-  ASSERT_EQ(
-      run("load --db " + db() + " " + q((source_dir / "examples" / "shopify-order.json").string()))
-          .status,
-      0);
+  ASSERT_EQ(run("load --db " + db() + " " +
+                shell_quoted((source_dir / "examples" / "shopify-order.json").string()))
+                .status,
+            0);
   EXPECT_EQ(
       query(url_,
             "SELECT pg_typeof(total_price)::text, total_price, "
@@ -421,10 +402,12 @@ TEST_F(PgStore, HostileValuesAreCopiedAndBoundAndReadBackByteIdentical) {
   const run_result listed = run("orders --db " + db());
   EXPECT_EQ(listed.status, 0) << listed.err;
   EXPECT_TRUE(listed.out == converted.out) << "orders differs from convert";
-  EXPECT_EQ(run("orders --db " + db() + " --id " + q(injection)).status, 1);
-  EXPECT_EQ(run("orders --db " + db() + " --tracking-code " + q("x' OR '1'='1")).status, 1);
-  EXPECT_TRUE(run("orders --db " + db() + " --number 1 --customer-email " + q(injection)).out ==
-              converted.out);
+  EXPECT_EQ(run("orders --db " + db() + " --id " + shell_quoted(injection)).status, 1);
+  EXPECT_EQ(run("orders --db " + db() + " --tracking-code " + shell_quoted("x' OR '1'='1")).status,
+            1);
+  EXPECT_TRUE(
+      run("orders --db " + db() + " --number 1 --customer-email " + shell_quoted(injection)).out ==
+      converted.out);
   EXPECT_EQ(one(url_, "SELECT count(*) FROM orders"), "1");
   EXPECT_EQ(one(url_, "SELECT count(*) FROM line_items"), "1");
 }
@@ -587,8 +570,8 @@ TEST_F(PgStore, NeitherTheRightNorAWrongPasswordAppearsInAnyMessage) {
   std::string wrong = url_;
   wrong.replace(wrong.find(password), password.size(), wrong_password);
   for (const std::string& command :
-       {"load --db " + q(wrong) + " /dev/null", "orders --db " + q(wrong),
-        "orders --db " + q(wrong + "&password=" + wrong_password)}) {
+       {"load --db " + shell_quoted(wrong) + " /dev/null", "orders --db " + shell_quoted(wrong),
+        "orders --db " + shell_quoted(wrong + "&password=" + wrong_password)}) {
     const run_result r = run(command);
     EXPECT_EQ(r.status, 2) << command;
     EXPECT_EQ(r.err.find(wrong_password), std::string::npos) << r.err;
@@ -598,17 +581,6 @@ TEST_F(PgStore, NeitherTheRightNorAWrongPasswordAppearsInAnyMessage) {
 }
 
 // --- a generated dump: filters, crash safety ------------------------------------
-
-std::string mixed_dump(std::size_t orders) {
-  std::vector<std::unique_ptr<ordernorm_bench::order_generator>> gens;
-  for (const auto& g : ordernorm_bench::generators()) gens.push_back(g.make(20261207));
-  std::string out;
-  for (std::size_t i = 0; i < orders; ++i) {
-    gens[i % gens.size()]->append_order(out);
-    out += '\n';
-  }
-  return out;
-}
 
 TEST_F(PgStore, FilteredOrdersAreWhatConvertFilteredPrinted) {
   const std::string dump = write("dump.ndjson", mixed_dump(1500));
@@ -654,15 +626,7 @@ TEST_F(PgStore, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
   std::size_t partial = 0;
   for (int kill = 0; kill < 5; ++kill) {
     reset();
-    std::fflush(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-      std::freopen("/dev/null", "w", stdout);
-      std::freopen("/dev/null", "w", stderr);
-      ::execl(cli.c_str(), cli.c_str(), "load", "-q", "-j", "2", "--db", url_.c_str(), dump.c_str(),
-              static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
+    const pid_t pid = start_load(url_, dump);
     std::this_thread::sleep_for(
         std::chrono::duration_cast<std::chrono::microseconds>(took * at(rng)));
     ::kill(pid, SIGKILL);

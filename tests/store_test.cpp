@@ -20,21 +20,22 @@
 
 #include "generators.hpp"  // bench/
 #include "store.hpp"       // src/store/
+#include "store_support.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
+using ordernorm::testing::count_lines;
+using ordernorm::testing::mixed_dump;
 using ordernorm::testing::read_file;
+using ordernorm::testing::shell_quoted;
+using ordernorm::testing::start_load;
 
 namespace {
 
 const std::string cli = ORDERNORM_CLI;
 const fs::path source_dir = ORDERNORM_SOURCE_DIR;
 
-struct run_result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using run_result = ordernorm::testing::command_result;
 
 // A fresh directory per test, removed after it.
 class Store : public ::testing::Test {
@@ -59,28 +60,10 @@ class Store : public ::testing::Test {
   }
 
   // Runs the CLI with `args` (already quoted for the shell).
-  run_result run(const std::string& args) const {
-    const std::string err = path("stderr.txt");
-    run_result r;
-    std::FILE* pipe = ::popen((cli + " " + args + " 2>" + err).c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buf[65536];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = ::pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.err = read_file(err);
-    return r;
-  }
+  run_result run(const std::string& args) const { return ordernorm::testing::run_cli(args); }
 
   fs::path dir_;
 };
-
-std::string q(const std::string& s) {  // single-quoted for the shell
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
 
 // Rows of a query on the database, each column as text ("NULL" for NULL).
 std::vector<std::vector<std::string>> query(const std::string& db, const std::string& sql) {
@@ -132,10 +115,6 @@ std::string content(const std::string& db) {
   return out;
 }
 
-std::size_t count_lines(const std::string& s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
-}
-
 // A hand-written Shopify order (convert --from shopify).
 std::string shopify_order(const std::string& id, const std::string& updated_at,
                           const std::string& total, const std::vector<std::string>& skus,
@@ -175,13 +154,14 @@ TEST_F(Store, OrdersPrintsWhatConvertPrintedForEveryExampleAndGoldenInput) {
   ASSERT_GT(inputs.size(), 100u);
   std::size_t orders = 0;
   for (const fs::path& input : inputs) {
-    const run_result converted = run("convert -q " + q(input.string()));
+    const run_result converted = run("convert -q " + shell_quoted(input.string()));
     for (const char* jobs : {"1", "3"}) {
       fs::remove(path("one.db"));
-      const run_result loaded = run(std::string("load -q -j ") + jobs + " --db " +
-                                    q(path("one.db")) + " " + q(input.string()));
+      const run_result loaded =
+          run(std::string("load -q -j ") + jobs + " --db " + shell_quoted(path("one.db")) + " " +
+              shell_quoted(input.string()));
       ASSERT_EQ(loaded.status, converted.status) << input << "\n" << loaded.err;
-      const run_result listed = run("orders --db " + q(path("one.db")));
+      const run_result listed = run("orders --db " + shell_quoted(path("one.db")));
       ASSERT_EQ(listed.status, 0) << input << listed.err;
       EXPECT_EQ(listed.out, converted.out) << input << " -j " << jobs;
     }
@@ -279,7 +259,8 @@ TEST_F(Store, SameRemoteUpdatedAtIsLeftUnchanged) {
 
 TEST_F(Store, MoneyAndTimestampsAreStoredAsExactText) {
   const std::string db = path("o.db");
-  run("load --db " + db + " " + q((source_dir / "examples" / "shopify-order.json").string()));
+  run("load --db " + db + " " +
+      shell_quoted((source_dir / "examples" / "shopify-order.json").string()));
   EXPECT_EQ(query(db,
                   "SELECT typeof(total_price), total_price, typeof(remote_updated_at), "
                   "remote_updated_at, platform, payment_status, payment_status_raw FROM orders"),
@@ -324,10 +305,12 @@ TEST_F(Store, HostileValuesAreBoundAndReadBackByteIdentical) {
   EXPECT_EQ(listed.status, 0) << listed.err;
   EXPECT_TRUE(listed.out == converted.out) << "orders differs from convert";
   // Hostile lookups are values too: they match nothing and drop nothing.
-  EXPECT_EQ(run("orders --db " + db + " --id " + q(injection)).status, 1);
-  EXPECT_EQ(run("orders --db " + db + " --tracking-code " + q("x' OR '1'='1")).status, 1);
-  EXPECT_EQ(run("orders --db " + db + " --number 1 --customer-email " + q(injection)).out,
-            converted.out);
+  EXPECT_EQ(run("orders --db " + db + " --id " + shell_quoted(injection)).status, 1);
+  EXPECT_EQ(run("orders --db " + db + " --tracking-code " + shell_quoted("x' OR '1'='1")).status,
+            1);
+  EXPECT_EQ(
+      run("orders --db " + db + " --number 1 --customer-email " + shell_quoted(injection)).out,
+      converted.out);
   EXPECT_EQ(one(db, "SELECT count(*) FROM orders"), "1");
   EXPECT_EQ(one(db, "SELECT count(*) FROM line_items"), "1");
 }
@@ -580,9 +563,10 @@ TEST_F(Store, LoadStoresOnlyWhatConvertsFilterKeeps) {
 // Rejects and exit codes as for convert.
 TEST_F(Store, LoadReportsRejectsAsConvertDoes) {
   const std::string input = (source_dir / "examples" / "shopify-with-bad-record.ndjson").string();
-  const run_result converted = run("convert --rejects " + path("c.rejects") + " " + q(input));
-  const run_result loaded =
-      run("load --db " + path("o.db") + " --rejects " + path("l.rejects") + " " + q(input));
+  const run_result converted =
+      run("convert --rejects " + path("c.rejects") + " " + shell_quoted(input));
+  const run_result loaded = run("load --db " + path("o.db") + " --rejects " + path("l.rejects") +
+                                " " + shell_quoted(input));
   EXPECT_EQ(converted.status, 1);
   EXPECT_EQ(loaded.status, 1);
   EXPECT_EQ(read_file(path("l.rejects")), read_file(path("c.rejects")));
@@ -592,30 +576,6 @@ TEST_F(Store, LoadReportsRejectsAsConvertDoes) {
 // --- crash safety ------------------------------------------------------------
 
 // A mixed dump from the benchmarks' generators (every platform in turn).
-std::string mixed_dump(std::size_t orders) {
-  std::vector<std::unique_ptr<ordernorm_bench::order_generator>> gens;
-  for (const auto& g : ordernorm_bench::generators()) gens.push_back(g.make(20261207));
-  std::string out;
-  for (std::size_t i = 0; i < orders; ++i) {
-    gens[i % gens.size()]->append_order(out);
-    out += '\n';
-  }
-  return out;
-}
-
-pid_t start_load(const std::string& db, const std::string& dump) {
-  std::fflush(nullptr);  // nothing buffered is written twice
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    ::execl(cli.c_str(), cli.c_str(), "load", "-q", "-j", "2", "--db", db.c_str(), dump.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
-}
-
 // orders with convert's filter flags prints what convert with the same
 // flags printed, on a generated dump of every platform.
 TEST_F(Store, FilteredOrdersAreWhatConvertFilteredPrinted) {
@@ -695,7 +655,7 @@ TEST_F(Store, ReadmeExampleRunsAsWritten) {
     at = end + 1;
   }
   ASSERT_EQ(lines.size(), 3u) << block;
-  std::string script = "cd " + q(dir_.string());
+  std::string script = "cd " + shell_quoted(dir_.string());
   for (std::string line : lines) {
     line = std::regex_replace(line, std::regex("\\./build/src/ordernorm"), cli);
     line =

@@ -80,10 +80,6 @@ std::string_view pg_data_type(column_kind kind) {
 
 const sql_dialect dialect{pg_type, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT"};
 
-std::string create_table(const schema& s, const table& t) {
-  return store::create_table(s, t, dialect);
-}
-
 // The staging table of `t`: the batch's sequence number ("seq") in place of
 // order_row, then the other keys and the columns, without constraints.
 std::string stage_name(const table& t) { return "ordernorm_stage_" + t.name; }
@@ -699,19 +695,7 @@ class postgres_store final : public order_store {
 
 }  // namespace
 
-std::vector<std::string> postgres_schema_statements() {
-  const schema& s = order_schema();
-  std::vector<std::string> out;
-  for (const table& t : s.tables) out.push_back(create_table(s, t));
-  out.emplace_back(
-      "CREATE UNIQUE INDEX \"orders_by_remote_id\" ON \"orders\" (\"remote_id\", \"platform\")");
-  out.emplace_back("CREATE UNIQUE INDEX \"orders_by_id\" ON \"orders\" (\"id\")");
-  out.emplace_back(
-      "CREATE INDEX \"orders_by_number\" ON \"orders\" (\"order_number\", \"customer_email\")");
-  out.emplace_back(
-      "CREATE INDEX \"shipments_by_tracking_code\" ON \"shipments\" (\"tracking_code\")");
-  return out;
-}
+std::vector<std::string> postgres_schema_statements() { return schema_statements(dialect); }
 
 std::variant<std::unique_ptr<order_store>, std::string> open_postgres_store(
     const std::string& url, open_mode mode, const store_options& opts) {

@@ -121,6 +121,20 @@ std::string create_table(const schema& s, const table& t, const sql_dialect& dia
   return sql;
 }
 
+std::vector<std::string> schema_statements(const sql_dialect& dialect) {
+  const schema& s = order_schema();
+  std::vector<std::string> out;
+  for (const table& t : s.tables) out.push_back(create_table(s, t, dialect));
+  out.emplace_back(
+      "CREATE UNIQUE INDEX \"orders_by_remote_id\" ON \"orders\" (\"remote_id\", \"platform\")");
+  out.emplace_back("CREATE UNIQUE INDEX \"orders_by_id\" ON \"orders\" (\"id\")");
+  out.emplace_back(
+      "CREATE INDEX \"orders_by_number\" ON \"orders\" (\"order_number\", \"customer_email\")");
+  out.emplace_back(
+      "CREATE INDEX \"shipments_by_tracking_code\" ON \"shipments\" (\"tracking_code\")");
+  return out;
+}
+
 const schema& order_schema() {
   static const schema built = [] {
     schema s;

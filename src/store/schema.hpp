@@ -95,6 +95,11 @@ struct sql_dialect {
 // and, for a child, its primary key and the foreign key to its parent.
 std::string create_table(const schema& s, const table& t, const sql_dialect& dialect);
 
+// Every statement that makes the store's tables in `dialect`: the tables,
+// parents first, then the lookups' indexes ((remote_id, platform) is also
+// the upsert's key).
+std::vector<std::string> schema_statements(const sql_dialect& dialect);
+
 namespace detail {
 
 template <class T>

@@ -472,20 +472,7 @@ class sqlite_store final : public order_store {
 
 }  // namespace
 
-std::vector<std::string> sqlite_schema_statements() {
-  const schema& s = order_schema();
-  std::vector<std::string> out;
-  for (const table& t : s.tables) out.push_back(create_table(s, t));
-  // The lookups' indexes; (remote_id, platform) is also the upsert's key.
-  out.emplace_back(
-      "CREATE UNIQUE INDEX \"orders_by_remote_id\" ON \"orders\" (\"remote_id\", \"platform\")");
-  out.emplace_back("CREATE UNIQUE INDEX \"orders_by_id\" ON \"orders\" (\"id\")");
-  out.emplace_back(
-      "CREATE INDEX \"orders_by_number\" ON \"orders\" (\"order_number\", \"customer_email\")");
-  out.emplace_back(
-      "CREATE INDEX \"shipments_by_tracking_code\" ON \"shipments\" (\"tracking_code\")");
-  return out;
-}
+std::vector<std::string> sqlite_schema_statements() { return schema_statements(dialect); }
 
 std::variant<std::unique_ptr<order_store>, std::string> open_sqlite_store(
     const std::string& path, open_mode mode, const store_options& opts) {

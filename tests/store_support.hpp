@@ -1,0 +1,70 @@
+// What the store tests (store_test.cpp on SQLite, store_postgres_test.cpp on
+// PostgreSQL) share: the CLI run as a user runs it, a dump of every
+// platform, and a load started in the background for the kill tests.
+#pragma once
+
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "generators.hpp"  // bench/
+#include "test_support.hpp"
+
+namespace ordernorm::testing {
+
+// `ordernorm <args>` (`args` already quoted for the shell).
+inline command_result run_cli(const std::string& args) {
+  return run_shell(ORDERNORM_CLI " " + args);
+}
+
+// `s` single-quoted for the shell.
+inline std::string shell_quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  out += '\'';
+  return out;
+}
+
+inline std::size_t count_lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
+
+// `orders` orders from the generators of every platform in turn (seeded).
+inline std::string mixed_dump(std::size_t orders) {
+  std::vector<std::unique_ptr<ordernorm_bench::order_generator>> gens;
+  for (const auto& g : ordernorm_bench::generators()) gens.push_back(g.make(20261207));
+  std::string out;
+  for (std::size_t i = 0; i < orders; ++i) {
+    gens[i % gens.size()]->append_order(out);
+    out += '\n';
+  }
+  return out;
+}
+
+// `ordernorm load -q -j 2 --db <db> <dump>` started in the background, its
+// output discarded: the process to kill.
+inline pid_t start_load(const std::string& db, const std::string& dump) {
+  std::fflush(nullptr);  // nothing buffered is written twice
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    ::execl(ORDERNORM_CLI, ORDERNORM_CLI, "load", "-q", "-j", "2", "--db", db.c_str(), dump.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+}  // namespace ordernorm::testing
