@@ -316,7 +316,13 @@ class gzip_source final : public byte_source {
   std::uint64_t raw_bytes_read() const noexcept override { return in_.total(); }
 
  private:
-  std::uint64_t consumed() const noexcept { return in_.total() - state_->avail_in; }
+  // The compressed bytes igzip has taken. After some errors igzip leaves
+  // avail_in wrapped below zero (0xFFFFFFFF, found by fuzz_input), which is
+  // more than a refill ever gives it: then every byte read so far.
+  std::uint64_t consumed() const noexcept {
+    const std::uint64_t left = state_->avail_in <= compressed_chunk ? state_->avail_in : 0;
+    return in_.total() - left;
+  }
 
   void start_member() {
     isal_inflate_reset(state_.get());

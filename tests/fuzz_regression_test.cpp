@@ -201,6 +201,26 @@ TEST(FuzzRegression, BlankLineLongerThanTheWindowIsNoRecord) {
 
 }  // namespace
 
+// fuzz_input (2026-12-07): a gzip header followed by a corrupt deflate block
+// ("invalid distance too far back" after 7 bytes out). igzip left its input
+// count wrapped, and the error named compressed byte 18446744069414584347 of
+// a 26-byte file. The offset must lie within the file.
+TEST(FuzzRegression, GzipErrorOffsetLiesWithinTheInput) {
+  const std::string path = regression_path("input_gzip_error_offset_past_the_input.gz");
+  const std::uint64_t size = std::filesystem::file_size(path);
+  ASSERT_EQ(size, 26u);
+  reader in = reader::open_file(path);
+  document_view doc;
+  while (in.next(doc)) {
+  }
+  ASSERT_FALSE(in.ok());
+  EXPECT_EQ(in.error().code, error_code::io_error);
+  EXPECT_LE(in.error().byte_offset, size);
+  EXPECT_NE(in.error().message.find("corrupt gzip input at compressed byte"), std::string::npos)
+      << in.error().message;
+  EXPECT_EQ(in.error().message.find("18446744069414584347"), std::string::npos);
+}
+
 // fuzz_splitter (CI, 2026-12-06): a Squarespace list envelope whose list was
 // closed early, so that three of an order's keys became the envelope's own.
 // Detection picks Squarespace from them, and as Squarespace orders never carry
