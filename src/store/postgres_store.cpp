@@ -550,26 +550,17 @@ class postgres_store final : public order_store {
                                               const std::function<bool(const owned_order&)>& each,
                                               page& result) {
     if (q.alternate_id && q.filter.platforms.size() != 1) {
-      order_query among;
-      among.filter.platforms = q.filter.platforms;
-      int next = 2;
-      std::string sql = "SELECT DISTINCT \"platform\" FROM \"orders\" WHERE \"remote_id\" = $1";
+      const condition holding = platforms_holding(q);
+      int next = 1;
       params p;
-      p.values.push_back(*q.alternate_id);
-      for (const condition& c : where_conditions(among)) {
-        sql += " AND " + renumber(c.sql, next);
-        for (const auto& v : c.params) p.add(v);
-      }
-      const result_ptr platforms(query(sql + " ORDER BY 1", p));
+      for (const auto& v : holding.params) p.add(v);
+      const result_ptr platforms(query(renumber(holding.sql, next), p));
       if (!ok(platforms, "reading orders")) return error_;
-      if (PQntuples(platforms.get()) > 1) {
-        std::string list;
-        for (int i = 0; i < PQntuples(platforms.get()); ++i) {
-          list += (list.empty() ? "" : ", ") + std::string(PQgetvalue(platforms.get(), i, 0));
-        }
-        return "--alternate-id " + *q.alternate_id + " is an order on several platforms (" + list +
-               "): give --platform";
+      std::vector<std::string> names;
+      for (int i = 0; i < PQntuples(platforms.get()); ++i) {
+        names.emplace_back(PQgetvalue(platforms.get(), i, 0));
       }
+      if (auto ambiguous = ambiguous_alternate_id(q, names)) return ambiguous;
     }
     const schema& s = order_schema();
     std::string base = "SELECT \"row_id\"";

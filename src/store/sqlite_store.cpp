@@ -225,29 +225,16 @@ class sqlite_store final : public order_store {
                                               const std::function<bool(const owned_order&)>& each,
                                               page& result) {
     if (q.alternate_id && q.filter.platforms.size() != 1) {
-      // Which platforms hold it, among those the filter allows.
-      order_query among;
-      among.filter.platforms = q.filter.platforms;
-      std::string sql = "SELECT DISTINCT \"platform\" FROM \"orders\" WHERE \"remote_id\" = ?";
-      const std::vector<condition> allowed = where_conditions(among);
-      for (const condition& c : allowed) sql += " AND " + c.sql;
+      const condition holding = platforms_holding(q);
       statement platforms;
-      if (!prepare(sql + " ORDER BY 1", platforms)) return error_;
+      if (!prepare(holding.sql, platforms)) return error_;
       binder b{platforms.get()};
-      b.text(*q.alternate_id);
-      for (const condition& c : allowed) {
-        for (const auto& p : c.params) b.copy(std::get<std::string>(p));
-      }
+      for (const auto& p : holding.params) b.copy(std::get<std::string>(p));
       std::vector<std::string> names;
       while (sqlite3_step(platforms.get()) == SQLITE_ROW) {
         names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(platforms.get(), 0)));
       }
-      if (names.size() > 1) {
-        std::string list;
-        for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-        return "--alternate-id " + *q.alternate_id + " is an order on several platforms (" + list +
-               "): give --platform";
-      }
+      if (auto ambiguous = ambiguous_alternate_id(q, names)) return ambiguous;
     }
     const schema& s = order_schema();
     std::string sql = "SELECT \"row_id\"";

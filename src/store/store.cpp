@@ -134,6 +134,28 @@ std::vector<condition> where_conditions(const order_query& q) {
   return out;
 }
 
+condition platforms_holding(const order_query& q) {
+  condition out{"SELECT DISTINCT \"platform\" FROM \"orders\" WHERE \"remote_id\" = ?",
+                {*q.alternate_id}};
+  order_query among;
+  among.filter.platforms = q.filter.platforms;
+  for (const condition& c : where_conditions(among)) {
+    out.sql += " AND " + c.sql;
+    out.params.insert(out.params.end(), c.params.begin(), c.params.end());
+  }
+  out.sql += " ORDER BY 1";
+  return out;
+}
+
+std::optional<std::string> ambiguous_alternate_id(const order_query& q,
+                                                  const std::vector<std::string>& platforms) {
+  if (platforms.size() < 2) return std::nullopt;
+  std::string list;
+  for (const std::string& name : platforms) list += (list.empty() ? "" : ", ") + name;
+  return "--alternate-id " + *q.alternate_id + " is an order on several platforms (" + list +
+         "): give --platform";
+}
+
 std::string cursor_of(std::int64_t row) { return std::to_string(row); }
 
 std::optional<std::int64_t> parse_cursor(std::string_view cursor) {

@@ -83,6 +83,13 @@ struct condition {
 // The query's conditions, in a fixed order; paging (after) included.
 std::vector<condition> where_conditions(const order_query& q);
 
+// For an --alternate-id that the filter does not narrow to one platform:
+// the query of the platforms that hold it (among those the filter allows),
+// one name per row, and the message when there is more than one (none else).
+condition platforms_holding(const order_query& q);
+std::optional<std::string> ambiguous_alternate_id(const order_query& q,
+                                                  const std::vector<std::string>& platforms);
+
 // The cursor for the order listed at `row` (the stored order's position in
 // the listing), and back; std::nullopt for text that is not a cursor.
 std::string cursor_of(std::int64_t row);
