@@ -628,11 +628,13 @@ class memory_source final : public byte_source {
 
 }  // namespace
 
-std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size) {
+std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size, source_options opts) {
   sniffed head;
   head.size = std::min(size, sizeof head.bytes);
   if (head.size > 0) std::memcpy(head.bytes, data, head.size);
-  if (head.size > 0 && detect(head) != input_format::plain) return nullptr;
+  if (opts.detect_compression && head.size > 0 && detect(head) != input_format::plain) {
+    return nullptr;
+  }
   return std::make_unique<memory_source>(data, size);
 }
 
@@ -647,7 +649,7 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts
       sniffed head;
       const ssize_t n = ::pread(fd, head.bytes, sizeof head.bytes, from);
       head.size = n > 0 ? static_cast<std::size_t>(n) : 0;
-      if (n > 0 && detect(head) == input_format::plain) {
+      if (n > 0 && (!opts.detect_compression || detect(head) == input_format::plain)) {
         if (auto mapped = mapped_source::map(fd, owned, static_cast<std::uint64_t>(from),
                                              static_cast<std::uint64_t>(st.st_size))) {
           return mapped;
@@ -675,7 +677,7 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts
   }
   // A regular file never keeps a read waiting: no wake-up needed.
   const bool may_wait = !regular;
-  switch (head.failed ? input_format::plain : detect(head)) {
+  switch (head.failed || !opts.detect_compression ? input_format::plain : detect(head)) {
     case input_format::gzip:
       return std::make_unique<threaded_source>([&](int wake) -> std::unique_ptr<byte_source> {
         return std::make_unique<gzip_source>(fd, owned, head, may_wait ? wake : -1);

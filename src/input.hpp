@@ -68,6 +68,9 @@ class byte_source {
 struct source_options {
   // Map a regular uncompressed file (window()) rather than read() it.
   bool map_files = true;
+  // Tell gzip and zstd by their first bytes; false reads every input as
+  // plain bytes (a part cut from a larger input, whose start told it).
+  bool detect_compression = true;
 };
 
 // Reads `fd` (closing it at the end when `owned`), telling plain bytes, gzip
@@ -78,6 +81,7 @@ std::unique_ptr<byte_source> open_source(int fd, bool owned, source_options opts
 // Plain bytes in caller memory, read in place (window()); the memory must
 // outlive the source and not change. Null when the bytes start as gzip or
 // zstd does (read those through open_source).
-std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size);
+std::unique_ptr<byte_source> open_memory(const char* data, std::size_t size,
+                                         source_options opts = {});
 
 }  // namespace ordernorm::detail

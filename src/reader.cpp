@@ -827,17 +827,20 @@ reader reader::open_file(const std::string& path, reader_options opts) {
   // pass): a FIFO named by a path (`<(zcat ...)`) would be drained by it.
   struct stat st {};
   const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  auto p = std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts);
+  auto p = std::make_unique<impl>(
+      detail::open_source(fd, true, {opts.map_files, !opts.ndjson_continuation}), opts);
   if (regular) p->path = path;
   return reader(std::move(p));
 }
 
 reader reader::from_fd(int fd, reader_options opts) {
-  return reader(std::make_unique<impl>(detail::open_source(fd, false, {opts.map_files}), opts));
+  return reader(std::make_unique<impl>(
+      detail::open_source(fd, false, {opts.map_files, !opts.ndjson_continuation}), opts));
 }
 
 reader reader::from_memory(std::string_view bytes, reader_options opts) {
-  if (auto source = detail::open_memory(bytes.data(), bytes.size())) {
+  if (auto source = detail::open_memory(bytes.data(), bytes.size(),
+                                        {opts.map_files, !opts.ndjson_continuation})) {
     auto p = std::make_unique<impl>(std::move(source), opts);
     p->memory = bytes;
     return reader(std::move(p));
@@ -858,7 +861,8 @@ reader reader::from_memory(std::string_view bytes, reader_options opts) {
     p->fail_open("cannot hold the compressed bytes in a memory file: " + why);
     return reader(std::move(p));
   }
-  return reader(std::make_unique<impl>(detail::open_source(fd, true, {opts.map_files}), opts));
+  return reader(std::make_unique<impl>(
+      detail::open_source(fd, true, {opts.map_files, !opts.ndjson_continuation}), opts));
 }
 
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }

@@ -73,8 +73,9 @@ struct reader_options {
   bool stitch_bulk_exports = true;
   // The input is whole lines cut from an NDJSON input after its first byte
   // (a part of a file split for parallel reading): it is read as NDJSON
-  // whatever its first line holds, with no byte order mark to step over,
-  // exactly as those lines are read in the whole input.
+  // whatever its first line holds, with no byte order mark to step over and
+  // never decompressed (a line may start like gzip or zstd), exactly as
+  // those lines are read in the whole input.
   bool ndjson_continuation = false;
 };
 
