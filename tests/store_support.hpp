@@ -60,8 +60,9 @@ inline pid_t start_load(const std::string& db, const std::string& dump) {
   if (pid == 0) {
     std::freopen("/dev/null", "w", stdout);
     std::freopen("/dev/null", "w", stderr);
-    ::execl(ORDERNORM_CLI, ORDERNORM_CLI, "load", "-q", "-j", "2", "--db", db.c_str(), dump.c_str(),
-            static_cast<char*>(nullptr));
+    // Batches of 1000: a kill can land between commits of a 10,000-order dump.
+    ::execl(ORDERNORM_CLI, ORDERNORM_CLI, "load", "-q", "-j", "2", "--batch", "1000", "--db",
+            db.c_str(), dump.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
   return pid;

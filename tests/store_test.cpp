@@ -349,6 +349,42 @@ class StoreLookups : public Store {
   std::string db_;
 };
 
+// Each lookup is answered from an index: the plan SQLite makes for the
+// conditions the store builds (where_conditions) searches orders or
+// shipments USING an index for every one of them, after a load into an empty
+// store (which builds the lookup indexes at its end).
+TEST_F(StoreLookups, EachLookupIsAnsweredFromAnIndex) {
+  auto plan = [&](const ordernorm::store::order_query& q) {
+    std::string sql = "EXPLAIN QUERY PLAN SELECT * FROM orders";
+    const auto conditions = ordernorm::store::where_conditions(q);
+    for (std::size_t i = 0; i < conditions.size(); ++i) {
+      sql += (i == 0 ? " WHERE " : " AND ") + conditions[i].sql;
+    }
+    std::string details;
+    for (const auto& row : query(db_, sql)) details += row.back() + "\n";
+    return details;
+  };
+  ordernorm::store::order_query by_id;
+  by_id.id = "shopify:1001";
+  EXPECT_NE(plan(by_id).find("SEARCH orders USING INDEX orders_by_remote_id"), std::string::npos)
+      << plan(by_id);
+  ordernorm::store::order_query by_alternate_id;
+  by_alternate_id.alternate_id = "1001";
+  EXPECT_NE(plan(by_alternate_id).find("SEARCH orders USING INDEX orders_by_remote_id"),
+            std::string::npos)
+      << plan(by_alternate_id);
+  ordernorm::store::order_query by_tracking_code;
+  by_tracking_code.tracking_code = "1Z-MAYA";
+  EXPECT_NE(plan(by_tracking_code).find("SEARCH shipments USING INDEX shipments_by_tracking_code"),
+            std::string::npos)
+      << plan(by_tracking_code);
+  ordernorm::store::order_query by_number;
+  by_number.number = "1001";
+  by_number.customer_email = "maya@example.com";
+  EXPECT_NE(plan(by_number).find("SEARCH orders USING INDEX orders_by_number"), std::string::npos)
+      << plan(by_number);
+}
+
 TEST_F(StoreLookups, EveryOrderWithoutALookupInLoadOrder) {
   const run_result r = run("orders --db " + db_);
   EXPECT_EQ(r.status, 0);
@@ -492,7 +528,7 @@ TEST_F(Store, SchemaVersionIsRaisedWhenTheGeneratedTablesChange) {
     }
   }
   EXPECT_EQ(std::make_pair(hash, ordernorm::store::schema_version),
-            std::make_pair(std::uint64_t{6806761376971924316u}, 1))
+            std::make_pair(std::uint64_t{4583799721295944816u}, 2))
       << hash;
   // What the shape is, by hand: children keyed by their parent's key and
   // their ordinal; sub-objects flattened with a presence flag; no REAL.
@@ -535,6 +571,24 @@ TEST_F(Store, PasswordsAreRedactedFromUrls) {
     EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("alice:***@localhost"), std::string::npos) << r.err;
   }
+}
+
+TEST_F(Store, BatchNeedsAPositiveNumberOfOrders) {
+  const std::string db = path("o.db");
+  for (const char* bad : {"0", "-1", "many", ""}) {
+    const run_result r = run("load --batch '" + std::string(bad) + "' --db " + db + " /dev/null");
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("--batch needs a number of orders, 1 or more"), std::string::npos)
+        << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db)) << "a usage error opens no database";
+  // Every batch size stores the same orders.
+  const std::string dump = write("dump.ndjson", mixed_dump(50));
+  ASSERT_EQ(run("load -q --batch 1 --db " + path("one.db") + " " + dump).status, 0);
+  ASSERT_EQ(run("load -q --batch 7 --db " + path("seven.db") + " " + dump).status, 0);
+  const std::string expected = run("convert -q " + dump).out;
+  EXPECT_EQ(run("orders --db " + path("one.db")).out, expected);
+  EXPECT_EQ(run("orders --db " + path("seven.db")).out, expected);
 }
 
 TEST_F(Store, LoadNeedsDbAndRefusesOutputOptions) {
@@ -636,6 +690,13 @@ TEST_F(Store, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
     ASSERT_EQ(rerun.status, 0) << rerun.err;
     EXPECT_EQ(run("orders --db " + db).out, expected) << "kill " << kill;
     EXPECT_EQ(content(db), expected_content) << "kill " << kill;
+    // A first load killed before its end had not built the lookup indexes
+    // yet; the rerun has.
+    EXPECT_EQ(one(db,
+                  "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE "
+                  "type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name)"),
+              "orders_by_number orders_by_remote_id shipments_by_tracking_code")
+        << "kill " << kill;
   }
   EXPECT_GT(partial, 0u) << "no kill landed before the load's end";
 }

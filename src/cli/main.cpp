@@ -289,7 +289,7 @@ class store_loader final : public logged_output<order_output> {
 };
 
 int run_load(const cli_options& opts) {
-  auto opened = store::open_store(opts.db, store::open_mode::load);
+  auto opened = store::open_store(opts.db, store::open_mode::load, opts.store);
   if (const auto* refused = std::get_if<std::string>(&opened)) {
     fmt::print(stderr, "ordernorm: {}\n", *refused);
     return 2;

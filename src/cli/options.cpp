@@ -201,16 +201,18 @@ Exit status: 0 every document read; 1 some rejected; 2 usage or I/O error.
 )";
 
 constexpr std::string_view load_help =
-    R"(Usage: ordernorm load --db URL [convert's input options] [--] [FILE...]
+    R"(Usage: ordernorm load --db URL [--batch N] [convert's input options] [--] [FILE...]
 
 Converts orders as `ordernorm convert` does (the same input options and
 filter flags, -j, --rejects, --warnings, summary and exit status; no -o,
 --format or --line-items) and stores them in the database at URL instead of
 printing them. Orders a filter leaves out are not stored.
 
-URL: sqlite:PATH, or a PATH ending in .db or .sqlite. A new file gets the
-tables (orders, line_items, shipments, scan_events); a database made by
-another store schema version is refused.
+URL: sqlite:PATH, or a PATH ending in .db or .sqlite; or a PostgreSQL
+URL, postgresql://... or postgres://... (libpq's form; a password in it is
+never printed). A new database gets the tables (orders, line_items,
+shipments, scan_events); a database made by another store schema version is
+refused.
 
 An order is keyed by its platform and remoteId. One not stored yet is
 added; one stored with an earlier remoteUpdatedAt is replaced, with its line
@@ -220,9 +222,9 @@ counted as older. When neither the stored nor the loaded order has a
 remoteUpdatedAt, the one loaded last is kept. Loading the same input twice
 changes nothing.
 
-Orders are committed in batches of 1000: a load that is interrupted (even
-killed) leaves the database consistent, holding whole orders only, and
-running the same load again completes it.
+Orders are committed in batches (--batch N orders, default 10000): a load
+that is interrupted (even killed) leaves the database consistent, holding
+whole orders only, and running the same load again completes it.
 
 The summary adds how many orders were stored new, replaced, unchanged and
 skipped as older.
@@ -432,6 +434,11 @@ std::optional<int> parse_options(int argc, char** argv, cli_options& opts) {
       auto v = value();
       if (!v || v->empty()) return usage_error("--db needs a URL", command);
       opts.db = *v;
+    } else if (name == "--batch" && opts.load) {
+      auto v = value();
+      const auto n = v ? parse_size(*v, false) : std::nullopt;
+      if (!n || *n == 0) return usage_error("--batch needs a number of orders, 1 or more", command);
+      opts.store.batch_orders = *n;
     } else if (name == "-V" || name == "--version") {
       return print_version();
     } else if (name == "-q" || name == "--quiet") {

@@ -8,6 +8,7 @@
 
 #include "ordernorm/ordernorm.hpp"
 #include "progress.hpp"
+#include "store.hpp"
 
 namespace ordernorm::cli {
 
@@ -27,10 +28,11 @@ struct orders_options {
 };
 
 struct cli_options {
-  bool tracking = false;  // `track` rather than `convert`
-  bool load = false;      // `load`: convert's inputs into the store at `db`
-  bool orders = false;    // `orders`: print stored orders
-  std::string db;         // --db URL
+  bool tracking = false;       // `track` rather than `convert`
+  bool load = false;           // `load`: convert's inputs into the store at `db`
+  bool orders = false;         // `orders`: print stored orders
+  std::string db;              // --db URL
+  store::store_options store;  // load --batch
   orders_options ask;
   // `schema`: print the JSON Schema of this root instead of converting.
   std::optional<ordernorm::schema_root> schema;

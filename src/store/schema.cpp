@@ -127,12 +127,21 @@ std::vector<std::string> schema_statements(const sql_dialect& dialect) {
   for (const table& t : s.tables) out.push_back(create_table(s, t, dialect));
   out.emplace_back(
       "CREATE UNIQUE INDEX \"orders_by_remote_id\" ON \"orders\" (\"remote_id\", \"platform\")");
-  out.emplace_back("CREATE UNIQUE INDEX \"orders_by_id\" ON \"orders\" (\"id\")");
-  out.emplace_back(
-      "CREATE INDEX \"orders_by_number\" ON \"orders\" (\"order_number\", \"customer_email\")");
-  out.emplace_back(
-      "CREATE INDEX \"shipments_by_tracking_code\" ON \"shipments\" (\"tracking_code\")");
   return out;
+}
+
+const std::vector<lookup_index>& lookup_indexes() {
+  // ordernorm's id is "<platform>:<remoteId>": --id is answered through
+  // orders_by_remote_id, not an index of its own.
+  static const std::vector<lookup_index> indexes{
+      {"orders_by_number",
+       "CREATE INDEX IF NOT EXISTS \"orders_by_number\" ON \"orders\" (\"order_number\", "
+       "\"customer_email\")"},
+      {"shipments_by_tracking_code",
+       "CREATE INDEX IF NOT EXISTS \"shipments_by_tracking_code\" ON \"shipments\" "
+       "(\"tracking_code\")"},
+  };
+  return indexes;
 }
 
 const schema& order_schema() {

@@ -96,9 +96,21 @@ struct sql_dialect {
 std::string create_table(const schema& s, const table& t, const sql_dialect& dialect);
 
 // Every statement that makes the store's tables in `dialect`: the tables,
-// parents first, then the lookups' indexes ((remote_id, platform) is also
-// the upsert's key).
+// parents first, then the index of the upsert's key (remote_id, platform),
+// which also answers --id and --alternate-id.
 std::vector<std::string> schema_statements(const sql_dialect& dialect);
+
+// The other lookups' indexes (--number with --customer-email,
+// --tracking-code), the same in both dialects. A load into an empty store
+// drops them and builds them once at its end, from sorted keys, instead of
+// inserting every key in turn (that took a third of a SQLite load); a load
+// into a store with orders (or one after a killed first load) makes sure
+// they exist before it writes.
+struct lookup_index {
+  std::string_view name;
+  std::string_view create;  // CREATE INDEX IF NOT EXISTS ...
+};
+const std::vector<lookup_index>& lookup_indexes();
 
 namespace detail {
 

@@ -2,6 +2,8 @@
 // redaction, the query's conditions, cursors, and opening a backend.
 #include "store.hpp"
 
+#include "ordernorm/convert.hpp"
+
 #include <cctype>
 #include <charconv>
 
@@ -82,7 +84,15 @@ std::variant<database_url, std::string> parse_database_url(std::string_view url)
 
 std::vector<condition> where_conditions(const order_query& q) {
   std::vector<condition> out;
-  if (q.id) out.push_back({"\"id\" = ?", {*q.id}});
+  if (q.id) {
+    // "<platform>:<remoteId>": found through the upsert's key index.
+    const std::size_t colon = q.id->find(':');
+    if (colon != std::string::npos && platform_from_name(q.id->substr(0, colon))) {
+      out.push_back({"\"remote_id\" = ? AND \"platform\" = ?",
+                     {q.id->substr(colon + 1), q.id->substr(0, colon)}});
+    }
+    out.push_back({"\"id\" = ?", {*q.id}});
+  }
   if (q.alternate_id) out.push_back({"\"remote_id\" = ?", {*q.alternate_id}});
   // The filter, as matches() applies it: spellings for enums; currencies
   // ignoring ASCII case; times compared by their reading (the first 23
