@@ -327,6 +327,38 @@ TEST_F(PgStore, NewerRemoteUpdatedAtReplacesTheOrderAndAllItsChildren) {
   EXPECT_EQ(run("orders --db " + db() + " --tracking-code OLD-TRK").status, 1);
 }
 
+// A first load (into an empty store) copies the children without their
+// primary keys and adds them at its end; an order replaced during it (here
+// its newer version later in the same dump) has its old rows deleted
+// through those keys, added first. What is stored is what two loads store.
+TEST_F(PgStore, AnOrderReplacedDuringAFirstLoadKeepsOnlyItsNewRows) {
+  const std::string dump =
+      write("dump.ndjson", shopify_order("1", "2024-01-01T00:00:00Z", "10.00", {"A", "B"},
+                                         "maya@example.com", "OLD-TRK") +
+                               shopify_order("2", "2024-01-01T00:00:00Z", "1.00", {"Z"}) +
+                               shopify_order("1", "2024-03-01T12:00:00Z", "20.00", {"C"},
+                                             "maya@example.com", "NEW-TRK"));
+  const run_result r = run("load --from shopify --db " + db() + " " + dump);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("stored 2 new, 1 replaced, 0 unchanged, 0 older skipped"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(
+      query(url_,
+            "SELECT o.id, l.ordinal, l.sku FROM line_items l JOIN orders o ON o.row_id = "
+            "l.order_row ORDER BY o.row_id, l.ordinal"),
+      (std::vector<std::vector<std::string>>{{"shopify:1", "0", "C"}, {"shopify:2", "0", "Z"}}));
+  EXPECT_EQ(
+      query(url_,
+            "SELECT o.id, s.tracking_code FROM shipments s JOIN orders o ON o.row_id = "
+            "s.order_row ORDER BY o.row_id"),
+      (std::vector<std::vector<std::string>>{{"shopify:1", "NEW-TRK"}, {"shopify:2", "TRK-1"}}));
+  EXPECT_EQ(one(url_,
+                "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE "
+                "schemaname = current_schema() AND tablename <> 'ordernorm_schema'"),
+            "line_items_pkey orders_by_number orders_by_remote_id orders_pkey scan_events_pkey "
+            "shipments_by_tracking_code shipments_pkey");
+}
+
 // Two versions of one order in one batch: applied one after the other.
 TEST_F(PgStore, OlderRemoteUpdatedAtIsSkippedAndCountedAlsoWithinOneBatch) {
   run("load --from shopify --db " + db() + " " +
@@ -552,6 +584,30 @@ TEST_F(PgStore, DatabaseOfAnotherSchemaVersionIsRefused) {
       "0");
 }
 
+// The PostgreSQL statements pinned to the version, as store_test pins the
+// SQLite ones: when this fails, raise ordernorm::store::schema_version and
+// record the new hash (and the SQLite test's) with it.
+TEST(PgSchema, VersionIsRaisedWhenTheGeneratedTablesChange) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (const std::string& statement : ordernorm::store::postgres_schema_statements()) {
+    for (const char c : statement + "\n") {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+  }
+  EXPECT_EQ(std::make_pair(hash, ordernorm::store::schema_version),
+            std::make_pair(std::uint64_t{9217666790585121822u}, 2))
+      << hash;
+  // By hand: money NUMERIC, timestamps compared bytewise, no FOREIGN KEY
+  // (each would check every child row with a trigger).
+  const auto statements = ordernorm::store::postgres_schema_statements();
+  ASSERT_GE(statements.size(), 4u);
+  EXPECT_NE(statements[0].find("\"total_price\" NUMERIC"), std::string::npos) << statements[0];
+  EXPECT_NE(statements[0].find("\"remote_updated_at\" TEXT COLLATE \"C\""), std::string::npos);
+  for (const std::string& statement : statements) {
+    EXPECT_EQ(statement.find("FOREIGN KEY"), std::string::npos) << statement;
+  }
+}
+
 TEST_F(PgStore, NeitherTheRightNorAWrongPasswordAppearsInAnyMessage) {
   const std::string password = postgres_password();
   ASSERT_FALSE(password.empty());
@@ -637,10 +693,15 @@ TEST_F(PgStore, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
       EXPECT_EQ(expected.compare(0, listed.out.size(), listed.out), 0)
           << "kill " << kill << ": not a prefix of whole orders";
       if (listed.out.size() < expected.size()) ++partial;
+      // No row without its parent (no FOREIGN KEY says so in PostgreSQL).
       EXPECT_EQ(one(url_,
-                    "SELECT count(*) FROM line_items l LEFT JOIN orders o ON o.row_id = "
-                    "l.order_row WHERE o.row_id IS NULL"),
-                "0");
+                    "SELECT (SELECT count(*) FROM line_items l LEFT JOIN orders o ON o.row_id = "
+                    "l.order_row WHERE o.row_id IS NULL) + (SELECT count(*) FROM shipments s "
+                    "LEFT JOIN orders o ON o.row_id = s.order_row WHERE o.row_id IS NULL) + "
+                    "(SELECT count(*) FROM scan_events e LEFT JOIN shipments s ON s.order_row = "
+                    "e.order_row AND s.ordinal = e.shipment_ordinal WHERE s.order_row IS NULL)"),
+                "0")
+          << "kill " << kill;
     } else {
       ++partial;  // killed before the tables were made
     }
@@ -648,6 +709,14 @@ TEST_F(PgStore, KilledLoadLeavesTheDatabaseConsistentAndARerunCompletesIt) {
     ASSERT_EQ(rerun.status, 0) << rerun.err;
     EXPECT_TRUE(run("orders --db " + db()).out == expected) << "kill " << kill;
     EXPECT_TRUE(content(url_, true) == expected_content) << "kill " << kill;
+    // A first load killed before its end had not added the children's keys
+    // and the lookup indexes yet; the rerun has.
+    EXPECT_EQ(one(url_,
+                  "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE "
+                  "schemaname = current_schema() AND tablename <> 'ordernorm_schema'"),
+              "line_items_pkey orders_by_number orders_by_remote_id orders_pkey scan_events_pkey "
+              "shipments_by_tracking_code shipments_pkey")
+        << "kill " << kill;
   }
   EXPECT_GT(partial, 0u) << "no kill landed before the load's end";
 }

@@ -9,19 +9,22 @@
 // upsert's and the filters' comparisons bytewise, as in SQLite; integers
 // BIGINT, flags SMALLINT, text and enums TEXT.
 //
-// Load: put() encodes each order into COPY text (one buffer per table) for
-// temporary staging tables; every batch_orders orders, in one transaction,
-// the buffers go through COPY ... FROM STDIN and one script of set-based
-// statements applies the upsert rule of store.hpp to the whole batch: a
-// verdict per staged order (inserted, replaced, unchanged, older) from a
-// join with the stored orders, the replaced orders updated in place (their
-// row_id kept), their children deleted, the new orders inserted in staging
-// order (row_id from an identity, so the listing is the load order), the
-// children of both inserted, and the counts per verdict read back. An order
-// whose key is already staged in the batch flushes what is staged first
-// (same transaction), so that the second sees the first, as one put() after
-// another does in SQLite. A killed load leaves whole batches (PostgreSQL
-// rolls the open transaction back); a re-run finds them unchanged.
+// Load: put() encodes each order's rows into COPY text (one buffer per
+// table; rows without the order's row id). Every batch_orders orders, in
+// one transaction that holds a lock against other loads: one query reads
+// the stored versions of the batch's orders (unnest of their keys joined
+// through the key index), the verdicts of store.hpp's rule are made here,
+// a replaced order's rows are deleted, the new orders' row ids are drawn
+// from the identity in one step, and every inserted or replaced order's
+// rows go through COPY ... FROM STDIN straight into the tables, its row id
+// in front (a replaced order keeps its own, so its place in the listing).
+// An order whose key is already staged in the batch flushes what is staged
+// first (same transaction), so that the second sees the first, as one put()
+// after another does in SQLite. A killed load leaves whole batches
+// (PostgreSQL rolls the open transaction back); a re-run finds them
+// unchanged. No FOREIGN KEY is declared: PostgreSQL checks one with a
+// trigger per child row, which made the children's COPY three times as long;
+// an order and its rows are written in one transaction, and only by this.
 //
 // Read: where_conditions() with `?` renumbered $1..$n, bound with
 // PQexecParams; in one REPEATABLE READ snapshot, pages of orders by row_id,
@@ -33,9 +36,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <condition_variable>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "schema.hpp"
@@ -78,21 +85,8 @@ std::string_view pg_data_type(column_kind kind) {
   }
 }
 
-const sql_dialect dialect{pg_type, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT"};
-
-// The staging table of `t`: the batch's sequence number ("seq") in place of
-// order_row, then the other keys and the columns, without constraints.
-std::string stage_name(const table& t) { return "ordernorm_stage_" + t.name; }
-
-std::string create_stage(const table& t) {
-  std::string sql =
-      "CREATE TEMP TABLE " + sql_identifier(stage_name(t)) + " (\"seq\" BIGINT NOT NULL";
-  for (std::size_t i = 1; i < t.keys.size(); ++i)
-    sql += ", " + sql_identifier(t.keys[i]) + " BIGINT";
-  for (const column& c : t.columns)
-    sql += ", " + sql_identifier(c.name) + " " + std::string(pg_type(c.kind));
-  return sql + ")";
-}
+const sql_dialect dialect{pg_type, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT",
+                          false};
 
 struct result_deleter {
   void operator()(PGresult* r) const { PQclear(r); }
@@ -210,15 +204,35 @@ struct params {
   }
 };
 
+// One staged order: its key and time, for the verdict.
+struct staged_order {
+  std::string_view platform;
+  std::string remote_id;
+  std::string updated;  // remoteUpdatedAt as written; empty: none
+};
+
+// A batch: its orders, their rows as COPY text per table (schema order;
+// rows without the order's row id), and where each order's rows start in
+// each table's text (a row of the tables' count per order).
+struct staged_batch {
+  std::vector<staged_order> orders;
+  std::vector<std::size_t> starts;
+  std::vector<std::string> text;
+  bool commit = false;  // commit once written
+  void clear() {
+    orders.clear();
+    starts.clear();
+    for (std::string& t : text) t.clear();
+    commit = false;
+  }
+};
+
 class postgres_store final : public order_store {
  public:
   postgres_store(PGconn* conn, std::string url, std::string password, const store_options& opts)
-      : conn_(conn),
-        name_(redact_url(url)),
-        password_(std::move(password)),
-        opts_(opts),
-        stages_(order_schema().tables.size()) {}
+      : conn_(conn), name_(redact_url(url)), password_(std::move(password)), opts_(opts) {}
   ~postgres_store() override {
+    stop_writer();
     if (in_transaction_) exec("ROLLBACK");
     PQfinish(conn_);
   }
@@ -231,6 +245,7 @@ class postgres_store final : public order_store {
     // One creator at a time: two first loads into the same database.
     if (mode == open_mode::load && !exec("SELECT pg_advisory_xact_lock(7231017)")) return error_;
     auto refused = check_schema(mode);
+    if (!refused && mode == open_mode::load && !prepare_lookup_indexes()) refused = error_;
     if (!refused && !exec("COMMIT")) refused = error_;
     if (refused) {
       exec("ROLLBACK");
@@ -240,45 +255,60 @@ class postgres_store final : public order_store {
   }
 
   std::optional<std::string> put(const order& o) override {
-    if (!error_.empty()) return error_;
-    if (!staging_ready_ && !prepare_load()) return error_;
+    if (!load_error_.empty()) return load_error_;
+    if (!writer_.joinable() && !start_writer()) return load_error_;
     std::string key = std::string(to_string(o.platform));
     key += '\0';
     key += o.remote_id;
     if (staged_keys_.contains(key)) {
-      // The same order twice in a batch: the first applied before the second.
-      if (!flush()) return error_;
+      // The same order twice in a batch: the first written before the
+      // second is staged, in the same transaction.
+      if (!hand_over(false)) return load_error_;
     }
     staged_keys_.insert(std::move(key));
-    const std::int64_t seq = static_cast<std::int64_t>(staged_);
-    {
-      copy_row row{stages_[0]};
-      row.integer(seq);
-      bind_columns(o, -1, row);
-      stages_[0] += '\n';
+    staged_order& st = filling_.orders.emplace_back();
+    st.platform = to_string(o.platform);
+    st.remote_id = o.remote_id;
+    if (o.remote_updated_at) {
+      char buf[timestamp::max_chars];
+      st.updated = o.remote_updated_at->format(buf);
     }
     const schema& s = order_schema();
-    std::vector<std::int64_t> keys{seq};
+    for (const std::string& text : filling_.text) filling_.starts.push_back(text.size());
+    {
+      copy_row row{filling_.text[0]};
+      bind_columns(o, -1, row);
+      filling_.text[0] += '\n';
+    }
+    // A child's row without its order's row (the verdict gives it): its
+    // ancestors' ordinals and its own, then its columns.
+    std::vector<std::int64_t> keys{0};
     auto visit = [&](std::string_view name, const std::vector<std::int64_t>& k, const auto& element,
                      int minor_units) {
       std::size_t index = 0;
       while (s.tables[index].name != name) ++index;
-      copy_row row{stages_[index]};
-      for (const std::int64_t v : k) row.integer(v);
+      copy_row row{filling_.text[index]};
+      for (std::size_t i = 1; i < k.size(); ++i) row.integer(k[i]);
       bind_columns(element, minor_units, row);
-      stages_[index] += '\n';
+      filling_.text[index] += '\n';
     };
     for_each_child_row(o, -1, keys, visit);
-    ++staged_;
-    if (++in_batch_ >= opts_.batch_orders) {
-      if (!flush() || !commit()) return error_;
-    }
+    if (++in_batch_ >= opts_.batch_orders && !hand_over(true)) return load_error_;
     return std::nullopt;
   }
 
   std::optional<std::string> finish() override {
+    if (!load_error_.empty()) return load_error_;
+    if (writer_.joinable()) {
+      const bool handed = hand_over(true);
+      stop_writer();  // after it wrote the last batch
+      if (!handed) return load_error_;
+    }
     if (!error_.empty()) return error_;
-    if (!flush() || !commit()) return error_;
+    if (!add_child_keys()) return error_;
+    for (const lookup_index& index : lookup_indexes()) {
+      if (!exec(std::string(index.create))) return error_;
+    }
     return std::nullopt;
   }
 
@@ -398,89 +428,140 @@ class postgres_store final : public order_store {
     return std::nullopt;
   }
 
-  bool prepare_load() {
+  // See lookup_indexes(): dropped while an empty store is loaded (a reader
+  // meanwhile scans), made when it holds orders. The children's primary
+  // keys likewise: a load into an empty store copies the rows without them
+  // and adds them (sorting once) at its end, or before the first replaced
+  // order's rows are deleted (which they serve); that made the children's
+  // COPY 40% shorter.
+  bool prepare_lookup_indexes() {
+    const result_ptr any(PQexec(conn_, "SELECT EXISTS (SELECT 1 FROM \"orders\")"));
+    if (!ok(any, "reading the orders")) return false;
+    const bool empty = std::string_view(PQgetvalue(any.get(), 0, 0)) != "t";
+    for (const lookup_index& index : lookup_indexes()) {
+      if (!exec(empty ? "DROP INDEX IF EXISTS " + sql_identifier(index.name)
+                      : std::string(index.create))) {
+        return false;
+      }
+    }
+    if (!empty) return add_child_keys();
     const schema& s = order_schema();
-    for (const table& t : s.tables) {
-      if (!exec(create_stage(t))) return false;
-    }
-    if (!exec("CREATE TEMP TABLE \"ordernorm_verdict\" (\"seq\" BIGINT PRIMARY KEY, \"row_id\" "
-              "BIGINT, \"verdict\" \"char\" NOT NULL)")) {
-      return false;
-    }
-    // The upsert of what is staged, in one script (no parameters: the
-    // values are in the staging tables).
-    const table& orders = s.tables[0];
-    std::string cols, sets, staged_cols;
-    for (std::size_t i = 0; i < orders.columns.size(); ++i) {
-      const std::string c = sql_identifier(orders.columns[i].name);
-      cols += (i == 0 ? "" : ", ") + c;
-      staged_cols += std::string(i == 0 ? "" : ", ") + "s." + c;
-      sets += (i == 0 ? "" : ", ") + c + " = s." + c;
-    }
-    const std::string stage = sql_identifier(stage_name(orders));
-    std::string sql = "TRUNCATE \"ordernorm_verdict\";\n";
-    // The verdict per staged order, store.hpp's rule: no stored order,
-    // inserted ('i'); a stored one without a time, replaced ('r'); no new
-    // time or an earlier one, older ('o'); the same, unchanged ('u'); a
-    // later one, replaced.
-    sql +=
-        "INSERT INTO \"ordernorm_verdict\" SELECT s.\"seq\", o.\"row_id\", CASE "
-        "WHEN o.\"row_id\" IS NULL THEN 'i' "
-        "WHEN o.\"remote_updated_at\" IS NULL THEN 'r' "
-        "WHEN s.\"remote_updated_at\" IS NULL OR s.\"remote_updated_at\" < o.\"remote_updated_at\" "
-        "THEN 'o' "
-        "WHEN s.\"remote_updated_at\" = o.\"remote_updated_at\" THEN 'u' ELSE 'r' END FROM " +
-        stage +
-        " s LEFT JOIN \"orders\" o ON o.\"remote_id\" = s.\"remote_id\" AND o.\"platform\" = "
-        "s.\"platform\";\n";
-    sql += "UPDATE \"orders\" o SET " + sets + " FROM " + stage +
-           " s JOIN \"ordernorm_verdict\" v USING (\"seq\") WHERE v.\"verdict\" = 'r' AND "
-           "o.\"row_id\" = v.\"row_id\";\n";
-    for (auto t = s.tables.rbegin(); t + 1 != s.tables.rend(); ++t) {
-      sql += "DELETE FROM " + sql_identifier(t->name) +
-             " c USING \"ordernorm_verdict\" v WHERE v.\"verdict\" = 'r' AND c.\"order_row\" = "
-             "v.\"row_id\";\n";
-    }
-    sql += "INSERT INTO \"orders\" (" + cols + ") SELECT " + staged_cols + " FROM " + stage +
-           " s JOIN \"ordernorm_verdict\" v USING (\"seq\") WHERE v.\"verdict\" = 'i' ORDER BY "
-           "s.\"seq\";\n";
-    sql += "UPDATE \"ordernorm_verdict\" v SET \"row_id\" = o.\"row_id\" FROM " + stage +
-           " s, \"orders\" o WHERE v.\"verdict\" = 'i' AND s.\"seq\" = v.\"seq\" AND "
-           "o.\"remote_id\" = s.\"remote_id\" AND o.\"platform\" = s.\"platform\";\n";
     for (std::size_t i = 1; i < s.tables.size(); ++i) {
-      const table& t = s.tables[i];
-      std::string child_cols = "\"order_row\"", child_values = "v.\"row_id\"";
-      for (std::size_t k = 1; k < t.keys.size(); ++k) {
-        child_cols += ", " + sql_identifier(t.keys[k]);
-        child_values += ", c." + sql_identifier(t.keys[k]);
+      if (!exec("ALTER TABLE " + sql_identifier(s.tables[i].name) + " DROP CONSTRAINT IF EXISTS " +
+                sql_identifier(s.tables[i].name + "_pkey"))) {
+        return false;
       }
-      for (const column& c : t.columns) {
-        child_cols += ", " + sql_identifier(c.name);
-        child_values += ", c." + sql_identifier(c.name);
-      }
-      sql += "INSERT INTO " + sql_identifier(t.name) + " (" + child_cols + ") SELECT " +
-             child_values + " FROM " + sql_identifier(stage_name(t)) +
-             " c JOIN \"ordernorm_verdict\" v USING (\"seq\") WHERE v.\"verdict\" IN ('i', "
-             "'r');\n";
     }
-    sql +=
-        "SELECT count(*) FILTER (WHERE \"verdict\" = 'i'), count(*) FILTER (WHERE \"verdict\" = "
-        "'r'), count(*) FILTER (WHERE \"verdict\" = 'u'), count(*) FILTER (WHERE \"verdict\" = "
-        "'o') FROM \"ordernorm_verdict\"";
-    upsert_sql_ = std::move(sql);
-    std::string truncate;
-    for (const table& t : s.tables)
-      truncate += (truncate.empty() ? "" : ", ") + sql_identifier(stage_name(t));
-    truncate_sql_ = "TRUNCATE " + truncate;
-    staging_ready_ = true;
+    child_keys_dropped_ = true;
     return true;
   }
 
-  // COPY what is staged, then the upsert script; inside the batch's
-  // transaction (begun here if it is not open).
-  bool flush() {
-    if (!error_.empty()) return false;
-    if (staged_ == 0) return true;
+  // Each child table's primary key, where it is missing.
+  bool add_child_keys() {
+    const schema& s = order_schema();
+    for (std::size_t i = 1; i < s.tables.size(); ++i) {
+      const table& t = s.tables[i];
+      const result_ptr found(
+          query("SELECT to_regclass($1) IS NOT NULL", params{{sql_identifier(t.name + "_pkey")}}));
+      if (!ok(found, "reading the schema")) return false;
+      if (std::string_view(PQgetvalue(found.get(), 0, 0)) == "t") continue;
+      std::string key;
+      for (const std::string& k : t.keys) key += (key.empty() ? "" : ", ") + sql_identifier(k);
+      if (!exec("ALTER TABLE " + sql_identifier(t.name) + " ADD PRIMARY KEY (" + key + ")")) {
+        return false;
+      }
+    }
+    child_keys_dropped_ = false;
+    return true;
+  }
+
+  // The writer thread: it writes a batch while the calling thread stages
+  // the next (the server's work beside the conversion's; one batch at a
+  // time, in order, as put() gave them). Only it uses the connection until
+  // it stops; the calling thread reads error_ only while it is idle.
+  bool start_writer() {
+    prepare_load();
+    filling_.text.resize(order_schema().tables.size());
+    writing_.text.resize(order_schema().tables.size());
+    try {
+      writer_ = std::thread([this] { write_batches(); });
+    } catch (const std::system_error& e) {
+      load_error_ = name_ + ": cannot start the writer thread: " + e.what();
+      return false;
+    }
+    return true;
+  }
+
+  void write_batches() {
+    std::unique_lock lock(mutex_);
+    while (true) {
+      changed_.wait(lock, [this] { return busy_ || stopping_; });
+      if (!busy_) return;
+      lock.unlock();
+      if (error_.empty() && write(writing_) && writing_.commit) commit();
+      writing_.clear();
+      lock.lock();
+      busy_ = false;
+      changed_.notify_all();
+    }
+  }
+
+  // Gives the staged batch to the writer once it is idle (false, with
+  // load_error_, when an earlier batch failed).
+  bool hand_over(bool commit_after) {
+    if (commit_after) in_batch_ = 0;
+    staged_keys_.clear();
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return !busy_; });
+    if (!error_.empty()) {
+      load_error_ = error_;
+      return false;
+    }
+    filling_.commit = commit_after;
+    std::swap(filling_, writing_);
+    busy_ = true;
+    lock.unlock();
+    changed_.notify_all();
+    return true;
+  }
+
+  void stop_writer() {
+    if (!writer_.joinable()) return;
+    {
+      const std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    writer_.join();
+  }
+
+  // The statements of a batch, made once.
+  bool prepare_load() {
+    const schema& s = order_schema();
+    for (std::size_t i = 0; i < s.tables.size(); ++i) {
+      const table& t = s.tables[i];
+      std::string cols = t.keys.empty() ? "\"row_id\"" : "";
+      for (const std::string& k : t.keys) cols += (cols.empty() ? "" : ", ") + sql_identifier(k);
+      for (const column& c : t.columns) cols += ", " + sql_identifier(c.name);
+      copy_sql_.push_back("COPY " + sql_identifier(t.name) + " (" + cols + ") FROM STDIN");
+    }
+    for (auto t = s.tables.rbegin(); t + 1 != s.tables.rend(); ++t) {
+      delete_sql_.push_back("DELETE FROM " + sql_identifier(t->name) +
+                            " WHERE \"order_row\" = ANY($1::BIGINT[])");
+    }
+    delete_sql_.emplace_back("DELETE FROM \"orders\" WHERE \"row_id\" = ANY($1::BIGINT[])");
+    return true;
+  }
+
+  // The batch, in its transaction (begun here if it is not open): the
+  // stored versions of its orders in one query, the verdicts (store.hpp's
+  // rule) here, a replaced order's rows deleted, row ids drawn for the new
+  // ones, and every inserted or replaced order's rows copied straight into
+  // the tables (a replaced order keeps its row id, so its place in the
+  // listing).
+  bool write(const staged_batch& batch) {
+    const std::vector<staged_order>& staged = batch.orders;
+    if (staged.empty()) return true;
     if (!in_transaction_) {
       if (!exec("BEGIN")) return false;
       in_transaction_ = true;
@@ -488,52 +569,135 @@ class postgres_store final : public order_store {
       // until it commits.
       if (!exec("LOCK TABLE \"orders\" IN SHARE ROW EXCLUSIVE MODE")) return false;
     }
-    if (!exec(truncate_sql_)) return false;
-    const schema& s = order_schema();
-    for (std::size_t i = 0; i < s.tables.size(); ++i) {
-      if (stages_[i].empty()) continue;
-      if (!copy_in("COPY " + sql_identifier(stage_name(s.tables[i])) + " FROM STDIN", stages_[i])) {
-        return false;
+    std::string platforms = "{", remote_ids = "{";
+    for (std::size_t i = 0; i < staged.size(); ++i) {
+      append_array_element(platforms, staged[i].platform, i);
+      append_array_element(remote_ids, staged[i].remote_id, i);
+    }
+    platforms += '}';
+    remote_ids += '}';
+    // One index probe per key: the LIMIT keeps the planner from turning the
+    // lateral lookup into a hash join over every stored order (which it
+    // did, making each batch slower than the last).
+    const result_ptr stored(query(
+        "SELECT k.\"n\", o.\"row_id\", o.\"remote_updated_at\" FROM unnest($1::TEXT[], "
+        "$2::TEXT[]) WITH ORDINALITY AS k(\"platform\", \"remote_id\", \"n\") CROSS JOIN LATERAL "
+        "(SELECT \"row_id\", \"remote_updated_at\" FROM \"orders\" WHERE \"remote_id\" = "
+        "k.\"remote_id\" AND \"platform\" = k.\"platform\" LIMIT 1) o",
+        params{{platforms, remote_ids}}));
+    if (!ok(stored, "reading the stored orders")) return false;
+    // Each staged order's row id: 0 until known, -1 when it is not written.
+    std::vector<std::int64_t> rows(staged.size(), 0);
+    std::string replaced = "{";
+    for (int r = 0; r < PQntuples(stored.get()); ++r) {
+      const std::size_t i = static_cast<std::size_t>(int_at(stored.get(), r, 0) - 1);
+      const bool stored_has_time = !PQgetisnull(stored.get(), r, 2);
+      const std::string_view time = PQgetvalue(stored.get(), r, 2);
+      const std::string& updated = staged[i].updated;
+      if (stored_has_time && (updated.empty() || updated < time)) {
+        ++counts_.older;
+        rows[i] = -1;
+      } else if (stored_has_time && updated == time) {
+        ++counts_.unchanged;
+        rows[i] = -1;
+      } else {  // a later time, or a time where none was (neither: the last loaded wins)
+        ++counts_.replaced;
+        rows[i] = int_at(stored.get(), r, 1);
+        replaced += (replaced.size() == 1 ? "" : ",") + std::to_string(rows[i]);
       }
-      stages_[i].clear();
     }
-    // PQexec with several statements returns the last one's result.
-    const result_ptr r(PQexec(conn_, upsert_sql_.c_str()));
-    if (PQresultStatus(r.get()) != PGRES_TUPLES_OK || PQntuples(r.get()) != 1) {
-      fail("storing orders");
-      return false;
+    replaced += '}';
+    if (replaced.size() > 2) {
+      if (child_keys_dropped_ && !add_child_keys()) return false;
+      for (const std::string& sql : delete_sql_) {
+        if (!ok(query(sql, params{{replaced}}), "replacing orders")) return false;
+      }
     }
-    counts_.inserted += static_cast<std::uint64_t>(int_at(r.get(), 0, 0));
-    counts_.replaced += static_cast<std::uint64_t>(int_at(r.get(), 0, 1));
-    counts_.unchanged += static_cast<std::uint64_t>(int_at(r.get(), 0, 2));
-    counts_.older += static_cast<std::uint64_t>(int_at(r.get(), 0, 3));
-    staged_ = 0;
-    staged_keys_.clear();
+    const auto fresh = static_cast<std::int64_t>(std::count(rows.begin(), rows.end(), 0));
+    if (fresh > 0) {
+      // Drawn from the identity in one step: the new orders' rows in load
+      // order, as they are listed.
+      const result_ptr drawn(
+          query("SELECT setval(pg_get_serial_sequence('\"orders\"', 'row_id'), "
+                "nextval(pg_get_serial_sequence('\"orders\"', 'row_id')) + $1::BIGINT - 1)",
+                params{{std::to_string(fresh)}}));
+      if (!ok(drawn, "numbering orders")) return false;
+      std::int64_t next = int_at(drawn.get(), 0, 0) - fresh + 1;
+      for (std::int64_t& row : rows) {
+        if (row == 0) row = next++;
+      }
+      counts_.inserted += static_cast<std::uint64_t>(fresh);
+    }
+    // Each table's rows of the written orders, their row id in front, sent
+    // in pieces of about 1 MiB.
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    const std::size_t tables = batch.text.size();
+    for (std::size_t t = 0; t < tables; ++t) {
+      const std::string& text = batch.text[t];
+      if (text.empty()) continue;
+      if (!begin_copy(copy_sql_[t])) return false;
+      std::string& out = copy_text_;
+      out.clear();
+      bool sent = true;
+      for (std::size_t i = 0; sent && i < staged.size(); ++i) {
+        if (rows[i] < 0) continue;
+        const std::size_t end =
+            i + 1 < staged.size() ? batch.starts[(i + 1) * tables + t] : text.size();
+        char id[24];
+        const std::size_t id_size =
+            static_cast<std::size_t>(std::to_chars(id, id + sizeof id, rows[i]).ptr - id);
+        for (std::size_t line = batch.starts[i * tables + t]; line < end;) {
+          const std::size_t line_end = text.find('\n', line) + 1;
+          out.append(id, id_size);
+          out += '\t';
+          out.append(text, line, line_end - line);
+          line = line_end;
+        }
+        if (out.size() >= piece) {
+          sent = send_copy(out);
+          out.clear();
+        }
+      }
+      if (sent) sent = send_copy(out);
+      if (!end_copy(sent)) return false;
+    }
     return true;
   }
 
+  // An element of a text array literal, quoted: {"a","b"}.
+  static void append_array_element(std::string& out, std::string_view v, std::size_t index) {
+    if (index > 0) out += ',';
+    out += '"';
+    for (const char c : v) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+
   bool commit() {
-    in_batch_ = 0;
     if (!in_transaction_) return true;
     in_transaction_ = false;
     return exec("COMMIT");
   }
 
-  bool copy_in(const std::string& sql, const std::string& data) {
-    {
-      const result_ptr start(PQexec(conn_, sql.c_str()));
-      if (PQresultStatus(start.get()) != PGRES_COPY_IN) {
-        fail("starting COPY");
-        return false;
-      }
+  // COPY ... FROM STDIN, its data sent as it is made (the server parses
+  // one piece while the next is made): begin_copy(), send_copy() for each
+  // piece, end_copy() (which reports the COPY's outcome).
+  bool begin_copy(const std::string& sql) {
+    const result_ptr start(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(start.get()) == PGRES_COPY_IN) return true;
+    fail("starting COPY");
+    return false;
+  }
+  bool send_copy(std::string_view data) {
+    if (data.empty() || PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1) {
+      return true;
     }
-    constexpr std::size_t piece = 1u << 20;
-    bool sent = true;
-    for (std::size_t at = 0; sent && at < data.size(); at += piece) {
-      const std::size_t n = std::min(piece, data.size() - at);
-      sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
-    }
-    if (!sent) fail("sending COPY data");
+    fail("sending COPY data");
+    return false;
+  }
+  bool end_copy(bool sent) {
     const bool ended = PQputCopyEnd(conn_, sent ? nullptr : "ordernorm stopped sending") == 1;
     bool done = sent && ended;
     while (PGresult* r = PQgetResult(conn_)) {
@@ -675,13 +839,23 @@ class postgres_store final : public order_store {
   std::string error_;
   load_counts counts_;
   bool in_transaction_ = false;
-  bool staging_ready_ = false;
-  std::size_t in_batch_ = 0;
-  std::size_t staged_ = 0;
-  std::vector<std::string> stages_;    // COPY text per table, schema order
-  std::set<std::string> staged_keys_;  // platform NUL remoteId, staged now
-  std::string upsert_sql_;
-  std::string truncate_sql_;
+  // Loading. The calling thread stages into filling_ (its in_batch_,
+  // staged_keys_, load_error_); the writer writes writing_ (its copy_text_,
+  // and the connection, error_, counts_, in_transaction_ until it stops).
+  bool child_keys_dropped_ = false;    // see prepare_lookup_indexes()
+  std::size_t in_batch_ = 0;           // orders since the last commit
+  std::set<std::string> staged_keys_;  // platform NUL remoteId, in filling_
+  std::string load_error_;
+  staged_batch filling_;
+  staged_batch writing_;
+  std::string copy_text_;                // one table's COPY of a batch
+  std::vector<std::string> copy_sql_;    // per table
+  std::vector<std::string> delete_sql_;  // a replaced order's rows, children first
+  std::thread writer_;
+  std::mutex mutex_;
+  std::condition_variable changed_;  // busy_ or stopping_ changed
+  bool busy_ = false;                // writing_ holds a batch to write
+  bool stopping_ = false;
 };
 
 }  // namespace

@@ -105,17 +105,20 @@ std::string create_table(const schema& s, const table& t, const sql_dialect& dia
     const table& parent = s.tables[t.parent];
     sql += ", PRIMARY KEY (";
     add_list(t.keys, t.keys.size());
-    sql += "), FOREIGN KEY (";
-    add_list(t.keys, t.keys.size() - 1);
-    sql += ") REFERENCES ";
-    sql += sql_identifier(parent.name);
-    sql += " (";
-    if (parent.keys.empty()) {
-      sql += "\"row_id\"";
-    } else {
-      add_list(parent.keys, parent.keys.size());
-    }
     sql += ')';
+    if (dialect.foreign_keys) {
+      sql += ", FOREIGN KEY (";
+      add_list(t.keys, t.keys.size() - 1);
+      sql += ") REFERENCES ";
+      sql += sql_identifier(parent.name);
+      sql += " (";
+      if (parent.keys.empty()) {
+        sql += "\"row_id\"";
+      } else {
+        add_list(parent.keys, parent.keys.size());
+      }
+      sql += ')';
+    }
   }
   sql += ')';
   return sql;

@@ -89,10 +89,12 @@ struct sql_dialect {
   std::string_view (*type_of)(column_kind);
   std::string_view row_id;    // orders' "row_id" column: its type and constraint
   std::string_view key_type;  // a child's key column, NOT NULL
+  bool foreign_keys;          // a child's FOREIGN KEY to its parent, declared
 };
 
 // The CREATE TABLE statement of `t` in `dialect`: its keys, its columns,
-// and, for a child, its primary key and the foreign key to its parent.
+// and, for a child, its primary key and (if the dialect declares them) the
+// foreign key to its parent.
 std::string create_table(const schema& s, const table& t, const sql_dialect& dialect);
 
 // Every statement that makes the store's tables in `dialect`: the tables,

@@ -28,7 +28,9 @@ std::string_view sql_type(column_kind kind) {
   }
 }
 
-const sql_dialect dialect{sql_type, "INTEGER PRIMARY KEY", "INTEGER"};
+// Foreign keys declared (SQLite does not enforce them unless asked; they
+// name the relation, and PRAGMA foreign_key_check reads them).
+const sql_dialect dialect{sql_type, "INTEGER PRIMARY KEY", "INTEGER", true};
 
 std::string create_table(const schema& s, const table& t) {
   return store::create_table(s, t, dialect);
