@@ -359,6 +359,51 @@ TEST_F(PgStore, AnOrderReplacedDuringAFirstLoadKeepsOnlyItsNewRows) {
             "shipments_by_tracking_code shipments_pkey");
 }
 
+// PostgreSQL text cannot hold a NUL character (\u0000): such an order is not
+// stored and says so where rejects go (code not_stored, its record, byte
+// and field), the exit status is 1, and the load's other orders are stored.
+TEST_F(PgStore, AnOrderHoldingANulCharacterIsNotStoredAndSaysWhy) {
+  const std::string first = shopify_order("1", "2024-01-01T00:00:00Z", "5.00", {"A"});
+  const std::string second = shopify_order("2", "2024-01-01T00:00:00Z", "6.00", {"B\\u0000C"});
+  const std::string third =
+      shopify_order("3", "2024-01-01T00:00:00Z", "7.00", {"D"}, "x\\u0000y@example.com");
+  const std::string fourth = shopify_order("4", "2024-01-01T00:00:00Z", "8.00", {"E"});
+  const std::string dump = write("dump.ndjson", first + second + third + fourth);
+  const std::string rejects = path("rejects.ndjson");
+  const run_result r =
+      run("load --from shopify --rejects " + shell_quoted(rejects) + " --db " + db() + " " + dump);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("4 records: 4 converted, 0 rejected; stored 2 new, 0 replaced, 0 "
+                       "unchanged, 0 older skipped, 2 not stored"),
+            std::string::npos)
+      << r.err;
+  const std::string log = read_file(rejects);
+  ASSERT_EQ(count_lines(log), 2u) << log;
+  const std::string second_entry = log.substr(0, log.find('\n'));
+  const std::string third_entry = log.substr(log.find('\n') + 1);
+  EXPECT_NE(second_entry.find("\"record\":2,\"offset\":" + std::to_string(first.size()) +
+                              ",\"pointer\":\"\",\"code\":\"not_stored\""),
+            std::string::npos)
+      << second_entry;
+  EXPECT_NE(second_entry.find("line_items.sku (ordinal 0) holds a NUL character ("),
+            std::string::npos)
+      << second_entry;
+  EXPECT_NE(
+      third_entry.find("\"record\":3,\"offset\":" + std::to_string(first.size() + second.size()) +
+                       ",\"pointer\":\"\",\"code\":\"not_stored\""),
+      std::string::npos)
+      << third_entry;
+  EXPECT_NE(third_entry.find("orders.customer_email holds a NUL character ("), std::string::npos)
+      << third_entry;
+  EXPECT_NE(third_entry.find("which PostgreSQL text cannot hold; the order is not stored"),
+            std::string::npos)
+      << third_entry;
+  const std::string converted = run("convert -q --from shopify " + dump).out;
+  const std::string first_line = converted.substr(0, converted.find('\n') + 1);
+  const std::string last_line = converted.substr(converted.rfind('\n', converted.size() - 2) + 1);
+  EXPECT_TRUE(run("orders --db " + db()).out == first_line + last_line);
+}
+
 // Two versions of one order in one batch: applied one after the other.
 TEST_F(PgStore, OlderRemoteUpdatedAtIsSkippedAndCountedAlsoWithinOneBatch) {
   run("load --from shopify --db " + db() + " " +

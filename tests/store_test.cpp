@@ -315,6 +315,22 @@ TEST_F(Store, HostileValuesAreBoundAndReadBackByteIdentical) {
   EXPECT_EQ(one(db, "SELECT count(*) FROM line_items"), "1");
 }
 
+// SQLite text holds a NUL character (\u0000), bound with its length: the
+// order is stored and read back as convert printed it (PostgreSQL refuses
+// it: store_postgres_test).
+TEST_F(Store, ANulCharacterIsStoredAndReadBackByteIdentical) {
+  const std::string dump = write(
+      "dump.ndjson",
+      shopify_order("1", "2024-01-01T00:00:00Z", "5.00", {"A\\u0000B"}, "x\\u0000y@example.com"));
+  const std::string db = path("o.db");
+  const run_result loaded = run("load --from shopify --db " + db + " " + dump);
+  ASSERT_EQ(loaded.status, 0) << loaded.err;
+  EXPECT_EQ(one(db, "SELECT hex(sku) FROM line_items"), "410042");
+  const std::string converted = run("convert -q --from shopify " + dump).out;
+  ASSERT_NE(converted.find("A\\u0000B"), std::string::npos) << converted;
+  EXPECT_TRUE(run("orders --db " + db).out == converted);
+}
+
 // --- lookups -----------------------------------------------------------------
 
 class StoreLookups : public Store {

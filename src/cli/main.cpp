@@ -55,6 +55,9 @@ class logged_output : public Output {
   }
   void input_read(std::uint64_t input_bytes) override { display_.input_done(input_bytes); }
 
+ protected:
+  record_log& log() { return log_; }
+
  private:
   record_log& log_;
   progress& display_;
@@ -220,7 +223,7 @@ int with_outputs(const cli_options& opts, Body body) {
   // Also after a failure: what was read before it.
   if (!opts.quiet) fmt::print(stderr, "ordernorm: {}{}\n", summary, log.warnings_summary());
   if (failed) return 2;
-  return t.rejected == 0 ? 0 : 1;
+  return t.rejected == 0 && log.not_stored_count() == 0 ? 0 : 1;
 }
 
 int run_convert(const cli_options& opts) {
@@ -260,14 +263,15 @@ class store_loader final : public logged_output<order_output> {
       on_filtered(where);
       return;
     }
-    put(o);
+    put(o, where);
   }
-  void on_rendered(std::string_view image, std::string_view, const record_position&) override {
+  void on_rendered(std::string_view image, std::string_view,
+                   const record_position& where) override {
     if (!store::decode_order(image, decoded_)) {
       if (!failure_) failure_ = "an order's image did not decode (a bug)";
       return;
     }
-    put(decoded_);
+    put(decoded_, where);
   }
   void on_filtered(const record_position&) override { ++filtered_; }
   // The first failure of the database, if any.
@@ -276,14 +280,17 @@ class store_loader final : public logged_output<order_output> {
 
  private:
   bool wanted(const order& o) const noexcept { return filter_ == nullptr || matches(o, *filter_); }
-  void put(const order& o) {
+  void put(const order& o, const record_position& where) {
     if (failure_) return;  // nothing more is stored after a failure
-    failure_ = db_.put(o);
+    refused_.clear();
+    failure_ = db_.put(o, refused_);
+    if (!refused_.empty()) log().not_stored(refused_ + "; the order is not stored", where);
   }
 
   store::order_store& db_;
   const order_filter* filter_;
   order decoded_;
+  std::string refused_;
   std::optional<std::string> failure_;
   std::uint64_t filtered_ = 0;
 };
@@ -307,11 +314,12 @@ int run_load(const cli_options& opts) {
     const store::load_counts& c = db.counts();
     return std::pair{
         t, fmt::format("{}: {} converted, {} rejected{}; stored {} new, {} replaced, {} "
-                       "unchanged, {} older skipped",
+                       "unchanged, {} older skipped{}",
                        count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
                        opts.filter.empty() ? std::string()
                                            : fmt::format(", {} filtered out", sink.filtered()),
-                       c.inserted, c.replaced, c.unchanged, c.older)};
+                       c.inserted, c.replaced, c.unchanged, c.older,
+                       c.refused == 0 ? std::string() : fmt::format(", {} not stored", c.refused))};
   });
 }
 

@@ -222,6 +222,10 @@ counted as older. When neither the stored nor the loaded order has a
 remoteUpdatedAt, the one loaded last is kept. Loading the same input twice
 changes nothing.
 
+An order PostgreSQL cannot hold (a NUL character, \u0000, in a text; SQLite
+holds it) is not stored: it is reported where rejects go, with the code
+not_stored, counted as "not stored", and the exit status is 1.
+
 Orders are committed in batches (--batch N orders, default 10000): a load
 that is interrupted (even killed) leaves the database consistent, holding
 whole orders only, and running the same load again completes it.

@@ -41,15 +41,24 @@ void record_log::append_entry(std::string& buf, const record_position& where, st
 }
 
 void record_log::reject(const record_error& e, const record_position& where) {
+  failed_record(e.byte_offset, e.json_pointer, to_string(e.code), e.message, where);
+}
+
+void record_log::not_stored(std::string_view message, const record_position& where) {
+  ++not_stored_;
+  failed_record(where.byte_offset, "", "not_stored", message, where);
+}
+
+void record_log::failed_record(std::uint64_t offset, std::string_view pointer,
+                               std::string_view code, std::string_view message,
+                               const record_position& where) {
   if (rejects_ == nullptr) {
     if (progress_ != nullptr) progress_->clear();
     fmt::print(stderr, "ordernorm: {}: record {} (byte {}){}{}: {}: {}\n", input_, where.index,
-               e.byte_offset, e.json_pointer.empty() ? "" : " at ", e.json_pointer,
-               to_string(e.code), e.message);
+               offset, pointer.empty() ? "" : " at ", pointer, code, message);
     return;
   }
-  append_entry(rejects_->buffer(), where, e.byte_offset, e.json_pointer, to_string(e.code),
-               e.message);
+  append_entry(rejects_->buffer(), where, offset, pointer, code, message);
   if (!rejects_->maybe_flush()) write_failed_ = true;
 }
 

@@ -27,6 +27,10 @@ class record_log {
   // A progress line to take off standard error before writing there.
   void set_progress(progress* p) { progress_ = p; }
   void reject(const record_error& e, const record_position& where);
+  // An order converted but not stored (load): where rejects go, with the
+  // code "not_stored".
+  void not_stored(std::string_view message, const record_position& where);
+  std::uint64_t not_stored_count() const { return not_stored_; }
   void warn(const record_warning& w, const record_position& where);
   bool write_failed() const { return write_failed_; }
 
@@ -41,6 +45,8 @@ class record_log {
 
   void append_entry(std::string& buf, const record_position& where, std::uint64_t offset,
                     std::string_view pointer, std::string_view code, std::string_view message);
+  void failed_record(std::uint64_t offset, std::string_view pointer, std::string_view code,
+                     std::string_view message, const record_position& where);
 
   output_file* rejects_;
   output_file* warnings_;
@@ -48,6 +54,7 @@ class record_log {
   std::string input_;
   std::array<std::uint64_t, codes> warning_counts_{};
   bool write_failed_ = false;
+  std::uint64_t not_stored_ = 0;
   progress* progress_ = nullptr;
 };
 

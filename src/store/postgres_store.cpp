@@ -94,12 +94,18 @@ struct result_deleter {
 using result_ptr = std::unique_ptr<PGresult, result_deleter>;
 
 // COPY's text format: backslash, tab, newline and CR escaped; \N is NULL.
-void append_copy_text(std::string& out, std::string_view v) {
+// False when `v` holds a NUL character, which PostgreSQL text cannot hold
+// (the row is not to be sent).
+bool append_copy_text(std::string& out, std::string_view v) {
   std::size_t plain = 0;
+  bool holdable = true;
   for (std::size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
     const char* esc = nullptr;
     switch (c) {
+      case '\0':
+        holdable = false;
+        continue;
       case '\\':
         esc = "\\\\";
         break;
@@ -120,15 +126,16 @@ void append_copy_text(std::string& out, std::string_view v) {
     plain = i + 1;
   }
   out.append(v.data() + plain, v.size() - plain);
+  return holdable;
 }
 
 // bind_columns' Out: one COPY row's fields, tab-separated.
 struct copy_row {
   std::string& out;
-  bool first = true;
+  int field = -1;      // the field being written, from 0
+  int nul_field = -1;  // the first that held a NUL character, if any
   void sep() {
-    if (!first) out += '\t';
-    first = false;
+    if (field++ >= 0) out += '\t';
   }
   void null() {
     sep();
@@ -136,7 +143,7 @@ struct copy_row {
   }
   void text(std::string_view v) {
     sep();
-    append_copy_text(out, v);
+    if (!append_copy_text(out, v) && nul_field < 0) nul_field = field;
   }
   void copy(std::string_view v) { text(v); }
   void integer(std::int64_t v) {
@@ -254,7 +261,7 @@ class postgres_store final : public order_store {
     return std::nullopt;
   }
 
-  std::optional<std::string> put(const order& o) override {
+  std::optional<std::string> put(const order& o, std::string& refused) override {
     if (!load_error_.empty()) return load_error_;
     if (!writer_.joinable() && !start_writer()) return load_error_;
     std::string key = std::string(to_string(o.platform));
@@ -265,20 +272,15 @@ class postgres_store final : public order_store {
       // second is staged, in the same transaction.
       if (!hand_over(false)) return load_error_;
     }
-    staged_keys_.insert(std::move(key));
-    staged_order& st = filling_.orders.emplace_back();
-    st.platform = to_string(o.platform);
-    st.remote_id = o.remote_id;
-    if (o.remote_updated_at) {
-      char buf[timestamp::max_chars];
-      st.updated = o.remote_updated_at->format(buf);
-    }
+    const auto staged_key = staged_keys_.insert(std::move(key)).first;
     const schema& s = order_schema();
+    const std::size_t first_start = filling_.starts.size();
     for (const std::string& text : filling_.text) filling_.starts.push_back(text.size());
     {
       copy_row row{filling_.text[0]};
       bind_columns(o, -1, row);
       filling_.text[0] += '\n';
+      if (row.nul_field >= 0) refused = not_holdable(s.tables[0], row.nul_field, {0});
     }
     // A child's row without its order's row (the verdict gives it): its
     // ancestors' ordinals and its own, then its columns.
@@ -291,8 +293,28 @@ class postgres_store final : public order_store {
       for (std::size_t i = 1; i < k.size(); ++i) row.integer(k[i]);
       bind_columns(element, minor_units, row);
       filling_.text[index] += '\n';
+      if (row.nul_field >= 0 && refused.empty()) {
+        refused = not_holdable(s.tables[index], row.nul_field, k);
+      }
     };
     for_each_child_row(o, -1, keys, visit);
+    if (!refused.empty()) {
+      // Not stored: its rows taken back, as if it had not been given.
+      for (std::size_t t = 0; t < filling_.text.size(); ++t) {
+        filling_.text[t].resize(filling_.starts[first_start + t]);
+      }
+      filling_.starts.resize(first_start);
+      staged_keys_.erase(staged_key);
+      ++counts_.refused;  // the calling thread's field; the writer counts the others
+      return std::nullopt;
+    }
+    staged_order& st = filling_.orders.emplace_back();
+    st.platform = to_string(o.platform);
+    st.remote_id = o.remote_id;
+    if (o.remote_updated_at) {
+      char buf[timestamp::max_chars];
+      st.updated = o.remote_updated_at->format(buf);
+    }
     if (++in_batch_ >= opts_.batch_orders && !hand_over(true)) return load_error_;
     return std::nullopt;
   }
@@ -475,6 +497,22 @@ class postgres_store final : public order_store {
     return true;
   }
 
+  // Why a row of `t` cannot be stored: its field `field` (the ordinals
+  // first, for a child: `keys` holds the order's 0 and them) held a NUL.
+  static std::string not_holdable(const table& t, int field,
+                                  const std::vector<std::int64_t>& keys) {
+    const std::size_t ordinals = t.keys.empty() ? 0 : keys.size() - 1;
+    std::string where = t.name + "." + t.columns[static_cast<std::size_t>(field) - ordinals].name;
+    for (std::size_t i = 1; i < keys.size(); ++i) {
+      where += (i > 1              ? ", "
+                : keys.size() == 2 ? " (ordinal "
+                                   : " (ordinals ") +
+               std::to_string(keys[i]);
+    }
+    if (keys.size() > 1) where += ")";
+    return where + " holds a NUL character (\\u0000), which PostgreSQL text cannot hold";
+  }
+
   // The writer thread: it writes a batch while the calling thread stages
   // the next (the server's work beside the conversion's; one batch at a
   // time, in order, as put() gave them). Only it uses the connection until
@@ -595,13 +633,13 @@ class postgres_store final : public order_store {
       const std::string_view time = PQgetvalue(stored.get(), r, 2);
       const std::string& updated = staged[i].updated;
       if (stored_has_time && (updated.empty() || updated < time)) {
-        ++counts_.older;
+        ++pending_.older;
         rows[i] = -1;
       } else if (stored_has_time && updated == time) {
-        ++counts_.unchanged;
+        ++pending_.unchanged;
         rows[i] = -1;
       } else {  // a later time, or a time where none was (neither: the last loaded wins)
-        ++counts_.replaced;
+        ++pending_.replaced;
         rows[i] = int_at(stored.get(), r, 1);
         replaced += (replaced.size() == 1 ? "" : ",") + std::to_string(rows[i]);
       }
@@ -626,7 +664,7 @@ class postgres_store final : public order_store {
       for (std::int64_t& row : rows) {
         if (row == 0) row = next++;
       }
-      counts_.inserted += static_cast<std::uint64_t>(fresh);
+      pending_.inserted += static_cast<std::uint64_t>(fresh);
     }
     // Each table's rows of the written orders, their row id in front, sent
     // in pieces of about 1 MiB.
@@ -678,7 +716,9 @@ class postgres_store final : public order_store {
   bool commit() {
     if (!in_transaction_) return true;
     in_transaction_ = false;
-    return exec("COMMIT");
+    if (!exec("COMMIT")) return false;
+    counts_.add_committed(pending_);
+    return true;
   }
 
   // COPY ... FROM STDIN, its data sent as it is made (the server parses
@@ -838,6 +878,7 @@ class postgres_store final : public order_store {
   store_options opts_;
   std::string error_;
   load_counts counts_;
+  load_counts pending_;  // the writer's open transaction's
   bool in_transaction_ = false;
   // Loading. The calling thread stages into filling_ (its in_batch_,
   // staged_keys_, load_error_); the writer writes writing_ (its copy_text_,

@@ -126,7 +126,9 @@ class sqlite_store final : public order_store {
     return std::nullopt;
   }
 
-  std::optional<std::string> put(const order& o) override {
+  // Never refuses: SQLite text holds any byte, NUL included (bound with
+  // its length).
+  std::optional<std::string> put(const order& o, std::string&) override {
     if (!error_.empty()) return error_;
     if (!prepare_load()) return error_;
     if (!in_transaction_) {
@@ -147,7 +149,7 @@ class sqlite_store final : public order_store {
     std::optional<std::int64_t> row;
     if (sqlite3_changes(db_) == 1) {
       row = sqlite3_last_insert_rowid(db_);
-      ++counts_.inserted;
+      ++pending_.inserted;
     } else {
       sqlite3_stmt* find = select_existing_->get();
       binder key{find};
@@ -164,9 +166,9 @@ class sqlite_store final : public order_store {
       if (!stored_has_time) {
         replace = true;  // a time beats none; neither has one: the last loaded wins
       } else if (updated.empty() || updated < stored) {
-        ++counts_.older;
+        ++pending_.older;
       } else if (updated == stored) {
-        ++counts_.unchanged;
+        ++pending_.unchanged;
       } else {
         replace = true;
       }
@@ -183,7 +185,7 @@ class sqlite_store final : public order_store {
           b.integer(*row);
           if (!step_done(child.remove.get())) return fail("replacing an order's " + name);
         }
-        ++counts_.replaced;
+        ++pending_.replaced;
       }
     }
     if (row) {
@@ -201,20 +203,13 @@ class sqlite_store final : public order_store {
       for_each_child_row(o, -1, keys, visit);
       if (!ok) return fail("storing an order's lists");
     }
-    if (++in_batch_ >= opts_.batch_orders) {
-      if (!exec("COMMIT")) return error_;
-      in_transaction_ = false;
-      in_batch_ = 0;
-    }
+    if (++in_batch_ >= opts_.batch_orders && !commit()) return error_;
     return std::nullopt;
   }
 
   std::optional<std::string> finish() override {
     if (!error_.empty()) return error_;
-    if (in_transaction_) {
-      if (!exec("COMMIT")) return error_;
-      in_transaction_ = false;
-    }
+    if (in_transaction_ && !commit()) return error_;
     for (const lookup_index& index : lookup_indexes()) {
       if (!exec(std::string(index.create))) return error_;
     }
@@ -392,6 +387,14 @@ class sqlite_store final : public order_store {
     return exec("COMMIT");
   }
 
+  bool commit() {
+    if (!exec("COMMIT")) return false;
+    in_transaction_ = false;
+    in_batch_ = 0;
+    counts_.add_committed(pending_);
+    return true;
+  }
+
   bool prepare_load() {
     if (insert_order_) return true;
     const schema& s = order_schema();
@@ -493,6 +496,7 @@ class sqlite_store final : public order_store {
   store_options opts_;
   std::string error_;
   load_counts counts_;
+  load_counts pending_;  // the open transaction's
   bool in_transaction_ = false;
   std::size_t in_batch_ = 0;
   bool read_prepared_ = false;

@@ -57,6 +57,19 @@ struct load_counts {
   std::uint64_t replaced = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t older = 0;  // skipped: the stored order is newer
+  // Not stored: the database cannot hold one of its values as it is (a NUL
+  // character in PostgreSQL text; SQLite holds any).
+  std::uint64_t refused = 0;
+
+  // A committed transaction's verdicts (`pending`, then emptied): the
+  // counts say what the database holds, not what a rolled-back batch did.
+  void add_committed(load_counts& pending) {
+    inserted += pending.inserted;
+    replaced += pending.replaced;
+    unchanged += pending.unchanged;
+    older += pending.older;
+    pending = {};
+  }
 };
 
 // What `orders` asks for: lookups (Malomo's) and convert's filter (Alloy's,
@@ -100,9 +113,11 @@ class order_store {
   virtual ~order_store() = default;
 
   // Loading. put() stores one order per the upsert rule, inside the current
-  // batch (committed every batch_orders orders); an error message when the
-  // database failed, after which nothing more is stored.
-  virtual std::optional<std::string> put(const order& o) = 0;
+  // batch (committed every batch_orders orders), or refuses it (counted;
+  // `refused` says why) when the database cannot hold one of its values;
+  // an error message when the database failed, after which nothing more is
+  // stored.
+  virtual std::optional<std::string> put(const order& o, std::string& refused) = 0;
   // Commits the last batch.
   virtual std::optional<std::string> finish() = 0;
   virtual const load_counts& counts() const = 0;
