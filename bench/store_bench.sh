@@ -1,20 +1,20 @@
-#!/ bin / sh
-#Issue 17 : `ordernorm load` into SQLite and PostgreSQL beside
-# `ordernorm convert - o / dev / null` on the same dump, then the lookups of
-# `ordernorm orders` on what was loaded.Prints markdown for bench / RESULTS.md.
+#!/bin/sh
+# Issue 17: `ordernorm load` into SQLite and PostgreSQL beside
+# `ordernorm convert -o /dev/null` on the same dump, then the lookups of
+# `ordernorm orders` on what was loaded. Prints markdown for bench/RESULTS.md.
 #
-#bench / store_bench.sh BUILD_DIR DUMP[RUNS][LOOKUP_DUMP]
+#   bench/store_bench.sh BUILD_DIR DUMP [RUNS] [LOOKUP_DUMP]
 #
-#BUILD_DIR : a Release build(with ORDERNORM_POSTGRES and its tests, for the
-#throwaway cluster script).DUMP : NDJSON orders, e.g.the 1 GB mixed dump
-#(`ordernorm_gen -- platform mix -- bytes 1000M -- seed 42`, as
-#bench / run_results.sh makes it).PostgreSQL runs in a throwaway cluster on a
-#Unix socket(tests / postgres_cluster.sh), removed at the end.Each load goes
-#into a new database; the lookups are timed on the SQLite and PostgreSQL
-#databases the last load made(the CLI's whole run: process start, open,
-#query, print), or, given LOOKUP_DUMP(e.g.1, 000, 000 orders:
-# `ordernorm_gen -- platform all -- orders 1000000 -- seed 42`), on databases
-#loaded once with it.
+# BUILD_DIR: a Release build (with ORDERNORM_POSTGRES and its tests, for the
+# throwaway cluster script). DUMP: NDJSON orders, e.g. the 1 GB mixed dump
+# (`ordernorm_gen --platform mix --bytes 1000M --seed 42`, as
+# bench/run_results.sh makes it). PostgreSQL runs in a throwaway cluster on a
+# Unix socket (tests/postgres_cluster.sh), removed at the end. Each load goes
+# into a new database; the lookups are timed on the SQLite and PostgreSQL
+# databases the last load made (the CLI's whole run: process start, open,
+# query, print), or, given LOOKUP_DUMP (e.g. 1,000,000 orders:
+# `ordernorm_gen --platform all --orders 1000000 --seed 42`), on databases
+# loaded once with it.
 set -eu
 build=$(cd "$1" && pwd)
 dump=$2
@@ -112,11 +112,11 @@ echo "Lookups on the $orders stored orders (\`ordernorm orders\`, whole process;
 echo
 echo "| lookup | SQLite ms | PostgreSQL ms |"
 echo "|---|---:|---:|"
-lookup() {
-#label, then the arguments label = $1 shift out = "" for db in
-          "$lookup_sqlite"
-          "$pg_url";
-  do
+lookup() {  # label, then the arguments
+  label=$1
+  shift
+  out=""
+  for db in "$lookup_sqlite" "$pg_url"; do
     t=$(for _ in 1 2 3 4 5; do seconds "$cli" orders --db "$db" "$@"; done | median)
     out="$out | $(echo "$t * 1000 / 1" | bc)"
   done
