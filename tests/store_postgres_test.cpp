@@ -633,12 +633,8 @@ TEST_F(PgStore, DatabaseOfAnotherSchemaVersionIsRefused) {
 // SQLite ones: when this fails, raise ordernorm::store::schema_version and
 // record the new hash (and the SQLite test's) with it.
 TEST(PgSchema, VersionIsRaisedWhenTheGeneratedTablesChange) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
-  for (const std::string& statement : ordernorm::store::postgres_schema_statements()) {
-    for (const char c : statement + "\n") {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-  }
+  const std::uint64_t hash =
+      ordernorm::testing::statements_hash(ordernorm::store::postgres_schema_statements());
   EXPECT_EQ(std::make_pair(hash, ordernorm::store::schema_version),
             std::make_pair(std::uint64_t{9217666790585121822u}, 2))
       << hash;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -54,6 +55,18 @@ inline std::string mixed_dump(std::size_t orders) {
 
 // `ordernorm load -q -j 2 --db <db> <dump>` started in the background, its
 // output discarded: the process to kill.
+// FNV-1a of the statements, each followed by a newline: what the schema
+// version tests pin.
+inline std::uint64_t statements_hash(const std::vector<std::string>& statements) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (const std::string& statement : statements) {
+    for (const char c : statement + "\n") {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+  }
+  return hash;
+}
+
 inline pid_t start_load(const std::string& db, const std::string& dump) {
   std::fflush(nullptr);  // nothing buffered is written twice
   const pid_t pid = ::fork();

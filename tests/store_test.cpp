@@ -537,12 +537,8 @@ TEST_F(Store, DatabaseOfAnotherSchemaVersionIsRefused) {
 // ordernorm::store::schema_version (src/store/store.hpp) and record the
 // statements' new hash and the new version here.
 TEST_F(Store, SchemaVersionIsRaisedWhenTheGeneratedTablesChange) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a
-  for (const std::string& statement : ordernorm::store::sqlite_schema_statements()) {
-    for (const char c : statement + "\n") {
-      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-  }
+  const std::uint64_t hash =
+      ordernorm::testing::statements_hash(ordernorm::store::sqlite_schema_statements());
   EXPECT_EQ(std::make_pair(hash, ordernorm::store::schema_version),
             std::make_pair(std::uint64_t{4583799721295944816u}, 2))
       << hash;
