@@ -104,7 +104,9 @@ field() { echo "$middle" | sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -1; 
 id=$(field id)
 remote=$(field remoteId)
 platform=$(field platform)
-tracking=$(echo "$middle" | sed -n 's/.*"trackingCode":"\([^"]*\)".*/\1/p' | head -1)
+# The first tracking code from the middle on (the middle order may have none).
+tracking=$("$cli" convert -q "$dump" | sed -n "$((orders / 2)),\$p" |
+  grep -m 1 -o '"trackingCode":"[^"]*"' | sed 's/.*:"\(.*\)"/\1/' || true)
 number=$(field orderNumber)
 email=$(field email)
 echo
