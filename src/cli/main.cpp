@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "options.hpp"
-#include "order_codec.hpp"
 #include "ordernorm/ordernorm.hpp"
 #include "output_files.hpp"
 #include "pipeline.hpp"
@@ -244,8 +243,8 @@ int run_convert(const cli_options& opts) {
 }
 
 // `load`'s sink: each order into the store, on the calling thread in input
-// order. With -j N a worker renders an order as its binary image
-// (order_codec.hpp) and the calling thread stores the image's views.
+// order. With -j N a worker stages an order (order_store::stage) and the
+// calling thread stores what it staged.
 // Orders convert's filter flags leave out are not stored, only counted.
 class store_loader final : public logged_output<order_output> {
  public:
@@ -255,7 +254,7 @@ class store_loader final : public logged_output<order_output> {
 
   bool render(const order& o, std::string& buf, std::string&) const override {
     if (!wanted(o)) return false;
-    store::encode_order(o, buf);
+    db_.stage(o, buf);
     return true;
   }
   void on_order(const order& o, const record_position& where) override {
@@ -267,11 +266,10 @@ class store_loader final : public logged_output<order_output> {
   }
   void on_rendered(std::string_view image, std::string_view,
                    const record_position& where) override {
-    if (!store::decode_order(image, decoded_)) {
-      if (!failure_) failure_ = "an order's image did not decode (a bug)";
-      return;
-    }
-    put(decoded_, where);
+    if (failure_) return;  // nothing more is stored after a failure
+    refused_.clear();
+    failure_ = db_.put_staged(image, refused_);
+    report_refusal(where);
   }
   void on_filtered(const record_position&) override { ++filtered_; }
   // The first failure of the database, if any.
@@ -284,12 +282,14 @@ class store_loader final : public logged_output<order_output> {
     if (failure_) return;  // nothing more is stored after a failure
     refused_.clear();
     failure_ = db_.put(o, refused_);
+    report_refusal(where);
+  }
+  void report_refusal(const record_position& where) {
     if (!refused_.empty()) log().not_stored(refused_ + "; the order is not stored", where);
   }
 
   store::order_store& db_;
   const order_filter* filter_;
-  order decoded_;
   std::string refused_;
   std::optional<std::string> failure_;
   std::uint64_t filtered_ = 0;

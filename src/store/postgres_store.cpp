@@ -37,6 +37,7 @@
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,7 @@
 #include <thread>
 #include <utility>
 
+#include "ordernorm/convert.hpp"
 #include "schema.hpp"
 #include "store.hpp"
 
@@ -211,6 +213,20 @@ struct params {
   }
 };
 
+// An image's piece (postgres_store::stage): its length, then its bytes.
+void append_piece(std::string& out, std::string_view v) {
+  const auto n = static_cast<std::uint32_t>(v.size());
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  out.append(v);
+}
+std::string_view take_piece(std::string_view& in) {
+  std::uint32_t n = 0;
+  std::memcpy(&n, in.data(), sizeof n);
+  const std::string_view v = in.substr(sizeof n, n);
+  in.remove_prefix(sizeof n + n);
+  return v;
+}
+
 // One staged order: its key and time, for the verdict.
 struct staged_order {
   std::string_view platform;
@@ -262,59 +278,78 @@ class postgres_store final : public order_store {
   }
 
   std::optional<std::string> put(const order& o, std::string& refused) override {
-    if (!load_error_.empty()) return load_error_;
-    if (!writer_.joinable() && !start_writer()) return load_error_;
-    std::string key = std::string(to_string(o.platform));
-    key += '\0';
-    key += o.remote_id;
-    if (staged_keys_.contains(key)) {
-      // The same order twice in a batch: the first written before the
-      // second is staged, in the same transaction.
-      if (!hand_over(false)) return load_error_;
-    }
-    const auto staged_key = staged_keys_.insert(std::move(key)).first;
+    image_.clear();
+    stage(o, image_);
+    return put_staged(image_, refused);
+  }
+
+  // The image: why the order cannot be stored (empty: it can), its
+  // platform, remoteId and remoteUpdatedAt as written, then its rows as
+  // COPY text, per table (rows without the order's row id, which its
+  // verdict gives). Each piece is its length, then its bytes.
+  void stage(const order& o, std::string& image) const override {
     const schema& s = order_schema();
-    const std::size_t first_start = filling_.starts.size();
-    for (const std::string& text : filling_.text) filling_.starts.push_back(text.size());
+    const std::size_t at = image.size();
+    std::string why;
+    std::vector<std::string> rows(s.tables.size());
     {
-      copy_row row{filling_.text[0]};
+      copy_row row{rows[0]};
       bind_columns(o, -1, row);
-      filling_.text[0] += '\n';
-      if (row.nul_field >= 0) refused = not_holdable(s.tables[0], row.nul_field, {0});
+      rows[0] += '\n';
+      if (row.nul_field >= 0) why = not_holdable(s.tables[0], row.nul_field, {0});
     }
-    // A child's row without its order's row (the verdict gives it): its
-    // ancestors' ordinals and its own, then its columns.
+    // A child's row: its ancestors' ordinals and its own, then its columns.
     std::vector<std::int64_t> keys{0};
     auto visit = [&](std::string_view name, const std::vector<std::int64_t>& k, const auto& element,
                      int minor_units) {
       std::size_t index = 0;
       while (s.tables[index].name != name) ++index;
-      copy_row row{filling_.text[index]};
+      copy_row row{rows[index]};
       for (std::size_t i = 1; i < k.size(); ++i) row.integer(k[i]);
       bind_columns(element, minor_units, row);
-      filling_.text[index] += '\n';
-      if (row.nul_field >= 0 && refused.empty()) {
-        refused = not_holdable(s.tables[index], row.nul_field, k);
-      }
+      rows[index] += '\n';
+      if (row.nul_field >= 0 && why.empty()) why = not_holdable(s.tables[index], row.nul_field, k);
     };
     for_each_child_row(o, -1, keys, visit);
-    if (!refused.empty()) {
-      // Not stored: its rows taken back, as if it had not been given.
-      for (std::size_t t = 0; t < filling_.text.size(); ++t) {
-        filling_.text[t].resize(filling_.starts[first_start + t]);
-      }
-      filling_.starts.resize(first_start);
-      staged_keys_.erase(staged_key);
+    image.resize(at);
+    append_piece(image, why);
+    if (!why.empty()) return;
+    char buf[timestamp::max_chars];
+    append_piece(image, to_string(o.platform));
+    append_piece(image, o.remote_id);
+    append_piece(image, o.remote_updated_at ? o.remote_updated_at->format(buf) : "");
+    for (const std::string& r : rows) append_piece(image, r);
+  }
+
+  std::optional<std::string> put_staged(std::string_view image, std::string& refused) override {
+    if (!load_error_.empty()) return load_error_;
+    if (!writer_.joinable() && !start_writer()) return load_error_;
+    const std::string_view why = take_piece(image);
+    if (!why.empty()) {
+      refused = why;
       ++counts_.refused;  // the calling thread's field; the writer counts the others
       return std::nullopt;
     }
-    staged_order& st = filling_.orders.emplace_back();
-    st.platform = to_string(o.platform);
-    st.remote_id = o.remote_id;
-    if (o.remote_updated_at) {
-      char buf[timestamp::max_chars];
-      st.updated = o.remote_updated_at->format(buf);
+    const std::string_view platform = take_piece(image);
+    const std::string_view remote_id = take_piece(image);
+    const std::string_view updated = take_piece(image);
+    std::string key(platform);
+    key += '\0';
+    key += remote_id;
+    if (staged_keys_.contains(key)) {
+      // The same order twice in a batch: the first written before the
+      // second is staged, in the same transaction.
+      if (!hand_over(false)) return load_error_;
     }
+    staged_keys_.insert(std::move(key));
+    for (std::string& text : filling_.text) {
+      filling_.starts.push_back(text.size());
+      text += take_piece(image);
+    }
+    staged_order& st = filling_.orders.emplace_back();
+    st.platform = to_string(*platform_from_name(platform));
+    st.remote_id = remote_id;
+    st.updated = updated;
     if (++in_batch_ >= opts_.batch_orders && !hand_over(true)) return load_error_;
     return std::nullopt;
   }
@@ -887,6 +922,7 @@ class postgres_store final : public order_store {
   std::size_t in_batch_ = 0;           // orders since the last commit
   std::set<std::string> staged_keys_;  // platform NUL remoteId, in filling_
   std::string load_error_;
+  std::string image_;  // put()'s, staged in place
   staged_batch filling_;
   staged_batch writing_;
   std::string copy_text_;                // one table's COPY of a batch

@@ -2,6 +2,7 @@
 // redaction, the query's conditions, cursors, and opening a backend.
 #include "store.hpp"
 
+#include "order_codec.hpp"
 #include "ordernorm/convert.hpp"
 
 #include <cctype>
@@ -164,6 +165,13 @@ std::optional<std::string> ambiguous_alternate_id(const order_query& q,
   for (const std::string& name : platforms) list += (list.empty() ? "" : ", ") + name;
   return "--alternate-id " + *q.alternate_id + " is an order on several platforms (" + list +
          "): give --platform";
+}
+
+void order_store::stage(const order& o, std::string& image) const { encode_order(o, image); }
+
+std::optional<std::string> order_store::put_staged(std::string_view image, std::string& refused) {
+  if (!decode_order(image, decoded_)) return std::string("an order's image did not decode (a bug)");
+  return put(decoded_, refused);
 }
 
 std::string cursor_of(std::int64_t row) { return std::to_string(row); }

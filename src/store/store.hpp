@@ -118,6 +118,13 @@ class order_store {
   // an error message when the database failed, after which nothing more is
   // stored.
   virtual std::optional<std::string> put(const order& o, std::string& refused) = 0;
+  // put() in two steps, for `load -j N`: stage() renders the order into
+  // `image` (appended) on any thread, at once on several (it reads only
+  // the order); put_staged() stores an image, in input order, on the
+  // loading thread, as put() stores the order. By default the image is
+  // the order's (order_codec.hpp); a backend may stage more of its work.
+  virtual void stage(const order& o, std::string& image) const;
+  virtual std::optional<std::string> put_staged(std::string_view image, std::string& refused);
   // Commits the last batch.
   virtual std::optional<std::string> finish() = 0;
   virtual const load_counts& counts() const = 0;
@@ -134,6 +141,9 @@ class order_store {
   virtual std::optional<std::string> find(const order_query& q,
                                           const std::function<bool(const owned_order&)>& each,
                                           page& result) = 0;
+
+ private:
+  order decoded_;  // put_staged()'s, by default
 };
 
 enum class open_mode : std::uint8_t { load, read };
