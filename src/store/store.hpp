@@ -1,8 +1,9 @@
 // The store: orders kept in a database, for `ordernorm load` and
 // `ordernorm orders` (issue 17). Private to the CLI (not part of the
 // library's API). One interface, order_store; one backend per translation
-// unit (sqlite_store.cpp; postgres_store.cpp: COPY into staging tables, then
-// a set-based upsert, behind the same interface). The tables come from the
+// unit (sqlite_store.cpp; postgres_store.cpp: per batch, one read of the
+// stored versions and COPY straight into the tables, behind the same
+// interface). The tables come from the
 // model's reflection (schema.hpp).
 //
 // Upsert rule, keyed on (platform, remoteId):
