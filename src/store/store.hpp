@@ -3,8 +3,7 @@
 // library's API). One interface, order_store; one backend per translation
 // unit (sqlite_store.cpp; postgres_store.cpp: per batch, one read of the
 // stored versions and COPY straight into the tables, behind the same
-// interface). The tables come from the
-// model's reflection (schema.hpp).
+// interface). The tables come from the model's reflection (schema.hpp).
 //
 // Upsert rule, keyed on (platform, remoteId):
 //   - not stored yet: inserted;
