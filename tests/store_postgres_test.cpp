@@ -39,6 +39,7 @@ using ordernorm::testing::postgres_password;
 using ordernorm::testing::postgres_url;
 using ordernorm::testing::read_file;
 using ordernorm::testing::shell_quoted;
+using ordernorm::testing::shopify_order;
 using ordernorm::testing::start_load;
 
 namespace {
@@ -112,32 +113,6 @@ std::string content(const std::string& url, bool by_id = false) {
     }
     out += "--\n";
   }
-  return out;
-}
-
-// A hand-written Shopify order (convert --from shopify).
-std::string shopify_order(const std::string& id, const std::string& updated_at,
-                          const std::string& total, const std::vector<std::string>& skus,
-                          const std::string& email = "maya@example.com",
-                          const std::string& tracking = "TRK-1",
-                          const std::string& currency = "USD") {
-  std::string items;
-  for (std::size_t i = 0; i < skus.size(); ++i) {
-    if (i != 0) items += ',';
-    items += "{\"id\":";
-    items += std::to_string(100 + i);
-    items += ",\"sku\":\"";
-    items += skus[i];
-    items += "\",\"title\":\"Tee\",\"quantity\":1,\"price\":\"";
-    items += total;
-    items += "\"}";
-  }
-  std::string out = "{\"id\":" + id + ",\"order_number\":" + id + ",\"updated_at\":";
-  out += updated_at.empty() ? "null" : "\"" + updated_at + "\"";
-  out += ",\"currency\":\"" + currency + "\",\"total_price\":\"" + total + "\"";
-  out += ",\"customer\":{\"id\":7,\"email\":\"" + email + "\",\"first_name\":\"Maya\"},";
-  out += "\"line_items\":[" + items + "],\"fulfillments\":[{\"tracking_number\":\"" + tracking +
-         "\",\"tracking_company\":\"UPS\"}]}\n";
   return out;
 }
 

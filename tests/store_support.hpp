@@ -55,6 +55,46 @@ inline std::string mixed_dump(std::size_t orders) {
 
 // `ordernorm load -q -j 2 --db <db> <dump>` started in the background, its
 // output discarded: the process to kill.
+// A hand-written Shopify order (convert --from shopify), one NDJSON line:
+// each SKU a line item priced at `total`, one fulfillment with `tracking`.
+// Built by appending: GCC 12 -O3 raises a false -Wrestrict on
+// "literal" + std::string&&.
+inline std::string shopify_order(const std::string& id, const std::string& updated_at,
+                                 const std::string& total, const std::vector<std::string>& skus,
+                                 const std::string& email = "maya@example.com",
+                                 const std::string& tracking = "TRK-1",
+                                 const std::string& currency = "USD") {
+  std::string items;
+  for (std::size_t i = 0; i < skus.size(); ++i) {
+    if (i != 0) items += ',';
+    items += "{\"id\":";
+    items += std::to_string(100 + i);
+    items += ",\"sku\":\"";
+    items += skus[i];
+    items += "\",\"title\":\"Tee\",\"quantity\":1,\"price\":\"";
+    items += total;
+    items += "\"}";
+  }
+  std::string out = "{\"id\":";
+  out += id;
+  out += ",\"order_number\":";
+  out += id;
+  out += ",\"updated_at\":";
+  out += updated_at.empty() ? "null" : "\"" + updated_at + "\"";
+  out += ",\"currency\":\"";
+  out += currency;
+  out += "\",\"total_price\":\"";
+  out += total;
+  out += "\",\"customer\":{\"id\":7,\"email\":\"";
+  out += email;
+  out += "\",\"first_name\":\"Maya\"},\"line_items\":[";
+  out += items;
+  out += "],\"fulfillments\":[{\"tracking_number\":\"";
+  out += tracking;
+  out += "\",\"tracking_company\":\"UPS\"}]}\n";
+  return out;
+}
+
 // FNV-1a of the statements, each followed by a newline: what the schema
 // version tests pin.
 inline std::uint64_t statements_hash(const std::vector<std::string>& statements) {

@@ -28,6 +28,7 @@ using ordernorm::testing::count_lines;
 using ordernorm::testing::mixed_dump;
 using ordernorm::testing::read_file;
 using ordernorm::testing::shell_quoted;
+using ordernorm::testing::shopify_order;
 using ordernorm::testing::start_load;
 
 namespace {
@@ -113,29 +114,6 @@ std::string content(const std::string& db) {
     out += "--\n";
   }
   return out;
-}
-
-// A hand-written Shopify order (convert --from shopify).
-std::string shopify_order(const std::string& id, const std::string& updated_at,
-                          const std::string& total, const std::vector<std::string>& skus,
-                          const std::string& email = "maya@example.com",
-                          const std::string& tracking = "TRK-1") {
-  // Built by appending: GCC 12 -O3 raises a false -Wrestrict on "literal" + std::string&&.
-  std::string items;
-  for (std::size_t i = 0; i < skus.size(); ++i) {
-    if (i != 0) items += ',';
-    items += "{\"id\":";
-    items += std::to_string(100 + i);
-    items += ",\"sku\":\"";
-    items += skus[i];
-    items += "\",\"title\":\"Tee\",\"quantity\":1,\"price\":\"5.00\"}";
-  }
-  return "{\"id\":" + id + ",\"order_number\":" + id +
-         ",\"updated_at\":" + (updated_at.empty() ? "null" : "\"" + updated_at + "\"") +
-         ",\"currency\":\"USD\",\"total_price\":\"" + total +
-         "\",\"customer\":{\"id\":7,\"email\":\"" + email + "\",\"first_name\":\"Maya\"}," +
-         "\"line_items\":[" + items + "],\"fulfillments\":[{\"tracking_number\":\"" + tracking +
-         "\",\"tracking_company\":\"UPS\"}]}\n";
 }
 
 // --- byte identity with convert ----------------------------------------
