@@ -35,6 +35,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <condition_variable>
 #include <cstring>
@@ -71,20 +72,12 @@ std::string_view pg_type(column_kind kind) {
 }
 
 // information_schema's data_type for a column_kind, to compare a stored
-// table with the generated one.
-std::string_view pg_data_type(column_kind kind) {
-  switch (kind) {
-    case column_kind::integer:
-      return "bigint";
-    case column_kind::flag:
-    case column_kind::presence:
-      return "smallint";
-    case column_kind::money:
-    case column_kind::quantity:
-      return "numeric";
-    default:
-      return "text";
-  }
+// table with the generated one: pg_type's type name, in lower case.
+std::string pg_data_type(column_kind kind) {
+  const std::string_view type = pg_type(kind);
+  std::string name(type.substr(0, type.find(' ')));
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
 }
 
 const sql_dialect dialect{pg_type, "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT",
@@ -469,7 +462,7 @@ class postgres_store final : public order_store {
         expected += (expected.empty() ? "" : ", ") + k + " bigint";
       }
       for (const column& c : t.columns) {
-        expected += ", " + c.name + " " + std::string(pg_data_type(c.kind));
+        expected += ", " + c.name + " " + pg_data_type(c.kind);
       }
       const result_ptr stored(
           query("SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY "
