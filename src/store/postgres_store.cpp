@@ -206,6 +206,20 @@ struct params {
   }
 };
 
+// libpq's message, without the password (a connection message may echo
+// parameters) and without its trailing newline.
+std::string scrub(std::string message, std::string_view password) {
+  if (!password.empty()) {
+    for (std::size_t at; (at = message.find(password)) != std::string::npos;) {
+      message.replace(at, password.size(), "***");
+    }
+  }
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  return message;
+}
+
 // An image's piece (postgres_store::stage): its length, then its bytes.
 void append_piece(std::string& out, std::string_view v) {
   const auto n = static_cast<std::uint32_t>(v.size());
@@ -282,7 +296,6 @@ class postgres_store final : public order_store {
   // verdict gives). Each piece is its length, then its bytes.
   void stage(const order& o, std::string& image) const override {
     const schema& s = order_schema();
-    const std::size_t at = image.size();
     std::string why;
     std::vector<std::string> rows(s.tables.size());
     {
@@ -304,7 +317,6 @@ class postgres_store final : public order_store {
       if (row.nul_field >= 0 && why.empty()) why = not_holdable(s.tables[index], row.nul_field, k);
     };
     for_each_child_row(o, -1, keys, visit);
-    image.resize(at);
     append_piece(image, why);
     if (!why.empty()) return;
     char buf[timestamp::max_chars];
@@ -377,22 +389,9 @@ class postgres_store final : public order_store {
   }
 
  private:
-  // libpq's message, without the password (a connection message may echo
-  // parameters) and without its trailing newline.
-  std::string scrub(std::string message) const {
-    if (!password_.empty()) {
-      for (std::size_t at; (at = message.find(password_)) != std::string::npos;) {
-        message.replace(at, password_.size(), "***");
-      }
-    }
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-      message.pop_back();
-    }
-    return message;
-  }
-
   std::string fail(const std::string& doing) {
-    if (error_.empty()) error_ = name_ + ": " + doing + ": " + scrub(PQerrorMessage(conn_));
+    if (error_.empty())
+      error_ = name_ + ": " + doing + ": " + scrub(PQerrorMessage(conn_), password_);
     return error_;
   }
 
@@ -602,7 +601,7 @@ class postgres_store final : public order_store {
   }
 
   // The statements of a batch, made once.
-  bool prepare_load() {
+  void prepare_load() {
     const schema& s = order_schema();
     for (std::size_t i = 0; i < s.tables.size(); ++i) {
       const table& t = s.tables[i];
@@ -616,7 +615,6 @@ class postgres_store final : public order_store {
                             " WHERE \"order_row\" = ANY($1::BIGINT[])");
     }
     delete_sql_.emplace_back("DELETE FROM \"orders\" WHERE \"row_id\" = ANY($1::BIGINT[])");
-    return true;
   }
 
   // The batch, in its transaction (begun here if it is not open): the
@@ -644,7 +642,7 @@ class postgres_store final : public order_store {
     remote_ids += '}';
     // One index probe per key: the LIMIT keeps the planner from turning the
     // lateral lookup into a hash join over every stored order (which it
-    // did, making each batch slower than the last).
+    // did: every batch hashed the whole table).
     const result_ptr stored(query(
         "SELECT k.\"n\", o.\"row_id\", o.\"remote_updated_at\" FROM unnest($1::TEXT[], "
         "$2::TEXT[]) WITH ORDINALITY AS k(\"platform\", \"remote_id\", \"n\") CROSS JOIN LATERAL "
@@ -657,17 +655,13 @@ class postgres_store final : public order_store {
     std::string replaced = "{";
     for (int r = 0; r < PQntuples(stored.get()); ++r) {
       const std::size_t i = static_cast<std::size_t>(int_at(stored.get(), r, 0) - 1);
-      const bool stored_has_time = !PQgetisnull(stored.get(), r, 2);
-      const std::string_view time = PQgetvalue(stored.get(), r, 2);
-      const std::string& updated = staged[i].updated;
-      if (stored_has_time && (updated.empty() || updated < time)) {
-        ++pending_.older;
+      std::optional<std::string_view> time;
+      if (!PQgetisnull(stored.get(), r, 2)) time = PQgetvalue(stored.get(), r, 2);
+      const stored_verdict verdict = verdict_for(staged[i].updated, time);
+      pending_.count(verdict);
+      if (verdict != stored_verdict::replace) {
         rows[i] = -1;
-      } else if (stored_has_time && updated == time) {
-        ++pending_.unchanged;
-        rows[i] = -1;
-      } else {  // a later time, or a time where none was (neither: the last loaded wins)
-        ++pending_.replaced;
+      } else {
         rows[i] = int_at(stored.get(), r, 1);
         replaced += (replaced.size() == 1 ? "" : ",") + std::to_string(rows[i]);
       }
@@ -950,16 +944,8 @@ std::variant<std::unique_ptr<order_store>, std::string> open_postgres_store(
   PGconn* conn = PQconnectdb(url.c_str());
   if (conn == nullptr) return redact_url(url) + ": cannot allocate a PostgreSQL connection";
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(conn);
+    std::string message = scrub(PQerrorMessage(conn), password);
     PQfinish(conn);
-    if (!password.empty()) {
-      for (std::size_t at; (at = message.find(password)) != std::string::npos;) {
-        message.replace(at, password.size(), "***");
-      }
-    }
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-      message.pop_back();
-    }
     return redact_url(url) + ": " + message;
   }
   auto store = std::make_unique<postgres_store>(conn, url, std::move(password), opts);

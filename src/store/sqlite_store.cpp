@@ -135,10 +135,6 @@ class sqlite_store final : public order_store {
       if (!exec("BEGIN IMMEDIATE")) return error_;
       in_transaction_ = true;
     }
-    char buf[timestamp::max_chars];
-    const std::string_view updated =
-        o.remote_updated_at ? o.remote_updated_at->format(buf) : std::string_view();
-
     // New orders are the common case: the insert comes first, and the key's
     // unique index makes it nothing when the order is stored; only then is
     // the stored one read and compared.
@@ -155,23 +151,19 @@ class sqlite_store final : public order_store {
       binder key{find};
       key.text(o.remote_id);
       key.text(to_string(o.platform));
-      bool replace = false;
       if (sqlite3_step(find) != SQLITE_ROW) {
         sqlite3_reset(find);
         return fail("reading the stored order");
       }
-      const bool stored_has_time = sqlite3_column_type(find, 1) != SQLITE_NULL;
-      const std::string_view stored =
-          stored_has_time ? reinterpret_cast<const char*>(sqlite3_column_text(find, 1)) : "";
-      if (!stored_has_time) {
-        replace = true;  // a time beats none; neither has one: the last loaded wins
-      } else if (updated.empty() || updated < stored) {
-        ++pending_.older;
-      } else if (updated == stored) {
-        ++pending_.unchanged;
-      } else {
-        replace = true;
+      std::optional<std::string_view> stored;
+      if (sqlite3_column_type(find, 1) != SQLITE_NULL) {
+        stored = reinterpret_cast<const char*>(sqlite3_column_text(find, 1));
       }
+      char buf[timestamp::max_chars];
+      const stored_verdict verdict = verdict_for(
+          o.remote_updated_at ? o.remote_updated_at->format(buf) : std::string_view(), stored);
+      pending_.count(verdict);
+      const bool replace = verdict == stored_verdict::replace;
       if (replace) row = sqlite3_column_int64(find, 0);
       sqlite3_reset(find);
       if (replace) {
@@ -185,7 +177,6 @@ class sqlite_store final : public order_store {
           b.integer(*row);
           if (!step_done(child.remove.get())) return fail("replacing an order's " + name);
         }
-        ++pending_.replaced;
       }
     }
     if (row) {

@@ -167,6 +167,27 @@ std::optional<std::string> ambiguous_alternate_id(const order_query& q,
          "): give --platform";
 }
 
+stored_verdict verdict_for(std::string_view loaded, std::optional<std::string_view> stored) {
+  // A time beats none; neither has one: the last loaded wins.
+  if (!stored) return stored_verdict::replace;
+  if (loaded.empty() || loaded < *stored) return stored_verdict::older;
+  return loaded == *stored ? stored_verdict::unchanged : stored_verdict::replace;
+}
+
+void load_counts::count(stored_verdict v) {
+  switch (v) {
+    case stored_verdict::replace:
+      ++replaced;
+      break;
+    case stored_verdict::unchanged:
+      ++unchanged;
+      break;
+    case stored_verdict::older:
+      ++older;
+      break;
+  }
+}
+
 void order_store::stage(const order& o, std::string& image) const { encode_order(o, image); }
 
 std::optional<std::string> order_store::put_staged(std::string_view image, std::string& refused) {

@@ -52,6 +52,12 @@ std::variant<database_url, std::string> parse_database_url(std::string_view url)
 // Every message that names a URL names it through this.
 std::string redact_url(std::string_view url);
 
+// The upsert rule above, for an order already stored: `loaded` and `stored`
+// are the two remoteUpdatedAt as written (RFC 3339 UTC text, which sorts),
+// empty or std::nullopt when the order has none.
+enum class stored_verdict : std::uint8_t { replace, unchanged, older };
+stored_verdict verdict_for(std::string_view loaded, std::optional<std::string_view> stored);
+
 struct load_counts {
   std::uint64_t inserted = 0;
   std::uint64_t replaced = 0;
@@ -60,6 +66,9 @@ struct load_counts {
   // Not stored: the database cannot hold one of its values as it is (a NUL
   // character in PostgreSQL text; SQLite holds any).
   std::uint64_t refused = 0;
+
+  // One verdict of stored_verdict() counted.
+  void count(stored_verdict v);
 
   // A committed transaction's verdicts (`pending`, then emptied): the
   // counts say what the database holds, not what a rolled-back batch did.
