@@ -815,6 +815,14 @@ reader::reader(reader&&) noexcept = default;
 reader& reader::operator=(reader&&) noexcept = default;
 reader::~reader() = default;
 
+namespace {
+// How the reader's options read its bytes: a part of an NDJSON input
+// (ndjson_continuation) is never tested for compression.
+detail::source_options sourcing(const reader_options& opts) {
+  return {opts.map_files, !opts.ndjson_continuation};
+}
+}  // namespace
+
 reader reader::open_file(const std::string& path, reader_options opts) {
   if (path == "-") return from_fd(0, opts);
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -827,20 +835,17 @@ reader reader::open_file(const std::string& path, reader_options opts) {
   // pass): a FIFO named by a path (`<(zcat ...)`) would be drained by it.
   struct stat st {};
   const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  auto p = std::make_unique<impl>(
-      detail::open_source(fd, true, {opts.map_files, !opts.ndjson_continuation}), opts);
+  auto p = std::make_unique<impl>(detail::open_source(fd, true, sourcing(opts)), opts);
   if (regular) p->path = path;
   return reader(std::move(p));
 }
 
 reader reader::from_fd(int fd, reader_options opts) {
-  return reader(std::make_unique<impl>(
-      detail::open_source(fd, false, {opts.map_files, !opts.ndjson_continuation}), opts));
+  return reader(std::make_unique<impl>(detail::open_source(fd, false, sourcing(opts)), opts));
 }
 
 reader reader::from_memory(std::string_view bytes, reader_options opts) {
-  if (auto source = detail::open_memory(bytes.data(), bytes.size(),
-                                        {opts.map_files, !opts.ndjson_continuation})) {
+  if (auto source = detail::open_memory(bytes.data(), bytes.size(), sourcing(opts))) {
     auto p = std::make_unique<impl>(std::move(source), opts);
     p->memory = bytes;
     return reader(std::move(p));
@@ -861,8 +866,7 @@ reader reader::from_memory(std::string_view bytes, reader_options opts) {
     p->fail_open("cannot hold the compressed bytes in a memory file: " + why);
     return reader(std::move(p));
   }
-  return reader(std::make_unique<impl>(
-      detail::open_source(fd, true, {opts.map_files, !opts.ndjson_continuation}), opts));
+  return reader(std::make_unique<impl>(detail::open_source(fd, true, sourcing(opts)), opts));
 }
 
 bool reader::ok() const noexcept { return impl_->error.code == error_code::ok; }

@@ -231,7 +231,7 @@ that is interrupted (even killed) leaves the database consistent, holding
 whole orders only, and running the same load again completes it.
 
 The summary adds how many orders were stored new, replaced, unchanged and
-skipped as older.
+skipped as older, and how many were not stored, if any.
 )";
 
 constexpr std::string_view orders_help =
