@@ -368,8 +368,8 @@ class postgres_store final : public order_store {
     }
     if (!error_.empty()) return error_;
     if (!add_child_keys()) return error_;
-    for (const lookup_index& index : lookup_indexes()) {
-      if (!exec(std::string(index.create))) return error_;
+    for (const std::string& sql : lookup_index_statements(false)) {
+      if (!exec(sql)) return error_;
     }
     return std::nullopt;
   }
@@ -477,7 +477,7 @@ class postgres_store final : public order_store {
     return std::nullopt;
   }
 
-  // See lookup_indexes(): dropped while an empty store is loaded (a reader
+  // See lookup_index_statements(): dropped while an empty store is loaded (a reader
   // meanwhile scans), made when it holds orders. The children's primary
   // keys likewise: a load into an empty store copies the rows without them
   // and adds them (sorting once) at its end, or before the first replaced
@@ -487,11 +487,8 @@ class postgres_store final : public order_store {
     const result_ptr any(PQexec(conn_, "SELECT EXISTS (SELECT 1 FROM \"orders\")"));
     if (!ok(any, "reading the orders")) return false;
     const bool empty = std::string_view(PQgetvalue(any.get(), 0, 0)) != "t";
-    for (const lookup_index& index : lookup_indexes()) {
-      if (!exec(empty ? "DROP INDEX IF EXISTS " + sql_identifier(index.name)
-                      : std::string(index.create))) {
-        return false;
-      }
+    for (const std::string& sql : lookup_index_statements(empty)) {
+      if (!exec(sql)) return false;
     }
     if (!empty) return add_child_keys();
     const schema& s = order_schema();

@@ -133,18 +133,24 @@ std::vector<std::string> schema_statements(const sql_dialect& dialect) {
   return out;
 }
 
-const std::vector<lookup_index>& lookup_indexes() {
+std::vector<std::string> lookup_index_statements(bool drop) {
   // ordernorm's id is "<platform>:<remoteId>": --id is answered through
   // orders_by_remote_id, not an index of its own.
-  static const std::vector<lookup_index> indexes{
-      {"orders_by_number",
-       "CREATE INDEX IF NOT EXISTS \"orders_by_number\" ON \"orders\" (\"order_number\", "
-       "\"customer_email\")"},
-      {"shipments_by_tracking_code",
-       "CREATE INDEX IF NOT EXISTS \"shipments_by_tracking_code\" ON \"shipments\" "
-       "(\"tracking_code\")"},
+  const std::pair<std::string_view, std::string_view> indexes[] = {
+      {"orders_by_number", "\"orders\" (\"order_number\", \"customer_email\")"},
+      {"shipments_by_tracking_code", "\"shipments\" (\"tracking_code\")"},
   };
-  return indexes;
+  std::vector<std::string> out;
+  for (const auto& [name, on] : indexes) {
+    std::string sql = drop ? "DROP INDEX IF EXISTS " : "CREATE INDEX IF NOT EXISTS ";
+    sql += sql_identifier(name);
+    if (!drop) {
+      sql += " ON ";
+      sql += on;
+    }
+    out.push_back(std::move(sql));
+  }
+  return out;
 }
 
 const schema& order_schema() {

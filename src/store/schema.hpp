@@ -107,12 +107,9 @@ std::vector<std::string> schema_statements(const sql_dialect& dialect);
 // drops them and builds them once at its end, from sorted keys, instead of
 // inserting every key in turn (that took a third of a SQLite load); a load
 // into a store with orders (or one after a killed first load) makes sure
-// they exist before it writes.
-struct lookup_index {
-  std::string_view name;
-  std::string_view create;  // CREATE INDEX IF NOT EXISTS ...
-};
-const std::vector<lookup_index>& lookup_indexes();
+// they exist before it writes. The statements that drop them (`drop`) or
+// make those missing.
+std::vector<std::string> lookup_index_statements(bool drop);
 
 namespace detail {
 

@@ -201,8 +201,8 @@ class sqlite_store final : public order_store {
   std::optional<std::string> finish() override {
     if (!error_.empty()) return error_;
     if (in_transaction_ && !commit()) return error_;
-    for (const lookup_index& index : lookup_indexes()) {
-      if (!exec(std::string(index.create))) return error_;
+    for (const std::string& sql : lookup_index_statements(false)) {
+      if (!exec(sql)) return error_;
     }
     // Fold the WAL into the database file, so that it is one file again.
     exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -357,7 +357,7 @@ class sqlite_store final : public order_store {
     return std::nullopt;
   }
 
-  // See lookup_indexes(): dropped while an empty store is loaded (a reader
+  // See lookup_index_statements(): dropped while an empty store is loaded (a reader
   // meanwhile scans), made when it holds orders.
   bool prepare_lookup_indexes() {
     if (!exec("BEGIN IMMEDIATE")) return false;
@@ -369,11 +369,8 @@ class sqlite_store final : public order_store {
     }
     const bool empty = sqlite3_column_int(any.get(), 0) == 0;
     sqlite3_reset(any.get());
-    for (const lookup_index& index : lookup_indexes()) {
-      if (!exec(empty ? "DROP INDEX IF EXISTS " + sql_identifier(index.name)
-                      : std::string(index.create))) {
-        return false;
-      }
+    for (const std::string& sql : lookup_index_statements(empty)) {
+      if (!exec(sql)) return false;
     }
     return exec("COMMIT");
   }
