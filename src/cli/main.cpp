@@ -262,14 +262,11 @@ class store_loader final : public logged_output<order_output> {
       on_filtered(where);
       return;
     }
-    put(o, where);
+    store([&](std::string& refused) { return db_.put(o, refused); }, where);
   }
   void on_rendered(std::string_view image, std::string_view,
                    const record_position& where) override {
-    if (failure_) return;  // nothing more is stored after a failure
-    refused_.clear();
-    failure_ = db_.put_staged(image, refused_);
-    report_refusal(where);
+    store([&](std::string& refused) { return db_.put_staged(image, refused); }, where);
   }
   void on_filtered(const record_position&) override { ++filtered_; }
   // The first failure of the database, if any.
@@ -278,13 +275,13 @@ class store_loader final : public logged_output<order_output> {
 
  private:
   bool wanted(const order& o) const noexcept { return filter_ == nullptr || matches(o, *filter_); }
-  void put(const order& o, const record_position& where) {
+  // `put` is the store's put() or put_staged(); a refused order is reported
+  // (and counted) where rejects go.
+  template <class Put>
+  void store(const Put& put, const record_position& where) {
     if (failure_) return;  // nothing more is stored after a failure
     refused_.clear();
-    failure_ = db_.put(o, refused_);
-    report_refusal(where);
-  }
-  void report_refusal(const record_position& where) {
+    failure_ = put(refused_);
     if (!refused_.empty()) log().not_stored(refused_ + "; the order is not stored", where);
   }
 
@@ -313,13 +310,15 @@ int run_load(const cli_options& opts) {
     }
     const store::load_counts& c = db.counts();
     return std::pair{
-        t, fmt::format("{}: {} converted, {} rejected{}; stored {} new, {} replaced, {} "
-                       "unchanged, {} older skipped{}",
-                       count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
-                       opts.filter.empty() ? std::string()
-                                           : fmt::format(", {} filtered out", sink.filtered()),
-                       c.inserted, c.replaced, c.unchanged, c.older,
-                       c.refused == 0 ? std::string() : fmt::format(", {} not stored", c.refused))};
+        t,
+        fmt::format(
+            "{}: {} converted, {} rejected{}; stored {} new, {} replaced, {} "
+            "unchanged, {} older skipped{}",
+            count_of(t.records, "record", "records"), t.records - t.rejected, t.rejected,
+            opts.filter.empty() ? std::string() : fmt::format(", {} filtered out", sink.filtered()),
+            c.inserted, c.replaced, c.unchanged, c.older,
+            log.not_stored_count() == 0 ? std::string()
+                                        : fmt::format(", {} not stored", log.not_stored_count()))};
   });
 }
 

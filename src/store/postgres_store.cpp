@@ -332,7 +332,6 @@ class postgres_store final : public order_store {
     const std::string_view why = take_piece(image);
     if (!why.empty()) {
       refused = why;
-      ++counts_.refused;  // the calling thread's field; the writer counts the others
       return std::nullopt;
     }
     const std::string_view platform = take_piece(image);

@@ -63,11 +63,8 @@ struct load_counts {
   std::uint64_t replaced = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t older = 0;  // skipped: the stored order is newer
-  // Not stored: the database cannot hold one of its values as it is (a NUL
-  // character in PostgreSQL text; SQLite holds any).
-  std::uint64_t refused = 0;
 
-  // One verdict of stored_verdict() counted.
+  // One verdict of verdict_for() counted.
   void count(stored_verdict v);
 
   // A committed transaction's verdicts (`pending`, then emptied): the
@@ -122,8 +119,9 @@ class order_store {
   virtual ~order_store() = default;
 
   // Loading. put() stores one order per the upsert rule, inside the current
-  // batch (committed every batch_orders orders), or refuses it (counted;
-  // `refused` says why) when the database cannot hold one of its values;
+  // batch (committed every batch_orders orders), or refuses it (`refused`
+  // says why: the caller reports and counts it) when the database cannot
+  // hold one of its values (a NUL character in PostgreSQL text);
   // an error message when the database failed, after which nothing more is
   // stored.
   virtual std::optional<std::string> put(const order& o, std::string& refused) = 0;
