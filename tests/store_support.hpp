@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -93,6 +94,22 @@ inline std::string shopify_order(const std::string& id, const std::string& updat
   out += tracking;
   out += "\",\"tracking_company\":\"UPS\"}]}\n";
   return out;
+}
+
+// Every example and every golden input (not the expected outputs), sorted:
+// the inputs both stores must give back as convert printed them.
+inline std::vector<std::filesystem::path> example_and_golden_inputs(
+    const std::filesystem::path& source_dir) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> inputs;
+  for (const auto& e : fs::directory_iterator(source_dir / "examples")) inputs.push_back(e.path());
+  for (const auto& platform : fs::directory_iterator(source_dir / "tests" / "golden")) {
+    for (const auto& e : fs::directory_iterator(platform.path())) {
+      if (e.path().string().find(".expected.") == std::string::npos) inputs.push_back(e.path());
+    }
+  }
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
 }
 
 // FNV-1a of the statements, each followed by a newline: what the schema

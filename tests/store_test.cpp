@@ -121,14 +121,7 @@ std::string content(const std::string& db) {
 // Every example and golden input: loaded alone, with one job and with
 // several, `orders` prints exactly what `convert` printed.
 TEST_F(Store, OrdersPrintsWhatConvertPrintedForEveryExampleAndGoldenInput) {
-  std::vector<fs::path> inputs;
-  for (const auto& e : fs::directory_iterator(source_dir / "examples")) inputs.push_back(e.path());
-  for (const auto& platform : fs::directory_iterator(source_dir / "tests" / "golden")) {
-    for (const auto& e : fs::directory_iterator(platform.path())) {
-      if (e.path().string().find(".expected.") == std::string::npos) inputs.push_back(e.path());
-    }
-  }
-  std::sort(inputs.begin(), inputs.end());
+  const std::vector<fs::path> inputs = ordernorm::testing::example_and_golden_inputs(source_dir);
   ASSERT_GT(inputs.size(), 100u);
   std::size_t orders = 0;
   for (const fs::path& input : inputs) {
